@@ -1,0 +1,70 @@
+package org.openutm.verification;
+
+import ch.qos.logback.classic.Level;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.config.ConfigLoader;
+import org.openutm.verification.http.HttpVerticle;
+import org.openutm.verification.operation.ClientType;
+import org.openutm.verification.operation.ClientWorkerVerticle;
+import org.openutm.verification.operation.OperationCatalog;
+import org.openutm.verification.session.SessionVerticle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deploys the service: the session verticle, one worker verticle per client type, then the HTTP verticles.
+ * Deployment config: {@code config_path} (a YAML file) and {@code config} (overrides merged over it).
+ */
+public class ServiceVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceVerticle.class);
+
+  private AppConfig appConfig;
+
+  @Override
+  public Future<?> start() {
+    JsonObject deployment = config();
+    return vertx.executeBlocking(() -> ConfigLoader.load(deployment.getString("config_path"), System.getenv(),
+        deployment.getJsonObject("config"))).compose(cfg -> {
+          appConfig = cfg;
+          applyLogLevel(cfg.section("logging").getString("level", "INFO"));
+          return deployAll(cfg);
+        });
+  }
+
+  public AppConfig appConfig() {
+    return appConfig;
+  }
+
+  private Future<?> deployAll(AppConfig cfg) {
+    OperationCatalog catalog = OperationCatalog.standard();
+    int workerInstances = cfg.section("workers").getInteger("instances", 1);
+    List<Future<String>> core = new ArrayList<>();
+    core.add(vertx.deployVerticle(() -> new SessionVerticle(catalog, cfg), new DeploymentOptions()));
+    for (ClientType type : ClientType.values()) {
+      if (!catalog.of(type).isEmpty()) {
+        core.add(vertx.deployVerticle(() -> new ClientWorkerVerticle(type, catalog, cfg),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setInstances(workerInstances)));
+      }
+    }
+    int httpInstances = cfg.section("http").getInteger("instances", 2);
+    return Future.all(core)
+        .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(catalog, cfg),
+            new DeploymentOptions().setInstances(httpInstances)))
+        .onSuccess(id -> LOG.info("OpenUTM Verification listening on http://{}:{} ({} operations, config {})",
+            cfg.httpHost(), cfg.httpPort(), catalog.all().size(), cfg.path()));
+  }
+
+  static void applyLogLevel(String level) {
+    org.slf4j.Logger root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    if (root instanceof ch.qos.logback.classic.Logger logback) {
+      logback.setLevel(Level.toLevel(level, Level.INFO));
+    }
+  }
+}

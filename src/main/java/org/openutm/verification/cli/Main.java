@@ -1,0 +1,75 @@
+package org.openutm.verification.cli;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.launcher.application.VertxApplication;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.openutm.verification.ServiceVerticle;
+
+/**
+ * {@code java -jar openutm-verification.jar [serve] [--config PATH] [--port N] [--host H] [vert.x launcher options]}.
+ * {@code serve} starts the service through Vert.x's {@link VertxApplication} launcher.
+ */
+public final class Main {
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    List<String> rest = new ArrayList<>(Arrays.asList(args));
+    String command = rest.isEmpty() || rest.get(0).startsWith("-") ? "serve" : rest.remove(0);
+    switch (command) {
+      case "serve" -> {
+        int code = serve(rest);
+        if (code != 0) {
+          System.exit(code);
+        }
+      }
+      case "help", "--help", "-h" -> usage(0);
+      default -> {
+        System.err.println("unknown command '" + command + "'");
+        usage(2);
+      }
+    }
+  }
+
+  static int serve(List<String> args) {
+    JsonObject deployment = new JsonObject();
+    JsonObject overrides = new JsonObject();
+    List<String> launcher = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      switch (a) {
+        case "--config" -> deployment.put("config_path", value(args, ++i, a));
+        case "--port" -> overrides.put("http", overrides.getJsonObject("http", new JsonObject())
+            .put("port", Integer.parseInt(value(args, ++i, a))));
+        case "--host" -> overrides.put("http", overrides.getJsonObject("http", new JsonObject())
+            .put("host", value(args, ++i, a)));
+        default -> launcher.add(a);
+      }
+    }
+    if (!overrides.isEmpty()) {
+      deployment.put("config", overrides);
+    }
+    List<String> all = new ArrayList<>(List.of(ServiceVerticle.class.getName(), "-conf", deployment.encode()));
+    all.addAll(launcher);
+    return new VertxApplication(all.toArray(String[]::new)).launch();
+  }
+
+  static String value(List<String> args, int i, String flag) {
+    if (i >= args.size()) {
+      System.err.println(flag + " needs a value");
+      usage(2);
+    }
+    return args.get(i);
+  }
+
+  static void usage(int code) {
+    System.out.println("""
+        usage: java -jar target/openutm-verification.jar <command> [options]
+          serve [--config PATH] [--host H] [--port N]   start the service (default command)
+          help                                           this text
+        environment: OPENUTM_CONFIG_PATH, FLIGHT_BLENDER_URL, AMQP_URL, LOG_LEVEL, HTTP_HOST, HTTP_PORT""");
+    System.exit(code);
+  }
+}

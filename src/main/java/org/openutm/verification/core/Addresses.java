@@ -1,0 +1,30 @@
+package org.openutm.verification.core;
+
+/** Every event-bus address of the service, in one place (documented in docs/event-bus.md). */
+public final class Addresses {
+  private Addresses() {
+  }
+
+  /** Session manager of a node: create, list, delete sessions. */
+  public static final String SESSIONS = "verification.sessions";
+  /** Prefix of a session's own address: every session-scoped action (step, join, task, reset, run, stop, input). */
+  public static final String SESSION_PREFIX = "verification.session.";
+  /** Prefix of the events a session publishes (step results, task completion, run done). */
+  public static final String EVENTS_PREFIX = "verification.events.";
+  /** Prefix of a client worker's address, followed by the client type key. */
+  public static final String CLIENT_PREFIX = "verification.client.";
+  /** Published {execution_id}: every worker holding that execution cancels it. */
+  public static final String CANCEL = "verification.client.cancel";
+
+  public static String session(String id) {
+    return SESSION_PREFIX + id;
+  }
+
+  public static String events(String sessionId) {
+    return EVENTS_PREFIX + sessionId;
+  }
+
+  public static String client(String typeKey) {
+    return CLIENT_PREFIX + typeKey;
+  }
+}

@@ -1,0 +1,64 @@
+package org.openutm.verification.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.openutm.verification.core.ErrorCode;
+import org.openutm.verification.core.ServiceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one mapping from a failure to an HTTP answer {error, message, details}. */
+public final class HttpErrors {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
+
+  private HttpErrors() {
+  }
+
+  public static void send(RoutingContext ctx, Throwable t) {
+    ServiceException e = ServiceException.from(t);
+    if (e.code() == ErrorCode.INTERNAL) {
+      LOG.error("internal error on {} {}", ctx.request().method(), ctx.request().path(), t);
+    }
+    send(ctx, e);
+  }
+
+  public static void send(RoutingContext ctx, ServiceException e) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().end();
+      return;
+    }
+    ctx.response().setStatusCode(e.code().status).putHeader("Content-Type", "application/json")
+        .end(e.toJson().encode());
+  }
+
+  /** Router-level failures (body too large, no route, wrong method, an exception in a handler). */
+  public static void routerFailure(RoutingContext ctx) {
+    int status = ctx.statusCode();
+    Throwable failure = ctx.failure();
+    if (failure instanceof ServiceException se) {
+      send(ctx, se);
+      return;
+    }
+    ServiceException e = switch (status) {
+      case 404 -> new ServiceException(ErrorCode.NOT_FOUND, "no such path: " + ctx.request().path(),
+          new JsonObject().put("field", "path"));
+      case 405 -> new ServiceException(ErrorCode.BAD_INPUT, "method " + ctx.request().method() + " not allowed on "
+          + ctx.request().path(), new JsonObject().put("field", "method"));
+      case 413 -> new ServiceException(ErrorCode.TOO_LARGE, "request body too large",
+          new JsonObject().put("field", "body"));
+      case 415 -> new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "unsupported content type",
+          new JsonObject().put("field", "Content-Type"));
+      case 400 -> new ServiceException(ErrorCode.BAD_INPUT,
+          failure == null ? "bad request" : failure.getMessage(), new JsonObject().put("field", "body"));
+      default -> null;
+    };
+    if (e == null) {
+      send(ctx, failure == null ? new ServiceException(ErrorCode.ofStatus(status), "request failed") : failure);
+    } else {
+      send(ctx, e);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.openutm.verification.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.core.Addresses;
+import org.openutm.verification.operation.ClientType;
+import org.openutm.verification.operation.OperationCatalog;
+
+/** Event-loop HTTP verticle (several instances share the port): routes, body limits, JSON errors; forwards to the bus. */
+public class HttpVerticle extends VerticleBase {
+  public static final String VERSION = "0.1.0";
+
+  private final OperationCatalog catalog;
+  private final AppConfig config;
+
+  public HttpVerticle(OperationCatalog catalog, AppConfig config) {
+    this.catalog = catalog;
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    JsonObject http = config.section("http");
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(http.getLong("body_limit_bytes", 1_048_576L)));
+
+    router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
+    router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness()));
+    String operations = catalog.toJson().encode();
+    router.get("/operations").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(operations));
+    router.get("/api/info").handler(ctx -> ctx.json(new JsonObject()
+        .put("message", "OpenUTM Verification API is running").put("version", VERSION)
+        .put("operations", catalog.all().size())));
+    new SessionRoutes(vertx, config.section("session").getLong("max_request_seconds", 86_400L) * 1000).mount(router);
+
+    router.route().last().handler(ctx -> ctx.fail(404));
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, HttpErrors::routerFailure);
+    }
+    return vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort())
+        .setCompressionSupported(true)).requestHandler(router).listen();
+  }
+
+  /** Ready when the session verticle and every deployed client worker answer on the bus. */
+  private HealthChecks readiness() {
+    HealthChecks hc = HealthChecks.create(vertx);
+    DeliveryOptions quick = new DeliveryOptions().setSendTimeout(2_000);
+    hc.register("sessions", 3_000, p -> vertx.eventBus().request(Addresses.SESSIONS,
+        new JsonObject().put("action", "list"), quick).onComplete(ar -> complete(p, ar.succeeded(), ar.cause())));
+    for (ClientType type : ClientType.values()) {
+      if (catalog.of(type).isEmpty()) {
+        continue;
+      }
+      hc.register("worker-" + type.key, 3_000, p -> vertx.eventBus().request(Addresses.client(type.key),
+          new JsonObject().put("action", "ping"), quick).onComplete(ar -> complete(p, ar.succeeded(), ar.cause())));
+    }
+    return hc;
+  }
+
+  private static void complete(Promise<Status> p, boolean ok, Throwable cause) {
+    p.tryComplete(ok ? Status.OK() : Status.KO(new JsonObject().put("error", String.valueOf(cause))));
+  }
+}

@@ -1,0 +1,97 @@
+package org.openutm.verification.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
+import org.openutm.verification.core.Addresses;
+import org.openutm.verification.core.ErrorCode;
+import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.session.SessionService;
+
+/**
+ * Session-scoped HTTP paths. Each handler validates, builds the bus request {action, ...} and forwards it to the
+ * session's address; nothing here knows how a step runs.
+ */
+final class SessionRoutes {
+  private final Vertx vertx;
+  private final DeliveryOptions shortCall = new DeliveryOptions().setSendTimeout(10_000);
+  private final DeliveryOptions longCall;
+
+  SessionRoutes(Vertx vertx, long maxRequestMillis) {
+    this.vertx = vertx;
+    this.longCall = new DeliveryOptions().setSendTimeout(maxRequestMillis);
+  }
+
+  void mount(Router r) {
+    r.post("/api/sessions").handler(ctx -> handle(ctx, c -> {
+      JsonObject body = Requests.jsonBody(c, true);
+      return manage(body.put("action", "create")).map(j -> status(c, 201, j));
+    }));
+    r.get("/api/sessions").handler(ctx -> handle(ctx, c -> manage(new JsonObject().put("action", "list"))));
+    r.get("/api/sessions/:id").handler(ctx -> handle(ctx, c -> toSession(pathSession(c), "info", new JsonObject(), false)));
+    r.get("/api/sessions/:id/results").handler(ctx -> handle(ctx,
+        c -> toSession(pathSession(c), "results", new JsonObject(), false)));
+    r.post("/api/sessions/:id/reset").handler(ctx -> handle(ctx,
+        c -> toSession(pathSession(c), "reset", Requests.jsonBody(c, true), false)));
+    r.delete("/api/sessions/:id").handler(ctx -> handle(ctx, c -> manage(new JsonObject().put("action", "delete")
+        .put("session_id", pathSession(c)))));
+
+    r.post("/api/step").handler(ctx -> handle(ctx,
+        c -> toSession(Requests.sessionId(c), "step", Requests.jsonBody(c, false), true)));
+    r.post("/api/tasks/:task_id/join").handler(ctx -> handle(ctx, c -> toSession(Requests.sessionId(c), "join",
+        new JsonObject().put("task_id", c.pathParam("task_id")), true)));
+    r.get("/api/tasks/:task_id").handler(ctx -> handle(ctx, c -> toSession(Requests.sessionId(c), "task",
+        new JsonObject().put("task_id", c.pathParam("task_id")), false)));
+    r.get("/api/tasks").handler(ctx -> handle(ctx, c -> toSession(Requests.sessionId(c), "tasks", new JsonObject(), false)));
+    r.post("/session/reset").handler(ctx -> handle(ctx,
+        c -> toSession(Requests.sessionId(c), "reset", Requests.jsonBody(c, true), false)));
+  }
+
+  private static String pathSession(RoutingContext c) {
+    return SessionService.checkId(c.pathParam("id"));
+  }
+
+  private Future<JsonObject> manage(JsonObject request) {
+    return vertx.eventBus().<JsonObject>request(Addresses.SESSIONS, request, shortCall).map(m -> m.body());
+  }
+
+  /** Forwards {action, ...body} to the session; a missing session is a 404 naming it. */
+  private Future<JsonObject> toSession(String sessionId, String action, JsonObject body, boolean mayWait) {
+    JsonObject request = body.copy().put("action", action);
+    return vertx.eventBus().<JsonObject>request(Addresses.session(sessionId), request, mayWait ? longCall : shortCall)
+        .map(m -> m.body())
+        .recover(t -> {
+          ServiceException e = ServiceException.from(t);
+          if (e.code() == ErrorCode.NOT_FOUND && e.details().isEmpty()) {
+            return Future.failedFuture(ServiceException.notFound("session", "no session '" + sessionId + "'"));
+          }
+          return Future.failedFuture(e);
+        });
+  }
+
+  private static JsonObject status(RoutingContext c, int code, JsonObject body) {
+    c.response().setStatusCode(code);
+    return body;
+  }
+
+  /** validate -> act -> answer JSON, every failure through {@link HttpErrors}. */
+  static void handle(RoutingContext ctx, Function<RoutingContext, Future<JsonObject>> action) {
+    Future<JsonObject> f;
+    try {
+      f = action.apply(ctx);
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    f.onComplete(ar -> {
+      if (ar.succeeded()) {
+        ctx.response().putHeader("Content-Type", "application/json").end(ar.result().encode());
+      } else {
+        HttpErrors.send(ctx, ar.cause());
+      }
+    });
+  }
+}

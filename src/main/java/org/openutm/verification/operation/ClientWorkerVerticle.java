@@ -1,0 +1,59 @@
+package org.openutm.verification.operation;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.core.Addresses;
+import org.openutm.verification.core.ServiceException;
+
+/**
+ * One per client type, deployed as a worker on every node. Consumes {@code verification.client.<type>} (operation
+ * requests, or {@code action: ping} for readiness) and {@code verification.client.cancel}. Only wires the bus to an
+ * {@link OperationRunner}; never waits on a bus reply.
+ */
+public class ClientWorkerVerticle extends VerticleBase {
+  private final ClientType client;
+  private final OperationCatalog catalog;
+  private final AppConfig config;
+  private OperationRunner runner;
+
+  public ClientWorkerVerticle(ClientType client, OperationCatalog catalog, AppConfig config) {
+    this.client = client;
+    this.catalog = catalog;
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    runner = new OperationRunner(vertx, catalog, config, client);
+    var requests = vertx.eventBus().<JsonObject>consumer(Addresses.client(client.key), this::onRequest);
+    var cancels = vertx.eventBus().<JsonObject>consumer(Addresses.CANCEL, msg -> {
+      JsonObject body = msg.body();
+      if (body != null) {
+        runner.cancel(body.getString("execution_id"), body.getString("reason"));
+      }
+    });
+    return Future.join(requests.completion(), cancels.completion());
+  }
+
+  private void onRequest(Message<JsonObject> msg) {
+    JsonObject body = msg.body();
+    if (body == null) {
+      ServiceException.badInput("body", "a JSON object is required").failReply(msg);
+      return;
+    }
+    if ("ping".equals(body.getString("action"))) {
+      msg.reply(new JsonObject().put("status", "ok").put("client", client.key).put("in_flight", runner.inFlight()));
+      return;
+    }
+    runner.execute(body).onComplete(ar -> {
+      if (ar.succeeded()) {
+        msg.reply(ar.result());
+      } else {
+        ServiceException.fail(msg, ar.cause());
+      }
+    });
+  }
+}

@@ -1,0 +1,153 @@
+package org.openutm.verification.operation;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.openutm.verification.config.AppConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one execution of an operation sees: Vert.x, the config, who asked (session, step, execution id), its log, the
+ * HTTP exchanges it made, and cancellation. Every wait goes through {@link #sleep} so a cancel ends it at once.
+ * Confined to the worker context that runs it.
+ */
+public final class OperationContext {
+  private static final Logger LOG = LoggerFactory.getLogger("operation");
+  private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
+  private static final int MAX_LOG_LINES = 2000;
+
+  private final Vertx vertx;
+  private final AppConfig config;
+  private final String sessionId;
+  private final String stepId;
+  private final String executionId;
+  private final JsonArray logs = new JsonArray();
+  private final JsonArray httpExchanges = new JsonArray();
+  private final Set<Runnable> onCancel = new LinkedHashSet<>();
+  private String cancelReason;
+
+  public OperationContext(Vertx vertx, AppConfig config, String sessionId, String stepId, String executionId) {
+    this.vertx = vertx;
+    this.config = config;
+    this.sessionId = sessionId;
+    this.stepId = stepId;
+    this.executionId = executionId;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  public String stepId() {
+    return stepId;
+  }
+
+  public String executionId() {
+    return executionId;
+  }
+
+  public JsonArray logs() {
+    return logs;
+  }
+
+  public JsonArray httpExchanges() {
+    return httpExchanges;
+  }
+
+  public void info(String message) {
+    log("INFO", message);
+  }
+
+  public void warn(String message) {
+    log("WARNING", message);
+  }
+
+  public void error(String message) {
+    log("ERROR", message);
+  }
+
+  public void log(String level, String message) {
+    String masked = AppConfig.maskUrl(message);
+    if (logs.size() < MAX_LOG_LINES) {
+      logs.add(LocalTime.now().format(HMS) + " | " + level + " | " + masked);
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("[{}/{}] {}", sessionId, stepId, masked);
+    }
+  }
+
+  public boolean isCancelled() {
+    return cancelReason != null;
+  }
+
+  /**
+   * Runs {@code action} when this execution is cancelled (at once if it already is).
+   * @return a handle that unregisters the action once it is no longer needed
+   */
+  public Runnable onCancel(Runnable action) {
+    if (cancelReason != null) {
+      action.run();
+      return () -> { };
+    }
+    onCancel.add(action);
+    return () -> onCancel.remove(action);
+  }
+
+  public void cancel(String reason) {
+    if (cancelReason != null) {
+      return;
+    }
+    cancelReason = reason;
+    List<Runnable> actions = new ArrayList<>(onCancel);
+    onCancel.clear();
+    actions.forEach(Runnable::run);
+  }
+
+  public String cancelReason() {
+    return cancelReason;
+  }
+
+  /** A timer-based wait that fails with {@link CancelledException} as soon as the execution is cancelled. */
+  public Future<Void> sleep(long millis) {
+    if (cancelReason != null) {
+      return Future.failedFuture(new CancelledException(cancelReason));
+    }
+    Promise<Void> p = Promise.promise();
+    if (millis <= 0) {
+      p.complete();
+      return p.future();
+    }
+    long[] timer = new long[1];
+    Runnable unregister = onCancel(() -> {
+      vertx.cancelTimer(timer[0]);
+      p.tryFail(new CancelledException(cancelReason));
+    });
+    timer[0] = vertx.setTimer(millis, t -> {
+      unregister.run();
+      p.tryComplete();
+    });
+    return p.future();
+  }
+
+  /** Snapshot of this execution's record for the reply. */
+  public JsonObject describe() {
+    return new JsonObject().put("session", sessionId).put("step_id", stepId).put("execution_id", executionId);
+  }
+}

@@ -1,0 +1,97 @@
+package org.openutm.verification.operation;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.core.ErrorCode;
+import org.openutm.verification.core.ServiceException;
+
+/**
+ * Runs one operation for a worker: looks it up, coerces its arguments, runs it with an {@link OperationContext},
+ * and builds the reply {status, result, error_message, logs, http_exchanges, duration}. Keeps the contexts in flight
+ * so a cancel by execution id reaches them. Confined to one worker context.
+ */
+public final class OperationRunner {
+  private final Vertx vertx;
+  private final OperationCatalog catalog;
+  private final AppConfig config;
+  private final ClientType client;
+  private final Map<String, OperationContext> inFlight = new HashMap<>();
+
+  public OperationRunner(Vertx vertx, OperationCatalog catalog, AppConfig config, ClientType client) {
+    this.vertx = vertx;
+    this.catalog = catalog;
+    this.config = config;
+    this.client = client;
+  }
+
+  /** Fails only for a request that names no operation of this client (a service error); a failing step succeeds here. */
+  public Future<JsonObject> execute(JsonObject request) {
+    OperationDef op = catalog.find(request.getString("operation"));
+    if (op == null || op.client() != client) {
+      return Future.failedFuture(ServiceException.badInput("operation",
+          "unknown operation for client " + client.key + ": " + request.getString("operation")));
+    }
+    Args args;
+    try {
+      args = ArgumentCoercer.coerce(op, request.getJsonObject("arguments", new JsonObject()));
+    } catch (ServiceException e) {
+      return Future.failedFuture(e);
+    } catch (ClassCastException e) {
+      return Future.failedFuture(ServiceException.badInput("arguments", "arguments must be an object"));
+    }
+    String executionId = request.getString("execution_id", java.util.UUID.randomUUID().toString());
+    OperationContext ctx = new OperationContext(vertx, config, request.getString("session"),
+        request.getString("step_id"), executionId);
+    inFlight.put(executionId, ctx);
+    long start = System.nanoTime();
+    Future<?> run;
+    try {
+      run = op.run().run(ctx, args);
+    } catch (RuntimeException e) {
+      run = Future.failedFuture(e);
+    }
+    return run.transform(ar -> {
+      inFlight.remove(executionId);
+      double duration = (System.nanoTime() - start) / 1e9;
+      JsonObject reply = new JsonObject().put("duration", duration).put("logs", ctx.logs())
+          .put("http_exchanges", ctx.httpExchanges());
+      if (ar.succeeded()) {
+        return Future.succeededFuture(reply.put("status", "success").put("result", JsonValues.of(ar.result())));
+      }
+      Throwable t = ar.cause();
+      if (t instanceof OperationFailure f) {
+        ctx.error(f.getMessage());
+        return Future.succeededFuture(reply.put("status", "failure").put("error_message", f.getMessage())
+            .put("result", JsonValues.of(f.result())));
+      }
+      if (t instanceof CancelledException c) {
+        return Future.succeededFuture(reply.put("status", "failure").put("cancelled", true)
+            .put("error_message", "Cancelled: " + c.getMessage()));
+      }
+      if (t instanceof ServiceException se && se.code() == ErrorCode.BAD_INPUT) {
+        return Future.succeededFuture(reply.put("status", "failure").put("error_message", se.getMessage()));
+      }
+      String message = t.getClass().getSimpleName() + ": " + t.getMessage();
+      ctx.error(message);
+      return Future.succeededFuture(reply.put("status", "failure").put("error_message", message));
+    });
+  }
+
+  /** Cancels the execution if this runner holds it; returns whether it did. */
+  public boolean cancel(String executionId, String reason) {
+    OperationContext ctx = inFlight.get(executionId);
+    if (ctx == null) {
+      return false;
+    }
+    ctx.cancel(reason == null ? "cancelled" : reason);
+    return true;
+  }
+
+  public int inFlight() {
+    return inFlight.size();
+  }
+}

@@ -1,0 +1,61 @@
+package org.openutm.verification.operation.common;
+
+import static org.openutm.verification.operation.ParamDef.optional;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.openutm.verification.operation.ClientType;
+import org.openutm.verification.operation.OperationDef;
+import org.openutm.verification.operation.OperationFailure;
+import org.openutm.verification.operation.ParamType;
+
+/** CommonClient: operations that need no external system. */
+public final class CommonOperations {
+  private CommonOperations() {
+  }
+
+  public static List<OperationDef> all() {
+    return List.of(generateUuid(), randomNumber(), waitSeconds());
+  }
+
+  static OperationDef generateUuid() {
+    return OperationDef.builder("Generate UUID", ClientType.COMMON)
+        .doc("Generates a random UUID (version 4) and returns it as a string.")
+        .timeout(a -> 5_000)
+        .run((ctx, args) -> Future.succeededFuture(UUID.randomUUID().toString()));
+  }
+
+  static OperationDef randomNumber() {
+    return OperationDef.builder("Generate Random Number", ClientType.COMMON)
+        .doc("Returns a random integer between min and max, both included.")
+        .param(optional("min", ParamType.INTEGER, 0L, "Smallest value returned."))
+        .param(optional("max", ParamType.INTEGER, 5L, "Largest value returned."))
+        .timeout(a -> 5_000)
+        .run((ctx, args) -> {
+          long min = args.integer("min") == null ? 0 : args.integer("min");
+          long max = args.integer("max") == null ? 5 : args.integer("max");
+          if (max < min) {
+            return Future.failedFuture(new OperationFailure("max (" + max + ") is smaller than min (" + min + ")"));
+          }
+          return Future.succeededFuture(min == max ? min : ThreadLocalRandom.current().nextLong(min, max + 1));
+        });
+  }
+
+  static OperationDef waitSeconds() {
+    return OperationDef.builder("Wait X seconds", ClientType.COMMON)
+        .doc("Waits for the given duration (5, \"5s\", \"1m\", \"1h\") without blocking; cancellable.")
+        .param(optional("duration", ParamType.DURATION, 5.0, "How long to wait, in seconds or with a unit."))
+        .timeout(a -> (long) (a.seconds("duration", 5) * 1000) + 30_000)
+        .run((ctx, args) -> {
+          double seconds = args.seconds("duration", 5);
+          ctx.info("Waiting for " + format(seconds) + " seconds");
+          return ctx.sleep((long) (seconds * 1000)).map(v -> "Waited for " + format(seconds) + " seconds");
+        });
+  }
+
+  static String format(double seconds) {
+    return seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
+  }
+}

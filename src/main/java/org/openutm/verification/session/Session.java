@@ -1,0 +1,163 @@
+package org.openutm.verification.session;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.openutm.verification.core.ErrorCode;
+import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.scenario.expression.EvalContext;
+import org.openutm.verification.scenario.expression.ExpressionException;
+
+/**
+ * One user's session: results by step id, background tasks by UUID, executions in flight. Confined to the session
+ * verticle's context (its only writer), so it needs no locks. {@link #generation()} changes on every reset, so late
+ * replies from a previous generation are dropped rather than written into the new one.
+ */
+public final class Session {
+  private final String id;
+  private final long createdAt = System.currentTimeMillis();
+  private long lastAccess = createdAt;
+  private int generation;
+  private final Map<String, JsonObject> results = new LinkedHashMap<>();
+  private final Map<String, BackgroundTask> tasks = new LinkedHashMap<>();
+  private final Set<String> executions = new HashSet<>();
+  private final Consumer<JsonObject> events;
+
+  public Session(String id, Consumer<JsonObject> events) {
+    this.id = id;
+    this.events = events;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public int generation() {
+    return generation;
+  }
+
+  public void touch() {
+    lastAccess = System.currentTimeMillis();
+  }
+
+  public long lastAccess() {
+    return lastAccess;
+  }
+
+  /** Stores (or replaces) a step's result under its id and publishes it. */
+  public void record(JsonObject stepResult) {
+    String key = stepResult.getString("id") != null ? stepResult.getString("id") : stepResult.getString("name");
+    if (key != null) {
+      results.remove(key);
+      results.put(key, stepResult);
+    }
+    publish(new JsonObject().put("type", "step").put("result", stepResult));
+  }
+
+  public void publish(JsonObject event) {
+    events.accept(event.put("session", id));
+  }
+
+  public JsonObject result(String stepId) {
+    return results.get(stepId);
+  }
+
+  public JsonArray results() {
+    return new JsonArray(new ArrayList<>(results.values()));
+  }
+
+  public Map<String, BackgroundTask> tasks() {
+    return tasks;
+  }
+
+  public int runningTasks() {
+    return (int) tasks.values().stream().filter(t -> !t.future().isComplete()).count();
+  }
+
+  public Set<String> executions() {
+    return executions;
+  }
+
+  public BackgroundTask task(String taskId) {
+    BackgroundTask t = tasks.get(taskId);
+    if (t == null) {
+      throw ServiceException.notFound("task_id", "no task '" + taskId + "' in session '" + id + "'");
+    }
+    return t;
+  }
+
+  /**
+   * Ends every task and forgets every result. Pending joins fail with GONE; the execution ids in flight are returned
+   * so the caller can publish their cancellation.
+   */
+  public List<String> clear(String reason) {
+    generation++;
+    List<String> cancelled = new ArrayList<>(executions);
+    executions.clear();
+    ServiceException gone = new ServiceException(ErrorCode.GONE, "task cancelled: " + reason);
+    tasks.values().forEach(t -> t.fail(gone));
+    tasks.clear();
+    results.clear();
+    return cancelled;
+  }
+
+  /** A step's record by id, by display name (the latest), or by a looped id ending in ".id". */
+  public JsonObject lookup(String key) {
+    JsonObject r = results.get(key);
+    if (r != null) {
+      return r;
+    }
+    JsonObject found = null;
+    for (JsonObject v : results.values()) {
+      if (key.equals(v.getString("name"))) {
+        found = v;
+      }
+    }
+    if (found != null) {
+      return found;
+    }
+    for (Map.Entry<String, JsonObject> e : results.entrySet()) {
+      if (e.getKey().endsWith("." + key)) {
+        found = e.getValue();
+      }
+    }
+    return found;
+  }
+
+  /** The expression context of a single step: the session's results. */
+  public EvalContext evalContext() {
+    return key -> {
+      JsonObject r = lookup(key);
+      if (r == null) {
+        throw new ExpressionException("no step '" + key + "' has run in session '" + id + "'");
+      }
+      return r;
+    };
+  }
+
+  /**
+   * The context a join's {@code task_id} is resolved in: a background step's record reads as it did when it started
+   * ({@code result: {task_id}}), even after its final result replaced it, so {@code steps.X.result.task_id} always
+   * names the task.
+   */
+  public EvalContext taskIdContext() {
+    EvalContext plain = evalContext();
+    return key -> {
+      JsonObject r = (JsonObject) plain.step(key);
+      String taskId = r.getString("task_id");
+      return taskId == null ? r : r.copy().put("result", new JsonObject().put("task_id", taskId));
+    };
+  }
+
+  public JsonObject describe() {
+    return new JsonObject().put("session_id", id).put("created_at", java.time.Instant.ofEpochMilli(createdAt).toString())
+        .put("last_access", java.time.Instant.ofEpochMilli(lastAccess).toString()).put("results", results.size())
+        .put("tasks", tasks.size()).put("running_tasks", runningTasks());
+  }
+}

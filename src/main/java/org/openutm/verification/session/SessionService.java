@@ -1,0 +1,138 @@
+package org.openutm.verification.session;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import org.openutm.verification.core.ErrorCode;
+import org.openutm.verification.core.ServiceException;
+
+/**
+ * The sessions of one node and the actions on them (step, join, task, reset, results, info). Plain logic on the
+ * session verticle's context; the verticle only registers consumers and publishes events.
+ */
+public final class SessionService {
+  public static final String DEFAULT = "default";
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  private final Map<String, Session> sessions = new LinkedHashMap<>();
+  private final StepExecutor executor;
+  private final BiConsumer<String, JsonObject> events;
+  private final int maxSessions;
+  private final long ttlMillis;
+
+  public SessionService(StepExecutor executor, BiConsumer<String, JsonObject> events, int maxSessions, long ttlMillis) {
+    this.executor = executor;
+    this.events = events;
+    this.maxSessions = maxSessions;
+    this.ttlMillis = ttlMillis;
+  }
+
+  public StepExecutor executor() {
+    return executor;
+  }
+
+  public static String checkId(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw ServiceException.badInput("session", "a session id is 1-64 characters of A-Z a-z 0-9 _ -");
+    }
+    return id;
+  }
+
+  public Session create(String requestedId) {
+    String id = requestedId == null ? UUID.randomUUID().toString() : checkId(requestedId);
+    if (sessions.containsKey(id)) {
+      throw new ServiceException(ErrorCode.CONFLICT, "session '" + id + "' exists already",
+          new JsonObject().put("field", "session_id"));
+    }
+    if (sessions.size() >= maxSessions) {
+      throw new ServiceException(ErrorCode.TOO_MANY, "this node holds its maximum of " + maxSessions + " sessions",
+          new JsonObject().put("field", "session_id"));
+    }
+    Session s = new Session(id, event -> events.accept(id, event));
+    sessions.put(id, s);
+    return s;
+  }
+
+  public Session get(String id) {
+    Session s = sessions.get(id);
+    if (s == null) {
+      throw ServiceException.notFound("session", "no session '" + id + "'");
+    }
+    return s;
+  }
+
+  public boolean exists(String id) {
+    return sessions.containsKey(id);
+  }
+
+  /** Removes a session, failing its joins and cancelling what it runs. */
+  public Session delete(String id, String reason) {
+    Session s = sessions.remove(id);
+    if (s == null) {
+      throw ServiceException.notFound("session", "no session '" + id + "'");
+    }
+    s.clear(reason).forEach(exec -> executor.cancel(exec, reason));
+    return s;
+  }
+
+  /** Sessions idle for longer than the TTL (the default session never expires): removed, tasks cancelled. */
+  public List<String> expire(long now) {
+    List<String> expired = new ArrayList<>();
+    for (Session s : new ArrayList<>(sessions.values())) {
+      if (!DEFAULT.equals(s.id()) && now - s.lastAccess() > ttlMillis) {
+        delete(s.id(), "session expired after " + ttlMillis / 1000 + " s idle");
+        expired.add(s.id());
+      }
+    }
+    return expired;
+  }
+
+  public JsonArray list() {
+    JsonArray a = new JsonArray();
+    sessions.values().forEach(s -> a.add(s.describe()));
+    return a;
+  }
+
+  /** One action on a session's address. */
+  public Future<JsonObject> handle(String sessionId, JsonObject request) {
+    try {
+      Session s = get(sessionId);
+      s.touch();
+      Object action = request.getValue("action");
+      if (!(action instanceof String a)) {
+        throw ServiceException.badInput("action", "'action' is required: step, join, task, reset, results or info");
+      }
+      return switch (a) {
+        case "step" -> executor.step(s, request);
+        case "join" -> executor.join(s, taskId(request));
+        case "task" -> Future.succeededFuture(s.task(taskId(request)).describe());
+        case "tasks" -> Future.succeededFuture(new JsonObject().put("tasks",
+            new JsonArray(s.tasks().values().stream().map(BackgroundTask::describe).toList())));
+        case "reset" -> {
+          s.clear("session reset").forEach(exec -> executor.cancel(exec, "session reset"));
+          yield Future.succeededFuture(new JsonObject().put("status", "session_reset").put("session_id", s.id()));
+        }
+        case "results" -> Future.succeededFuture(new JsonObject().put("session_id", s.id()).put("results", s.results()));
+        case "info" -> Future.succeededFuture(s.describe());
+        default -> throw ServiceException.badInput("action", "unknown action '" + a + "'");
+      };
+    } catch (ServiceException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static String taskId(JsonObject request) {
+    Object v = request.getValue("task_id");
+    if (!(v instanceof String s) || s.isBlank() || s.length() > 100) {
+      throw ServiceException.badInput("task_id", "'task_id' is required and must be a string");
+    }
+    return s;
+  }
+}

@@ -1,0 +1,126 @@
+package org.openutm.verification.session;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.core.Addresses;
+import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.operation.OperationCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns this node's sessions. Consumes {@code verification.sessions} (create, list, delete) and, per session,
+ * {@code verification.session.<id>}; publishes each session's events on {@code verification.events.<id>}.
+ * Only translates between the bus and {@link SessionService}.
+ */
+public class SessionVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionVerticle.class);
+
+  private final OperationCatalog catalog;
+  private final AppConfig config;
+  private final Map<String, MessageConsumer<Object>> consumers = new HashMap<>();
+  private SessionService service;
+
+  public SessionVerticle(OperationCatalog catalog, AppConfig config) {
+    this.catalog = catalog;
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    JsonObject sc = config.section("session");
+    StepExecutor executor = new StepExecutor(vertx, catalog, sc.getInteger("max_tasks_per_session", 20_000));
+    service = new SessionService(executor, (id, event) -> vertx.eventBus().publish(Addresses.events(id), event),
+        sc.getInteger("max_sessions", 1000), sc.getLong("ttl_seconds", 3600L) * 1000);
+    long sweep = Math.max(100, (long) (sc.getDouble("sweep_seconds", 30.0) * 1000));
+    vertx.setPeriodic(sweep, t -> service.expire(System.currentTimeMillis()).forEach(id -> {
+      unregister(id);
+      LOG.info("session {} expired", id);
+    }));
+    var manager = vertx.eventBus().<Object>consumer(Addresses.SESSIONS, this::onManage);
+    return Future.join(manager.completion(), register(service.create(SessionService.DEFAULT).id()));
+  }
+
+  private Future<Void> register(String id) {
+    MessageConsumer<Object> c = vertx.eventBus().consumer(Addresses.session(id), msg -> onSession(id, msg));
+    consumers.put(id, c);
+    return c.completion();
+  }
+
+  private void unregister(String id) {
+    MessageConsumer<Object> c = consumers.remove(id);
+    if (c != null) {
+      c.unregister();
+    }
+  }
+
+  private void onManage(Message<Object> msg) {
+    try {
+      JsonObject body = body(msg);
+      String action = body.getValue("action") instanceof String s ? s : "";
+      switch (action) {
+        case "create" -> {
+          Object requested = body.getValue("session_id");
+          if (requested != null && !(requested instanceof String)) {
+            throw ServiceException.badInput("session_id", "'session_id' must be a string");
+          }
+          Session s = service.create((String) requested);
+          register(s.id()).onComplete(ar -> {
+            if (ar.succeeded()) {
+              msg.reply(s.describe());
+            } else {
+              service.delete(s.id(), "registration failed");
+              ServiceException.fail(msg, ar.cause());
+            }
+          });
+        }
+        case "list" -> msg.reply(new JsonObject().put("sessions", service.list()));
+        case "delete" -> {
+          String id = SessionService.checkId(body.getValue("session_id") instanceof String s ? s : null);
+          service.delete(id, "session deleted");
+          unregister(id);
+          msg.reply(new JsonObject().put("status", "deleted").put("session_id", id));
+        }
+        default -> throw ServiceException.badInput("action", "unknown action '" + action + "' (create, list, delete)");
+      }
+    } catch (RuntimeException e) {
+      ServiceException.fail(msg, e);
+    }
+  }
+
+  private void onSession(String id, Message<Object> msg) {
+    Future<JsonObject> answer;
+    try {
+      answer = service.handle(id, body(msg));
+    } catch (RuntimeException e) {
+      answer = Future.failedFuture(e);
+    }
+    answer.onComplete(ar -> {
+      if (ar.succeeded()) {
+        msg.reply(ar.result());
+      } else {
+        ServiceException.fail(msg, ar.cause());
+      }
+    });
+  }
+
+  static JsonObject body(Message<Object> msg) {
+    if (msg.body() instanceof JsonObject o) {
+      return o;
+    }
+    if (msg.body() instanceof String s) {
+      try {
+        return new JsonObject(s);
+      } catch (RuntimeException e) {
+        throw ServiceException.badInput("body", "the message body must be a JSON object");
+      }
+    }
+    throw ServiceException.badInput("body", "the message body must be a JSON object");
+  }
+}

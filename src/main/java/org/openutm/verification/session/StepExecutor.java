@@ -1,0 +1,214 @@
+package org.openutm.verification.session;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+import org.openutm.verification.core.Addresses;
+import org.openutm.verification.core.ErrorCode;
+import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.operation.Args;
+import org.openutm.verification.operation.ArgumentCoercer;
+import org.openutm.verification.operation.OperationCatalog;
+import org.openutm.verification.operation.OperationDef;
+import org.openutm.verification.scenario.expression.EvalContext;
+import org.openutm.verification.scenario.expression.ExpressionException;
+import org.openutm.verification.scenario.expression.Templates;
+
+/**
+ * The path of one step (design card, "A step, end to end"): look the operation up, resolve {@code ${{ }}}, coerce
+ * and validate, then request its client worker with the operation's own timeout, in the foreground or as a
+ * background task keyed by UUID; record the StepResult in the session. Runs on the session verticle's context.
+ */
+public final class StepExecutor {
+  public static final String JOIN_STEP = "SessionManager.join_task";
+
+  private final Vertx vertx;
+  private final OperationCatalog catalog;
+  private final int maxTasksPerSession;
+
+  public StepExecutor(Vertx vertx, OperationCatalog catalog, int maxTasksPerSession) {
+    this.vertx = vertx;
+    this.catalog = catalog;
+    this.maxTasksPerSession = maxTasksPerSession;
+  }
+
+  public OperationCatalog catalog() {
+    return catalog;
+  }
+
+  /** A single-step request (StepDefinition + run_in_background): its StepResult, or {task_id, status: running}. */
+  public Future<JsonObject> step(Session s, JsonObject def) {
+    try {
+      String name = requireString(def, "step");
+      String id = optionalString(def, "id");
+      String stepId = id == null || id.isBlank() ? name : id;
+      JsonObject arguments = optionalObject(def, "arguments");
+      boolean background = flag(def, "run_in_background") || flag(def, "background");
+      if (JOIN_STEP.equals(name) || "join_task".equals(name)) {
+        String taskId = joinTaskId(s.taskIdContext(), arguments);
+        return join(s, taskId).map(r -> recordJoin(s, stepId, r));
+      }
+      OperationDef op = catalog.find(name);
+      if (op == null) {
+        throw new ServiceException(ErrorCode.BAD_INPUT, "unknown operation '" + name + "'",
+            new JsonObject().put("field", "step").put("suggestions", new JsonArray(catalog.suggestions(name))));
+      }
+      Args args = ArgumentCoercer.coerce(op, resolveArguments(arguments, s.evalContext()));
+      return background ? startTask(s, stepId, op, args) : runForeground(s, stepId, op, args);
+    } catch (ServiceException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** Resolves each argument, naming the argument whose expression fails. */
+  public static JsonObject resolveArguments(JsonObject arguments, EvalContext ctx) {
+    JsonObject out = new JsonObject();
+    for (String name : arguments.fieldNames()) {
+      try {
+        out.put(name, Templates.resolve(arguments.getValue(name), ctx));
+      } catch (ExpressionException e) {
+        throw new ServiceException(ErrorCode.BAD_INPUT, "argument '" + name + "': " + e.getMessage(),
+            new JsonObject().put("field", "arguments." + name));
+      }
+    }
+    return out;
+  }
+
+  public Future<JsonObject> runForeground(Session s, String stepId, OperationDef op, Args args) {
+    int generation = s.generation();
+    return dispatch(s, stepId, op, args, UUID.randomUUID().toString()).map(result -> {
+      if (generation == s.generation()) {
+        s.record(result);
+      }
+      return result;
+    });
+  }
+
+  /** Starts a background task: answers {task_id, status: running} at once; the result is recorded on completion. */
+  public Future<JsonObject> startTask(Session s, String stepId, OperationDef op, Args args) {
+    BackgroundTask task = startTaskHandle(s, stepId, op, args);
+    return Future.succeededFuture(new JsonObject().put("task_id", task.taskId()).put("status", StepResults.RUNNING));
+  }
+
+  /** As {@link #startTask}, returning the task (the scenario engine awaits its future for {@code needs}). */
+  public BackgroundTask startTaskHandle(Session s, String stepId, OperationDef op, Args args) {
+    if (s.runningTasks() >= maxTasksPerSession) {
+      throw new ServiceException(ErrorCode.TOO_MANY, "session '" + s.id() + "' already runs " + maxTasksPerSession
+          + " background tasks", new JsonObject().put("field", "run_in_background"));
+    }
+    String executionId = UUID.randomUUID().toString();
+    BackgroundTask task = new BackgroundTask(UUID.randomUUID().toString(), stepId, executionId);
+    s.tasks().put(task.taskId(), task);
+    s.record(StepResults.of(stepId, op.name(), op.phase(), StepResults.RUNNING, 0.0,
+        new JsonObject().put("task_id", task.taskId()), null, new JsonArray()).put("task_id", task.taskId()));
+    int generation = s.generation();
+    dispatch(s, stepId, op, args, executionId).onSuccess(result -> {
+      if (generation == s.generation()) {
+        result.put("task_id", task.taskId());
+        s.record(result);
+        task.complete(result);
+        s.publish(new JsonObject().put("type", "task").put("task_id", task.taskId()).put("step_id", stepId)
+            .put("status", result.getString("status")));
+      }
+    });
+    return task;
+  }
+
+  /** Waits for a task; a second join reads the same completed future. */
+  public Future<JsonObject> join(Session s, String taskId) {
+    try {
+      return s.task(taskId).future();
+    } catch (ServiceException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** Requests the client worker; never fails: every failure becomes a failed StepResult. */
+  public Future<JsonObject> dispatch(Session s, String stepId, OperationDef op, Args args, String executionId) {
+    long timeout = Math.max(1_000, op.timeoutMillis().applyAsLong(args));
+    JsonObject request = new JsonObject().put("operation", op.name()).put("arguments", args.json())
+        .put("session", s.id()).put("step_id", stepId).put("execution_id", executionId);
+    s.executions().add(executionId);
+    long start = System.nanoTime();
+    return vertx.eventBus().<JsonObject>request(Addresses.client(op.client().key), request,
+        new DeliveryOptions().setSendTimeout(timeout)).transform(ar -> {
+          s.executions().remove(executionId);
+          if (ar.succeeded()) {
+            return Future.succeededFuture(StepResults.fromReply(stepId, op.name(), op.phase(), ar.result().body()));
+          }
+          double seconds = (System.nanoTime() - start) / 1e9;
+          ServiceException e = ServiceException.from(ar.cause());
+          String message = e.getMessage();
+          if (e.code() == ErrorCode.TIMEOUT) {
+            cancel(executionId, "timed out");
+            message = "'" + op.name() + "' timed out after " + String.format("%.1f", timeout / 1000.0) + " s";
+          }
+          return Future.succeededFuture(StepResults.failure(stepId, op.name(), op.phase(), seconds, message));
+        });
+  }
+
+  public void cancel(String executionId, String reason) {
+    vertx.eventBus().publish(Addresses.CANCEL, new JsonObject().put("execution_id", executionId).put("reason", reason));
+  }
+
+  private static JsonObject recordJoin(Session s, String stepId, JsonObject taskResult) {
+    JsonObject r = StepResults.of(stepId, JOIN_STEP, null, taskResult.getString("status"),
+        0.0, taskResult.getValue("result"), taskResult.getString("error_message"), taskResult.getJsonArray("logs"));
+    s.record(r);
+    return taskResult;
+  }
+
+  private static String joinTaskId(EvalContext ctx, JsonObject arguments) {
+    for (String k : arguments.fieldNames()) {
+      if (!k.equals("task_id")) {
+        throw ServiceException.badInput("arguments." + k, "'" + JOIN_STEP + "' takes only task_id");
+      }
+    }
+    Object v = resolveArguments(arguments, ctx).getValue("task_id");
+    if (v instanceof JsonObject o && o.getValue("task_id") instanceof String nested) {
+      v = nested;
+    }
+    if (!(v instanceof String id) || id.isBlank()) {
+      throw ServiceException.badInput("arguments.task_id", "task_id is required (a task id or a ${{ }} reference to one)");
+    }
+    return id;
+  }
+
+  static String requireString(JsonObject def, String field) {
+    Object v = def.getValue(field);
+    if (!(v instanceof String s) || s.isBlank()) {
+      throw ServiceException.badInput(field, "'" + field + "' is required and must be a non-empty string");
+    }
+    return s;
+  }
+
+  static String optionalString(JsonObject def, String field) {
+    Object v = def.getValue(field);
+    if (v != null && !(v instanceof String)) {
+      throw ServiceException.badInput(field, "'" + field + "' must be a string");
+    }
+    return (String) v;
+  }
+
+  static JsonObject optionalObject(JsonObject def, String field) {
+    Object v = def.getValue(field);
+    if (v == null) {
+      return new JsonObject();
+    }
+    if (!(v instanceof JsonObject o)) {
+      throw ServiceException.badInput(field, "'" + field + "' must be an object");
+    }
+    return o;
+  }
+
+  static boolean flag(JsonObject def, String field) {
+    Object v = def.getValue(field);
+    if (v != null && !(v instanceof Boolean)) {
+      throw ServiceException.badInput(field, "'" + field + "' must be true or false");
+    }
+    return Boolean.TRUE.equals(v);
+  }
+}

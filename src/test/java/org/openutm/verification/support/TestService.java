@@ -1,0 +1,59 @@
+package org.openutm.verification.support;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.concurrent.TimeUnit;
+import org.openutm.verification.ServiceVerticle;
+
+/** The real service, deployed in a fresh Vert.x on a free loopback port, with config overrides. */
+public final class TestService implements AutoCloseable {
+  public final Vertx vertx;
+  public final int port;
+  public final Http http;
+
+  private TestService(Vertx vertx, int port) {
+    this.vertx = vertx;
+    this.port = port;
+    this.http = new Http("http://127.0.0.1:" + port);
+  }
+
+  public static TestService start() {
+    return start(new JsonObject());
+  }
+
+  public static TestService start(JsonObject overrides) {
+    int port = freePort();
+    JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", port).put("instances", 1))
+        .mergeIn(overrides, true);
+    cfg.getJsonObject("http").put("port", port);
+    Vertx vertx = Vertx.vertx();
+    await(vertx.deployVerticle(new ServiceVerticle(),
+        new DeploymentOptions().setConfig(new JsonObject().put("config", cfg))));
+    return new TestService(vertx, port);
+  }
+
+  public static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    await(vertx.close());
+  }
+}
