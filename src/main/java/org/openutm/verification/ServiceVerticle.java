@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.config.ConfigLoader;
+import org.openutm.verification.core.LocalJsonCodec;
 import org.openutm.verification.http.HttpVerticle;
 import org.openutm.verification.operation.ClientType;
 import org.openutm.verification.operation.ClientWorkerVerticle;
@@ -43,6 +44,7 @@ public class ServiceVerticle extends VerticleBase {
   }
 
   private Future<?> deployAll(AppConfig cfg) {
+    LocalJsonCodec.register(vertx);
     OperationCatalog catalog = OperationCatalog.standard();
     int workerInstances = cfg.section("workers").getInteger("instances", 1);
     List<Future<String>> core = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ErrorCode;
+import org.openutm.verification.core.LocalJsonCodec;
 import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.session.SessionService;
 
@@ -18,12 +19,12 @@ import org.openutm.verification.session.SessionService;
  */
 final class SessionRoutes {
   private final Vertx vertx;
-  private final DeliveryOptions shortCall = new DeliveryOptions().setSendTimeout(10_000);
+  private final DeliveryOptions shortCall = LocalJsonCodec.options(10_000);
   private final DeliveryOptions longCall;
 
   SessionRoutes(Vertx vertx, long maxRequestMillis) {
     this.vertx = vertx;
-    this.longCall = new DeliveryOptions().setSendTimeout(maxRequestMillis);
+    this.longCall = LocalJsonCodec.options(maxRequestMillis);
   }
 
   void mount(Router r) {
@@ -61,7 +62,7 @@ final class SessionRoutes {
 
   /** Forwards {action, ...body} to the session; a missing session is a 404 naming it. */
   private Future<JsonObject> toSession(String sessionId, String action, JsonObject body, boolean mayWait) {
-    JsonObject request = body.copy().put("action", action);
+    JsonObject request = body.put("action", action);
     return vertx.eventBus().<JsonObject>request(Addresses.session(sessionId), request, mayWait ? longCall : shortCall)
         .map(m -> m.body())
         .recover(t -> {

@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.Addresses;
+import org.openutm.verification.core.LocalJsonCodec;
 import org.openutm.verification.core.ServiceException;
 
 /**
@@ -50,7 +51,7 @@ public class ClientWorkerVerticle extends VerticleBase {
     }
     runner.execute(body).onComplete(ar -> {
       if (ar.succeeded()) {
-        msg.reply(ar.result());
+        msg.reply(ar.result(), LocalJsonCodec.replyOptions());
       } else {
         ServiceException.fail(msg, ar.cause());
       }

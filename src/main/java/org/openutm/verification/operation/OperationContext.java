@@ -8,9 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.openutm.verification.config.AppConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +28,9 @@ public final class OperationContext {
   private final String sessionId;
   private final String stepId;
   private final String executionId;
-  private final JsonArray logs = new JsonArray();
-  private final JsonArray httpExchanges = new JsonArray();
-  private final Set<Runnable> onCancel = new LinkedHashSet<>();
+  private final JsonArray logs = new JsonArray(new ArrayList<>(2));
+  private final JsonArray httpExchanges = new JsonArray(new ArrayList<>(0));
+  private final List<Runnable> onCancel = new ArrayList<>(2);
   private String cancelReason;
 
   public OperationContext(Vertx vertx, AppConfig config, String sessionId, String stepId, String executionId) {

@@ -48,6 +48,7 @@ public final class OperationRunner {
         request.getString("step_id"), executionId);
     inFlight.put(executionId, ctx);
     long start = System.nanoTime();
+    java.time.Instant startedAt = java.time.Instant.now();
     Future<?> run;
     try {
       run = op.run().run(ctx, args);
@@ -57,7 +58,8 @@ public final class OperationRunner {
     return run.transform(ar -> {
       inFlight.remove(executionId);
       double duration = (System.nanoTime() - start) / 1e9;
-      JsonObject reply = new JsonObject().put("duration", duration).put("logs", ctx.logs())
+      JsonObject reply = new JsonObject().put("duration", duration).put("started_at", startedAt.toString())
+          .put("finished_at", java.time.Instant.now().toString()).put("logs", ctx.logs())
           .put("http_exchanges", ctx.httpExchanges());
       if (ar.succeeded()) {
         return Future.succeededFuture(reply.put("status", "success").put("result", JsonValues.of(ar.result())));

@@ -12,12 +12,22 @@ public final class BackgroundTask {
   private final String taskId;
   private final String stepId;
   private final String executionId;
+  private final String name;
+  private final String phase;
   private final Promise<JsonObject> promise = Promise.promise();
 
-  public BackgroundTask(String taskId, String stepId, String executionId) {
+  public BackgroundTask(String taskId, String stepId, String executionId, String name, String phase) {
     this.taskId = taskId;
     this.stepId = stepId;
     this.executionId = executionId;
+    this.name = name;
+    this.phase = phase;
+  }
+
+  /** The step's record while it runs: {status: running, result: {task_id}}; built on demand, not stored. */
+  public JsonObject runningRecord() {
+    return StepResults.of(stepId, name, phase, StepResults.RUNNING, 0.0, new JsonObject().put("task_id", taskId),
+        null, null).put("task_id", taskId);
   }
 
   public String taskId() {
@@ -26,6 +36,10 @@ public final class BackgroundTask {
 
   public String stepId() {
     return stepId;
+  }
+
+  public String name() {
+    return name;
   }
 
   public String executionId() {

@@ -24,7 +24,9 @@ public final class Session {
   private final long createdAt = System.currentTimeMillis();
   private long lastAccess = createdAt;
   private int generation;
-  private final Map<String, JsonObject> results = new LinkedHashMap<>();
+  private int running;
+  /** By step id: a StepResult, or the BackgroundTask of a step still running (its record is built on demand). */
+  private final Map<String, Object> results = new LinkedHashMap<>();
   private final Map<String, BackgroundTask> tasks = new LinkedHashMap<>();
   private final Set<String> executions = new HashSet<>();
   private final Consumer<JsonObject> events;
@@ -65,19 +67,43 @@ public final class Session {
   }
 
   public JsonObject result(String stepId) {
-    return results.get(stepId);
+    return asRecord(results.get(stepId));
   }
 
   public JsonArray results() {
-    return new JsonArray(new ArrayList<>(results.values()));
+    JsonArray a = new JsonArray(new ArrayList<>(results.size()));
+    results.values().forEach(v -> a.add(asRecord(v)));
+    return a;
+  }
+
+  private static JsonObject asRecord(Object v) {
+    return v instanceof BackgroundTask t ? t.runningRecord() : (JsonObject) v;
   }
 
   public Map<String, BackgroundTask> tasks() {
     return tasks;
   }
 
+  /**
+   * Registers a started task and records its step as running (publishing the running record); the running count
+   * falls when its future completes.
+   */
+  public void addTask(BackgroundTask task) {
+    tasks.put(task.taskId(), task);
+    results.remove(task.stepId());
+    results.put(task.stepId(), task);
+    publish(new JsonObject().put("type", "step").put("result", task.runningRecord()));
+    running++;
+    int gen = generation;
+    task.future().onComplete(ar -> {
+      if (gen == generation) {
+        running--;
+      }
+    });
+  }
+
   public int runningTasks() {
-    return (int) tasks.values().stream().filter(t -> !t.future().isComplete()).count();
+    return running;
   }
 
   public Set<String> executions() {
@@ -100,34 +126,36 @@ public final class Session {
     generation++;
     List<String> cancelled = new ArrayList<>(executions);
     executions.clear();
+    tasks.values().stream().filter(t -> !t.future().isComplete()).forEach(t -> cancelled.add(t.executionId()));
     ServiceException gone = new ServiceException(ErrorCode.GONE, "task cancelled: " + reason);
     tasks.values().forEach(t -> t.fail(gone));
     tasks.clear();
+    running = 0;
     results.clear();
     return cancelled;
   }
 
   /** A step's record by id, by display name (the latest), or by a looped id ending in ".id". */
   public JsonObject lookup(String key) {
-    JsonObject r = results.get(key);
+    Object r = results.get(key);
     if (r != null) {
-      return r;
+      return asRecord(r);
     }
-    JsonObject found = null;
-    for (JsonObject v : results.values()) {
-      if (key.equals(v.getString("name"))) {
+    Object found = null;
+    for (Object v : results.values()) {
+      String name = v instanceof BackgroundTask t ? t.name() : ((JsonObject) v).getString("name");
+      if (key.equals(name)) {
         found = v;
       }
     }
-    if (found != null) {
-      return found;
-    }
-    for (Map.Entry<String, JsonObject> e : results.entrySet()) {
-      if (e.getKey().endsWith("." + key)) {
-        found = e.getValue();
+    if (found == null) {
+      for (Map.Entry<String, Object> e : results.entrySet()) {
+        if (e.getKey().endsWith("." + key)) {
+          found = e.getValue();
+        }
       }
     }
-    return found;
+    return found == null ? null : asRecord(found);
   }
 
   /** The expression context of a single step: the session's results. */

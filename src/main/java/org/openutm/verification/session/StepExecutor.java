@@ -2,12 +2,12 @@ package org.openutm.verification.session;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ErrorCode;
+import org.openutm.verification.core.LocalJsonCodec;
 import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.operation.Args;
 import org.openutm.verification.operation.ArgumentCoercer;
@@ -79,7 +79,7 @@ public final class StepExecutor {
 
   public Future<JsonObject> runForeground(Session s, String stepId, OperationDef op, Args args) {
     int generation = s.generation();
-    return dispatch(s, stepId, op, args, UUID.randomUUID().toString()).map(result -> {
+    return dispatch(s, stepId, op, args, UUID.randomUUID().toString(), true).map(result -> {
       if (generation == s.generation()) {
         s.record(result);
       }
@@ -99,13 +99,11 @@ public final class StepExecutor {
       throw new ServiceException(ErrorCode.TOO_MANY, "session '" + s.id() + "' already runs " + maxTasksPerSession
           + " background tasks", new JsonObject().put("field", "run_in_background"));
     }
-    String executionId = UUID.randomUUID().toString();
-    BackgroundTask task = new BackgroundTask(UUID.randomUUID().toString(), stepId, executionId);
-    s.tasks().put(task.taskId(), task);
-    s.record(StepResults.of(stepId, op.name(), op.phase(), StepResults.RUNNING, 0.0,
-        new JsonObject().put("task_id", task.taskId()), null, new JsonArray()).put("task_id", task.taskId()));
+    String taskId = UUID.randomUUID().toString();
+    BackgroundTask task = new BackgroundTask(taskId, stepId, taskId, op.name(), op.phase());
+    s.addTask(task);
     int generation = s.generation();
-    dispatch(s, stepId, op, args, executionId).onSuccess(result -> {
+    dispatch(s, stepId, op, args, taskId, false).onSuccess(result -> {
       if (generation == s.generation()) {
         result.put("task_id", task.taskId());
         s.record(result);
@@ -126,16 +124,24 @@ public final class StepExecutor {
     }
   }
 
-  /** Requests the client worker; never fails: every failure becomes a failed StepResult. */
-  public Future<JsonObject> dispatch(Session s, String stepId, OperationDef op, Args args, String executionId) {
+  /**
+   * Requests the client worker; never fails: every failure becomes a failed StepResult. Foreground executions are
+   * tracked in the session so a reset cancels them (background ones are tracked as tasks).
+   */
+  public Future<JsonObject> dispatch(Session s, String stepId, OperationDef op, Args args, String executionId,
+      boolean foreground) {
     long timeout = Math.max(1_000, op.timeoutMillis().applyAsLong(args));
     JsonObject request = new JsonObject().put("operation", op.name()).put("arguments", args.json())
         .put("session", s.id()).put("step_id", stepId).put("execution_id", executionId);
-    s.executions().add(executionId);
+    if (foreground) {
+      s.executions().add(executionId);
+    }
     long start = System.nanoTime();
     return vertx.eventBus().<JsonObject>request(Addresses.client(op.client().key), request,
-        new DeliveryOptions().setSendTimeout(timeout)).transform(ar -> {
-          s.executions().remove(executionId);
+        LocalJsonCodec.options(timeout)).transform(ar -> {
+          if (foreground) {
+            s.executions().remove(executionId);
+          }
           if (ar.succeeded()) {
             return Future.succeededFuture(StepResults.fromReply(stepId, op.name(), op.phase(), ar.result().body()));
           }

@@ -27,6 +27,7 @@ public final class StepResults {
   public static JsonObject fromReply(String id, String name, String phase, JsonObject reply) {
     return of(id, name, phase, reply.getString("status", FAILURE), reply.getDouble("duration", 0.0),
         reply.getValue("result"), reply.getString("error_message"), reply.getJsonArray("logs"))
+        .put("started_at", reply.getString("started_at")).put("finished_at", reply.getString("finished_at"))
         .put("http_exchanges", reply.getJsonArray("http_exchanges", new JsonArray()));
   }
 
