@@ -118,6 +118,8 @@ public final class ConfigLoader {
             .put("max_sessions", 1000).put("max_tasks_per_session", 20_000)
             .put("max_request_seconds", 86_400))
         .put("workers", new JsonObject().put("instances", 1))
+        .put("scenarios", new JsonObject().put("dir", "scenarios").put("docs_dir", "docs/scenarios")
+            .put("max_steps", 50_000))
         .put("emulator", new JsonObject().put("enabled", true).put("port", 0));
   }
 }

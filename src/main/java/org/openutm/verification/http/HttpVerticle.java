@@ -15,6 +15,8 @@ import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.operation.ClientType;
 import org.openutm.verification.operation.OperationCatalog;
+import org.openutm.verification.scenario.load.ScenarioFiles;
+import java.nio.file.Path;
 
 /** Event-loop HTTP verticle (several instances share the port): routes, body limits, JSON errors; forwards to the bus. */
 public class HttpVerticle extends VerticleBase {
@@ -41,7 +43,13 @@ public class HttpVerticle extends VerticleBase {
     router.get("/api/info").handler(ctx -> ctx.json(new JsonObject()
         .put("message", "OpenUTM Verification API is running").put("version", VERSION)
         .put("operations", catalog.all().size())));
-    new SessionRoutes(vertx, config.section("session").getLong("max_request_seconds", 86_400L) * 1000).mount(router);
+    long maxRequestMillis = config.section("session").getLong("max_request_seconds", 86_400L) * 1000;
+    JsonObject sc = config.section("scenarios");
+    int maxSteps = sc.getInteger("max_steps", 50_000);
+    new SessionRoutes(vertx, maxRequestMillis).mount(router);
+    new RunRoutes(vertx, catalog, maxSteps, maxRequestMillis).mount(router);
+    new ScenarioFileRoutes(vertx, new ScenarioFiles(Path.of(sc.getString("dir", "scenarios")),
+        Path.of(sc.getString("docs_dir", "docs/scenarios"))), config, catalog, maxSteps).mount(router);
 
     router.route().last().handler(ctx -> ctx.fail(404));
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {

@@ -65,13 +65,16 @@ final class SessionRoutes {
     JsonObject request = body.put("action", action);
     return vertx.eventBus().<JsonObject>request(Addresses.session(sessionId), request, mayWait ? longCall : shortCall)
         .map(m -> m.body())
-        .recover(t -> {
-          ServiceException e = ServiceException.from(t);
-          if (e.code() == ErrorCode.NOT_FOUND && e.details().isEmpty()) {
-            return Future.failedFuture(ServiceException.notFound("session", "no session '" + sessionId + "'"));
-          }
-          return Future.failedFuture(e);
-        });
+        .recover(t -> Future.failedFuture(sessionFailure(sessionId, t)));
+  }
+
+  /** No handler for a session's address: the session does not exist (404 naming it). */
+  static ServiceException sessionFailure(String sessionId, Throwable t) {
+    ServiceException e = ServiceException.from(t);
+    if (e.code() == ErrorCode.NOT_FOUND && e.details().isEmpty()) {
+      return ServiceException.notFound("session", "no session '" + sessionId + "'");
+    }
+    return e;
   }
 
   private static JsonObject status(RoutingContext c, int code, JsonObject body) {
@@ -81,6 +84,12 @@ final class SessionRoutes {
 
   /** validate -> act -> answer JSON, every failure through {@link HttpErrors}. */
   static void handle(RoutingContext ctx, Function<RoutingContext, Future<JsonObject>> action) {
+    handle(ctx, action, null);
+  }
+
+  /** As above; {@code render} (when not null) turns the answer into the body text. */
+  static void handle(RoutingContext ctx, Function<RoutingContext, Future<JsonObject>> action,
+      Function<JsonObject, String> render) {
     Future<JsonObject> f;
     try {
       f = action.apply(ctx);
@@ -89,7 +98,8 @@ final class SessionRoutes {
     }
     f.onComplete(ar -> {
       if (ar.succeeded()) {
-        ctx.response().putHeader("Content-Type", "application/json").end(ar.result().encode());
+        ctx.response().putHeader("Content-Type", "application/json")
+            .end(render == null ? ar.result().encode() : render.apply(ar.result()));
       } else {
         HttpErrors.send(ctx, ar.cause());
       }

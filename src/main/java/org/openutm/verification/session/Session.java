@@ -30,6 +30,8 @@ public final class Session {
   private final Map<String, BackgroundTask> tasks = new LinkedHashMap<>();
   private final Set<String> executions = new HashSet<>();
   private final Consumer<JsonObject> events;
+  private final Map<String, Consumer<JsonObject>> runSinks = new java.util.HashMap<>();
+  private long seq;
 
   public Session(String id, Consumer<JsonObject> events) {
     this.id = id;
@@ -54,16 +56,43 @@ public final class Session {
 
   /** Stores (or replaces) a step's result under its id and publishes it. */
   public void record(JsonObject stepResult) {
+    record(stepResult, null);
+  }
+
+  /** As {@link #record(JsonObject)}, the event tagged with the run it belongs to (null: a single step). */
+  public void record(JsonObject stepResult, String runId) {
     String key = stepResult.getString("id") != null ? stepResult.getString("id") : stepResult.getString("name");
     if (key != null) {
       results.remove(key);
       results.put(key, stepResult);
     }
-    publish(new JsonObject().put("type", "step").put("result", stepResult));
+    publish(new JsonObject().put("type", "step").put("run_id", runId).put("result", stepResult));
   }
 
+  /**
+   * Publishes an event on the session's address, numbered by a per-session sequence; an event of a run also goes to
+   * that run's sink (its replay log and state).
+   */
   public void publish(JsonObject event) {
-    events.accept(event.put("session", id));
+    event.put("session", id).put("seq", ++seq);
+    String runId = event.getString("run_id");
+    if (runId != null) {
+      Consumer<JsonObject> sink = runSinks.get(runId);
+      if (sink != null) {
+        sink.accept(event);
+      }
+    } else {
+      event.remove("run_id");
+    }
+    events.accept(event);
+  }
+
+  public void addRunSink(String runId, Consumer<JsonObject> sink) {
+    runSinks.put(runId, sink);
+  }
+
+  public void removeRunSink(String runId) {
+    runSinks.remove(runId);
   }
 
   public JsonObject result(String stepId) {
@@ -88,11 +117,11 @@ public final class Session {
    * Registers a started task and records its step as running (publishing the running record); the running count
    * falls when its future completes.
    */
-  public void addTask(BackgroundTask task) {
+  public void addTask(BackgroundTask task, String runId) {
     tasks.put(task.taskId(), task);
     results.remove(task.stepId());
     results.put(task.stepId(), task);
-    publish(new JsonObject().put("type", "step").put("result", task.runningRecord()));
+    publish(new JsonObject().put("type", "step").put("run_id", runId).put("result", task.runningRecord()));
     running++;
     int gen = generation;
     task.future().onComplete(ar -> {

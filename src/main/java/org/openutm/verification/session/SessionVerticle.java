@@ -11,6 +11,7 @@ import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.operation.OperationCatalog;
+import org.openutm.verification.scenario.execute.RunService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ public class SessionVerticle extends VerticleBase {
   private final AppConfig config;
   private final Map<String, MessageConsumer<Object>> consumers = new HashMap<>();
   private SessionService service;
+  private RunService runs;
 
   public SessionVerticle(OperationCatalog catalog, AppConfig config) {
     this.catalog = catalog;
@@ -38,8 +40,10 @@ public class SessionVerticle extends VerticleBase {
     StepExecutor executor = new StepExecutor(vertx, catalog, sc.getInteger("max_tasks_per_session", 20_000));
     service = new SessionService(executor, (id, event) -> vertx.eventBus().publish(Addresses.events(id), event),
         sc.getInteger("max_sessions", 1000), sc.getLong("ttl_seconds", 3600L) * 1000);
+    runs = new RunService(executor, config);
     long sweep = Math.max(100, (long) (sc.getDouble("sweep_seconds", 30.0) * 1000));
     vertx.setPeriodic(sweep, t -> service.expire(System.currentTimeMillis()).forEach(id -> {
+      runs.forget(id);
       unregister(id);
       LOG.info("session {} expired", id);
     }));
@@ -81,8 +85,17 @@ public class SessionVerticle extends VerticleBase {
           });
         }
         case "list" -> msg.reply(new JsonObject().put("sessions", service.list()));
+        case "find-run" -> {
+          String runId = body.getValue("run_id") instanceof String r ? r : null;
+          String sessionId = runId == null ? null : runs.sessionOf(runId);
+          if (sessionId == null) {
+            throw ServiceException.notFound("run_id", "no run '" + runId + "' on this node");
+          }
+          msg.reply(new JsonObject().put("session_id", sessionId).put("run_id", runId));
+        }
         case "delete" -> {
           String id = SessionService.checkId(body.getValue("session_id") instanceof String s ? s : null);
+          runs.forget(id);
           service.delete(id, "session deleted");
           unregister(id);
           msg.reply(new JsonObject().put("status", "deleted").put("session_id", id));
@@ -97,7 +110,18 @@ public class SessionVerticle extends VerticleBase {
   private void onSession(String id, Message<Object> msg) {
     Future<JsonObject> answer;
     try {
-      answer = service.handle(id, body(msg));
+      JsonObject body = body(msg);
+      String action = body.getValue("action") instanceof String a ? a : null;
+      if (RunService.handles(action)) {
+        Session s = service.get(id);
+        s.touch();
+        answer = runs.handle(s, body);
+      } else {
+        if ("reset".equals(action) && service.exists(id)) {
+          runs.stop(service.get(id));
+        }
+        answer = service.handle(id, body);
+      }
     } catch (RuntimeException e) {
       answer = Future.failedFuture(e);
     }

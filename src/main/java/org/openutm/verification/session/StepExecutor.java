@@ -57,7 +57,7 @@ public final class StepExecutor {
             new JsonObject().put("field", "step").put("suggestions", new JsonArray(catalog.suggestions(name))));
       }
       Args args = ArgumentCoercer.coerce(op, resolveArguments(arguments, s.evalContext()));
-      return background ? startTask(s, stepId, op, args) : runForeground(s, stepId, op, args);
+      return background ? startTask(s, stepId, op, args) : runForeground(s, stepId, op, args, StepOptions.SINGLE);
     } catch (ServiceException e) {
       return Future.failedFuture(e);
     }
@@ -77,11 +77,17 @@ public final class StepExecutor {
     return out;
   }
 
-  public Future<JsonObject> runForeground(Session s, String stepId, OperationDef op, Args args) {
+  /** How a step is recorded: the run it belongs to (null for a single step) and its continue-on-error flag. */
+  public record StepOptions(String runId, boolean continueOnError) {
+    public static final StepOptions SINGLE = new StepOptions(null, false);
+  }
+
+  public Future<JsonObject> runForeground(Session s, String stepId, OperationDef op, Args args, StepOptions opts) {
     int generation = s.generation();
     return dispatch(s, stepId, op, args, UUID.randomUUID().toString(), true).map(result -> {
+      result.put("continue_on_error", opts.continueOnError());
       if (generation == s.generation()) {
-        s.record(result);
+        s.record(result, opts.runId());
       }
       return result;
     });
@@ -89,27 +95,27 @@ public final class StepExecutor {
 
   /** Starts a background task: answers {task_id, status: running} at once; the result is recorded on completion. */
   public Future<JsonObject> startTask(Session s, String stepId, OperationDef op, Args args) {
-    BackgroundTask task = startTaskHandle(s, stepId, op, args);
+    BackgroundTask task = startTaskHandle(s, stepId, op, args, StepOptions.SINGLE);
     return Future.succeededFuture(new JsonObject().put("task_id", task.taskId()).put("status", StepResults.RUNNING));
   }
 
   /** As {@link #startTask}, returning the task (the scenario engine awaits its future for {@code needs}). */
-  public BackgroundTask startTaskHandle(Session s, String stepId, OperationDef op, Args args) {
+  public BackgroundTask startTaskHandle(Session s, String stepId, OperationDef op, Args args, StepOptions opts) {
     if (s.runningTasks() >= maxTasksPerSession) {
       throw new ServiceException(ErrorCode.TOO_MANY, "session '" + s.id() + "' already runs " + maxTasksPerSession
           + " background tasks", new JsonObject().put("field", "run_in_background"));
     }
     String taskId = UUID.randomUUID().toString();
     BackgroundTask task = new BackgroundTask(taskId, stepId, taskId, op.name(), op.phase());
-    s.addTask(task);
+    s.addTask(task, opts.runId());
     int generation = s.generation();
     dispatch(s, stepId, op, args, taskId, false).onSuccess(result -> {
       if (generation == s.generation()) {
-        result.put("task_id", task.taskId());
-        s.record(result);
+        result.put("task_id", task.taskId()).put("continue_on_error", opts.continueOnError());
+        s.record(result, opts.runId());
         task.complete(result);
-        s.publish(new JsonObject().put("type", "task").put("task_id", task.taskId()).put("step_id", stepId)
-            .put("status", result.getString("status")));
+        s.publish(new JsonObject().put("type", "task").put("run_id", opts.runId()).put("task_id", task.taskId())
+            .put("step_id", stepId).put("status", result.getString("status")));
       }
     });
     return task;

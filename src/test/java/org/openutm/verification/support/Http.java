@@ -39,14 +39,23 @@ public final class Http {
 
   public Response post(String path, Object body, String... headers) {
     String text = body == null ? "" : body instanceof String s ? s : Json.encode(body);
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+    return send(withType(HttpRequest.newBuilder(URI.create(base + path)), headers)
         .POST(HttpRequest.BodyPublishers.ofString(text)), headers);
   }
 
   public Response put(String path, Object body, String... headers) {
     String text = body instanceof String s ? s : Json.encode(body);
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+    return send(withType(HttpRequest.newBuilder(URI.create(base + path)), headers)
         .PUT(HttpRequest.BodyPublishers.ofString(text)), headers);
+  }
+
+  private static HttpRequest.Builder withType(HttpRequest.Builder b, String... headers) {
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      if (headers[i].equalsIgnoreCase("Content-Type")) {
+        return b;
+      }
+    }
+    return b.header("Content-Type", "application/json");
   }
 
   private Response send(HttpRequest.Builder b, String... headers) {

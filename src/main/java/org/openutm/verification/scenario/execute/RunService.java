@@ -1,0 +1,131 @@
+package org.openutm.verification.scenario.execute;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.core.ErrorCode;
+import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.scenario.Scenarios;
+import org.openutm.verification.scenario.model.ScenarioDef;
+import org.openutm.verification.session.Session;
+import org.openutm.verification.session.StepExecutor;
+
+/**
+ * The runs of this node's sessions: one active run per session, the last few kept for status and replay.
+ * Actions {@code run}, {@code stop}, {@code run-status} on a session's address land here.
+ */
+public final class RunService {
+  private static final int KEEP_PER_SESSION = 20;
+
+  private final StepExecutor executor;
+  private final AppConfig config;
+  private final int maxSteps;
+  private final Map<String, Deque<ScenarioRun>> bySession = new HashMap<>();
+  private final Map<String, String> sessionOfRun = new HashMap<>();
+  private final Map<String, ScenarioRun> byId = new HashMap<>();
+
+  public RunService(StepExecutor executor, AppConfig config) {
+    this.executor = executor;
+    this.config = config;
+    this.maxSteps = config.section("scenarios").getInteger("max_steps", 50_000);
+  }
+
+  public static boolean handles(String action) {
+    return "run".equals(action) || "stop".equals(action) || "run-status".equals(action);
+  }
+
+  public Future<JsonObject> handle(Session s, JsonObject request) {
+    try {
+      return switch (request.getString("action")) {
+        case "run" -> run(s, request);
+        case "stop" -> Future.succeededFuture(stop(s));
+        default -> Future.succeededFuture(status(s, request));
+      };
+    } catch (ServiceException e) {
+      return Future.failedFuture(e);
+    } catch (ClassCastException e) {
+      return Future.failedFuture(ServiceException.badInput("body", "malformed run request: " + e.getMessage()));
+    }
+  }
+
+  private Future<JsonObject> run(Session s, JsonObject request) {
+    ScenarioRun active = active(s.id());
+    if (active != null) {
+      throw new ServiceException(ErrorCode.CONFLICT, "session '" + s.id() + "' is running " + active.runId()
+          + " already; stop it first", new JsonObject().put("field", "session").put("run_id", active.runId()));
+    }
+    JsonObject body = request.copy();
+    body.remove("action");
+    boolean wait = Boolean.TRUE.equals(body.remove("wait"));
+    ScenarioDef def = Scenarios.checkRequest(body, executor.catalog(), maxSteps).orThrow();
+    ScenarioRun run = new ScenarioRun(UUID.randomUUID().toString(), s, executor, config, def);
+    Deque<ScenarioRun> runs = bySession.computeIfAbsent(s.id(), k -> new ArrayDeque<>());
+    runs.addLast(run);
+    byId.put(run.runId(), run);
+    sessionOfRun.put(run.runId(), s.id());
+    while (runs.size() > KEEP_PER_SESSION) {
+      ScenarioRun old = runs.removeFirst();
+      byId.remove(old.runId());
+      sessionOfRun.remove(old.runId());
+    }
+    Future<JsonObject> completion = run.start();
+    return wait ? completion : Future.succeededFuture(new JsonObject().put("run_id", run.runId())
+        .put("status", "running"));
+  }
+
+  public JsonObject stop(Session s) {
+    ScenarioRun active = active(s.id());
+    boolean stopped = active != null && active.stop();
+    return new JsonObject().put("stopped", stopped).put("run_id", active == null ? null : active.runId());
+  }
+
+  private JsonObject status(Session s, JsonObject request) {
+    Object id = request.getValue("run_id");
+    ScenarioRun run;
+    if (id == null) {
+      Deque<ScenarioRun> runs = bySession.get(s.id());
+      run = runs == null ? null : runs.peekLast();
+    } else {
+      run = id instanceof String rid && s.id().equals(sessionOfRun.get(rid)) ? byId.get(rid) : null;
+    }
+    if (run == null) {
+      throw ServiceException.notFound("run_id", id == null ? "no run in session '" + s.id() + "'" : "no run '" + id + "'");
+    }
+    JsonObject j = run.summary(Boolean.TRUE.equals(request.getValue("results")));
+    if (Boolean.TRUE.equals(request.getValue("events"))) {
+      j.put("events", run.events());
+    }
+    return j;
+  }
+
+  /** The session that ran {@code runId} on this node, or null. */
+  public String sessionOf(String runId) {
+    return sessionOfRun.get(runId);
+  }
+
+  public ScenarioRun active(String sessionId) {
+    Deque<ScenarioRun> runs = bySession.get(sessionId);
+    ScenarioRun last = runs == null ? null : runs.peekLast();
+    return last != null && !last.isDone() ? last : null;
+  }
+
+  /** A session goes away (delete, expiry): stop its run and forget its runs. */
+  public void forget(String sessionId) {
+    ScenarioRun active = active(sessionId);
+    if (active != null) {
+      active.stop();
+    }
+    Deque<ScenarioRun> runs = bySession.remove(sessionId);
+    if (runs != null) {
+      runs.forEach(r -> {
+        byId.remove(r.runId());
+        sessionOfRun.remove(r.runId());
+      });
+    }
+  }
+}

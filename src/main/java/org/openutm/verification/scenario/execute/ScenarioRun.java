@@ -1,0 +1,329 @@
+package org.openutm.verification.scenario.execute;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.operation.Args;
+import org.openutm.verification.operation.ArgumentCoercer;
+import org.openutm.verification.operation.OperationDef;
+import org.openutm.verification.scenario.expression.Evaluator;
+import org.openutm.verification.scenario.expression.Expr;
+import org.openutm.verification.scenario.expression.ExpressionException;
+import org.openutm.verification.scenario.expression.ExpressionParser;
+import org.openutm.verification.scenario.expression.Templates;
+import org.openutm.verification.scenario.model.GroupDef;
+import org.openutm.verification.scenario.model.LoopDef;
+import org.openutm.verification.scenario.model.ScenarioDef;
+import org.openutm.verification.scenario.model.StepDef;
+import org.openutm.verification.scenario.validate.ScenarioValidator;
+import org.openutm.verification.session.BackgroundTask;
+import org.openutm.verification.session.Session;
+import org.openutm.verification.session.StepExecutor;
+import org.openutm.verification.session.StepExecutor.StepOptions;
+import org.openutm.verification.session.StepResults;
+
+/**
+ * One run of a (validated) scenario in a session: walks the steps in order, evaluates {@code if}, waits on
+ * {@code needs}, starts background steps as tasks, runs loops and groups, records every result through the session
+ * (so events and results follow the same path as single steps). Lives on the session verticle's context.
+ */
+public final class ScenarioRun {
+  private final Session session;
+  private final StepExecutor executor;
+  private final ScenarioDef def;
+  private final RunState state;
+  private final Scope top;
+  private final Map<String, BackgroundTask> backgroundBySteps = new HashMap<>();
+  private final List<Future<JsonObject>> backgroundFutures = new ArrayList<>();
+  private final Promise<JsonObject> done = Promise.promise();
+
+  public ScenarioRun(String runId, Session session, StepExecutor executor, AppConfig config, ScenarioDef def) {
+    this.session = session;
+    this.executor = executor;
+    this.def = def;
+    this.state = new RunState(runId, def.name());
+    this.top = new Scope(state, config, "", false, null, null);
+  }
+
+  public String runId() {
+    return state.runId;
+  }
+
+  public boolean isDone() {
+    return state.done();
+  }
+
+  /** Starts the run; the future completes with the summary (with results) when every step and task has ended. */
+  public Future<JsonObject> start() {
+    session.addRunSink(state.runId, state::onEvent);
+    session.publish(new JsonObject().put("type", "run").put("run_id", state.runId).put("status", "running")
+        .put("scenario", def.name()));
+    runSteps(def.steps(), top)
+        .compose(v -> Future.join(new ArrayList<>(backgroundFutures)).otherwiseEmpty())
+        .onComplete(ar -> finish(ar.failed() ? ar.cause() : null));
+    return done.future();
+  }
+
+  /** Stops: nothing more runs except always()/cancelled() steps; every execution in flight is cancelled. */
+  public boolean stop() {
+    if (state.done() || state.stopped) {
+      return false;
+    }
+    state.stopped = true;
+    session.executions().forEach(exec -> executor.cancel(exec, "scenario stopped"));
+    backgroundBySteps.values().stream().filter(t -> !t.future().isComplete())
+        .forEach(t -> executor.cancel(t.executionId(), "scenario stopped"));
+    return true;
+  }
+
+  public JsonObject summary(boolean withResults) {
+    return state.summary(withResults);
+  }
+
+  /** Events so far (for replay to a late SSE consumer), each with its session sequence number. */
+  public JsonArray events() {
+    return new JsonArray(new ArrayList<>(state.events));
+  }
+
+  public Future<JsonObject> completion() {
+    return done.future();
+  }
+
+  private void finish(Throwable failure) {
+    state.endTime = Instant.now();
+    state.duration = (System.nanoTime() - state.startNanos) / 1e9;
+    state.status = state.stopped ? "cancelled" : failure != null || state.countedFailures > 0 ? "failure" : "success";
+    if (failure != null) {
+      state.error = failure.getMessage();
+    } else if (state.countedFailures > 0) {
+      state.error = state.countedFailures + " step(s) failed";
+    }
+    session.publish(new JsonObject().put("type", "done").put("run_id", state.runId).put("status", state.status)
+        .put("error", state.error).put("duration", state.duration));
+    session.removeRunSink(state.runId);
+    done.complete(state.summary(true));
+  }
+
+  private Future<Void> runSteps(List<StepDef> steps, Scope scope) {
+    return Sequence.each(i -> i < steps.size(), i -> runStep(steps.get(i), scope));
+  }
+
+  private Future<Void> runStep(StepDef s, Scope scope) {
+    String id = scope.prefix + s.effectiveId();
+    return awaitNeeds(s, scope).compose(failedNeed -> {
+      String skip = skipReason(s, scope, failedNeed);
+      if (skip != null) {
+        return skip.startsWith("!") ? fail(id, s, skip.substring(1)) : skip(id, s, skip);
+      }
+      return s.loop() != null ? runLoop(s, scope, id) : runOnce(s, scope, id);
+    });
+  }
+
+  /** Waits for each need; answers the id of the first need that did not succeed, or null. */
+  private Future<String> awaitNeeds(StepDef s, Scope scope) {
+    List<Future<JsonObject>> waits = new ArrayList<>();
+    for (String need : s.needs()) {
+      BackgroundTask t = backgroundBySteps.get(scope.prefix + need);
+      if (t == null) {
+        t = backgroundBySteps.get(need);
+      }
+      waits.add(t != null ? t.future().otherwise(e -> null) : Future.succeededFuture(scope.lookup(need)));
+    }
+    if (waits.isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    return Future.join(waits).transform(ar -> {
+      for (int i = 0; i < waits.size(); i++) {
+        JsonObject r = waits.get(i).result();
+        if (r == null || !StepResults.SUCCESS.equals(r.getString("status"))) {
+          return Future.succeededFuture(s.needs().get(i));
+        }
+      }
+      return Future.succeededFuture(null);
+    });
+  }
+
+  /** null to run; a reason to skip; "!reason" to fail (a condition that cannot be evaluated). */
+  private String skipReason(StepDef s, Scope scope, String failedNeed) {
+    String cond = s.condition() == null ? null : ScenarioValidator.unwrap(s.condition());
+    try {
+      Expr tree = cond == null ? null : ExpressionParser.parse(cond);
+      if (state.stopped && (tree == null || !callsAny(tree))) {
+        return "Skipped: the scenario was stopped";
+      }
+      if (tree == null) {
+        if (failedNeed != null) {
+          return "Skipped: needed step '" + failedNeed + "' did not succeed";
+        }
+        return scope.success() ? null : "Skipped due to previous step failure";
+      }
+      return Evaluator.truthy(Evaluator.eval(tree, scope)) ? null : "Skipped: condition '" + cond + "' is false";
+    } catch (ExpressionException e) {
+      return "!Condition evaluation failed: " + e.getMessage();
+    }
+  }
+
+  /** Whether a condition calls always() or cancelled(): only those steps run after a stop. */
+  private static boolean callsAny(Expr e) {
+    if (e instanceof Expr.Call c) {
+      return c.function().equals("always") || c.function().equals("cancelled");
+    }
+    if (e instanceof Expr.Not n) {
+      return callsAny(n.operand());
+    }
+    if (e instanceof Expr.And a) {
+      return callsAny(a.left()) || callsAny(a.right());
+    }
+    if (e instanceof Expr.Or o) {
+      return callsAny(o.left()) || callsAny(o.right());
+    }
+    return e instanceof Expr.Compare c && (callsAny(c.left()) || callsAny(c.right()));
+  }
+
+  private Future<Void> runLoop(StepDef s, Scope scope, String id) {
+    LoopDef loop = s.loop();
+    long startNanos = System.nanoTime();
+    Integer count;
+    JsonArray items;
+    try {
+      Object c = loop.count() == null ? null : Templates.resolve(loop.count(), scope);
+      Object it = loop.items() == null ? null : Templates.resolve(loop.items(), scope);
+      if (c != null && !(c instanceof Number)) {
+        return fail(id, s, "loop count must be a number, got " + c);
+      }
+      if (it != null && !(it instanceof JsonArray)) {
+        return fail(id, s, "loop items must be a list, got " + it);
+      }
+      count = c == null ? null : ((Number) c).intValue();
+      items = (JsonArray) it;
+    } catch (ExpressionException e) {
+      return fail(id, s, "Parameter resolution failed: " + e.getMessage());
+    }
+    int limit = count != null ? count : items != null ? items.size() : LoopDef.MAX_WHILE_ITERATIONS;
+    List<String> iterationIds = new ArrayList<>();
+    boolean[] ended = new boolean[1];
+    return Sequence.each(i -> !ended[0] && i < limit, i -> {
+      Scope iter = scope.iteration(i, items == null ? null : items.getValue(i));
+      if (loop.whileCondition() != null) {
+        try {
+          if (!Evaluator.condition(ScenarioValidator.unwrap(loop.whileCondition()), iter)) {
+            ended[0] = true;
+            return Future.succeededFuture();
+          }
+        } catch (ExpressionException e) {
+          ended[0] = true;
+          return fail(id + "[" + i + "]", s, "Loop condition failed: " + e.getMessage());
+        }
+      }
+      String iterationId = id + "[" + i + "]";
+      iterationIds.add(iterationId);
+      return runOnce(s, iter, iterationId).map(v -> {
+        JsonObject r = state.results.get(iterationId);
+        if (r != null && StepResults.FAILURE.equals(r.getString("status"))) {
+          ended[0] = true;
+        }
+        return null;
+      });
+    }).compose(v -> aggregate(id, s, iterationIds, startNanos, "iterations"));
+  }
+
+  private Future<Void> runOnce(StepDef s, Scope scope, String id) {
+    GroupDef group = def.groups().get(s.step());
+    if (group != null && executor.catalog().find(s.step()) == null) {
+      long startNanos = System.nanoTime();
+      boolean looped = id.endsWith("]");
+      Scope inner = scope.enterGroup(looped ? id + "." : scope.prefix);
+      List<String> ids = group.steps().stream().map(g -> inner.prefix + g.effectiveId()).toList();
+      return runSteps(group.steps(), inner).compose(v -> aggregate(id, s, ids, startNanos, "steps"));
+    }
+    StepOptions opts = new StepOptions(state.runId, s.continueOnError());
+    if (StepExecutor.JOIN_STEP.equals(s.step())) {
+      return join(s, scope, id);
+    }
+    OperationDef op = executor.catalog().find(s.step());
+    Args args;
+    try {
+      JsonObject resolved = (JsonObject) Templates.resolve(new JsonObject(s.arguments()), scope);
+      args = ArgumentCoercer.coerce(op, resolved);
+    } catch (ExpressionException e) {
+      return fail(id, s, "Parameter resolution failed: " + e.getMessage());
+    } catch (ServiceException e) {
+      return fail(id, s, e.getMessage());
+    }
+    if (s.background()) {
+      try {
+        BackgroundTask t = executor.startTaskHandle(session, id, op, args, opts);
+        backgroundBySteps.put(id, t);
+        backgroundFutures.add(t.future());
+      } catch (ServiceException e) {
+        return fail(id, s, e.getMessage());
+      }
+      return Future.succeededFuture();
+    }
+    return executor.runForeground(session, id, op, args, opts).mapEmpty();
+  }
+
+  private Future<Void> join(StepDef s, Scope scope, String id) {
+    Object taskId;
+    try {
+      taskId = Templates.resolve(s.arguments().get("task_id"), scope);
+    } catch (ExpressionException e) {
+      return fail(id, s, "Parameter resolution failed: " + e.getMessage());
+    }
+    if (taskId instanceof JsonObject o) {
+      taskId = o.getValue("task_id");
+    }
+    return executor.join(session, String.valueOf(taskId)).transform(ar -> {
+      JsonObject r = ar.succeeded() ? ar.result() : null;
+      JsonObject rec = r == null ? StepResults.failure(id, StepExecutor.JOIN_STEP, null, 0, ar.cause().getMessage())
+          : StepResults.of(id, StepExecutor.JOIN_STEP, null, r.getString("status"), 0.0, r.getValue("result"),
+              r.getString("error_message"), null);
+      session.record(rec.put("continue_on_error", s.continueOnError()), state.runId);
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> aggregate(String id, StepDef s, List<String> ids, long startNanos, String kind) {
+    JsonArray inner = new JsonArray();
+    boolean failed = false;
+    for (String i : ids) {
+      JsonObject r = state.results.get(i);
+      if (r != null) {
+        inner.add(new JsonObject().put("id", i).put("status", r.getString("status")).put("result", r.getValue("result")));
+        failed |= StepResults.FAILURE.equals(r.getString("status")) && !r.getBoolean("continue_on_error", false);
+      }
+    }
+    String status = failed ? StepResults.FAILURE : StepResults.SUCCESS;
+    JsonObject rec = StepResults.of(id, s.step(), null, status, (System.nanoTime() - startNanos) / 1e9,
+        new JsonObject().put(kind, inner.size()).put("results", inner), failed ? "a " + (kind.equals("steps")
+            ? "step of the group" : "loop iteration") + " failed" : null, null)
+        .put("continue_on_error", s.continueOnError()).put("aggregate", true);
+    session.record(rec, state.runId);
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> skip(String id, StepDef s, String reason) {
+    session.record(StepResults.of(id, s.step(), phase(s), StepResults.SKIPPED, 0.0, null, reason, null)
+        .put("continue_on_error", s.continueOnError()), state.runId);
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> fail(String id, StepDef s, String message) {
+    session.record(StepResults.failure(id, s.step(), phase(s), 0.0, message)
+        .put("continue_on_error", s.continueOnError()), state.runId);
+    return Future.succeededFuture();
+  }
+
+  private String phase(StepDef s) {
+    OperationDef op = executor.catalog().find(s.step());
+    return op == null ? null : op.phase();
+  }
+}

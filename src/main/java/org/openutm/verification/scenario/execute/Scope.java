@@ -1,0 +1,131 @@
+package org.openutm.verification.scenario.execute;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.scenario.expression.EvalContext;
+import org.openutm.verification.scenario.expression.Evaluator;
+import org.openutm.verification.scenario.expression.Expr;
+import org.openutm.verification.scenario.expression.ExpressionException;
+
+/**
+ * Where a step runs: the run, the id prefix of a looped group ("grp[2]."), whether it is inside a group, and the
+ * current loop index and item. It is also the step's expression context.
+ */
+final class Scope implements EvalContext {
+  final RunState run;
+  final AppConfig config;
+  final String prefix;
+  final boolean inGroup;
+  final Integer loopIndex;
+  final Object loopItem;
+
+  Scope(RunState run, AppConfig config, String prefix, boolean inGroup, Integer loopIndex, Object loopItem) {
+    this.run = run;
+    this.config = config;
+    this.prefix = prefix;
+    this.inGroup = inGroup;
+    this.loopIndex = loopIndex;
+    this.loopItem = loopItem;
+  }
+
+  Scope enterGroup(String newPrefix) {
+    return new Scope(run, config, newPrefix, true, loopIndex, loopItem);
+  }
+
+  Scope iteration(int index, Object item) {
+    return new Scope(run, config, prefix, inGroup, index, item);
+  }
+
+  @Override
+  public Object step(String key) {
+    JsonObject r = lookup(key);
+    if (r == null) {
+      throw new ExpressionException("no step '" + key + "' has run yet");
+    }
+    return r;
+  }
+
+  /** Group results first, then by id, by display name (latest), then a looped id ending in ".key". */
+  JsonObject lookup(String key) {
+    Map<String, JsonObject> results = run.results;
+    if (!prefix.isEmpty()) {
+      JsonObject own = results.get(prefix + key);
+      if (own != null) {
+        return own;
+      }
+    }
+    JsonObject r = results.get(key);
+    if (r != null) {
+      return r;
+    }
+    JsonObject found = null;
+    for (JsonObject v : results.values()) {
+      if (key.equals(v.getString("name"))) {
+        found = v;
+      }
+    }
+    if (found == null) {
+      for (Map.Entry<String, JsonObject> e : results.entrySet()) {
+        if (e.getKey().endsWith("." + key)) {
+          found = e.getValue();
+        }
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public Object group(String key) {
+    if (!inGroup) {
+      return EvalContext.super.group(key);
+    }
+    JsonObject r = run.results.get(prefix + key);
+    if (r == null) {
+      throw new ExpressionException("no step '" + key + "' has run in this group yet");
+    }
+    return r;
+  }
+
+  @Override
+  public Object loop(String field) {
+    if (loopIndex == null) {
+      return EvalContext.super.loop(field);
+    }
+    return switch (field) {
+      case "index" -> loopIndex;
+      case "item" -> loopItem;
+      default -> throw new ExpressionException("a loop has only index and item, not '" + field + "'");
+    };
+  }
+
+  @Override
+  public Object dataFile(String name) {
+    JsonObject files = config.section("data_files");
+    if (!files.containsKey(name)) {
+      throw new ExpressionException("no data file '" + name + "' in the config's data_files " + files.fieldNames());
+    }
+    return files.getValue(name);
+  }
+
+  @Override
+  public Object config(List<Expr.Segment> path) {
+    return Evaluator.navigate(config.masked(), path);
+  }
+
+  @Override
+  public boolean success() {
+    return !run.stopped && run.countedFailures == 0;
+  }
+
+  @Override
+  public boolean failure() {
+    return run.countedFailures > 0;
+  }
+
+  @Override
+  public boolean cancelled() {
+    return run.stopped;
+  }
+}

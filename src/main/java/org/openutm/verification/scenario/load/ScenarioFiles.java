@@ -1,0 +1,186 @@
+package org.openutm.verification.scenario.load;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.openutm.verification.core.ErrorCode;
+import org.openutm.verification.core.ServiceException;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The scenarios folder: ids like {@code sdsp-f3623/sdsp_track} (the path without .yaml). Every id is confined to the
+ * folder: no "..", no absolute paths, no encoded or hidden segments, no symlink leading out. Saves are atomic
+ * (temporary file, then rename). Blocking IO: call from executeBlocking or a worker.
+ */
+public final class ScenarioFiles {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_\\-. ]*(/[A-Za-z0-9_\\-][A-Za-z0-9_\\-. ]*)*");
+
+  private final Path root;
+  private final Path docsRoot;
+
+  public ScenarioFiles(Path root, Path docsRoot) {
+    this.root = root.toAbsolutePath().normalize();
+    this.docsRoot = docsRoot == null ? null : docsRoot.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Every scenario id, sorted. */
+  public List<String> list() {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(p -> Files.isRegularFile(p) && isYaml(p))
+          .map(p -> stripExtension(root.relativize(p).toString().replace('\\', '/')))
+          .filter(id -> ID.matcher(id).matches()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The YAML text of a scenario: a full id, or a bare name found anywhere under the folder (ambiguous: 409). */
+  public String read(String id) {
+    return read(find(id));
+  }
+
+  public Path find(String id) {
+    String clean = check(id);
+    for (String ext : new String[] {".yaml", ".yml"}) {
+      Path p = confined(clean + ext);
+      if (Files.isRegularFile(p)) {
+        return p;
+      }
+    }
+    if (!clean.contains("/")) {
+      List<String> matches = list().stream().filter(i -> i.equals(clean) || i.endsWith("/" + clean)).toList();
+      if (matches.size() > 1) {
+        throw new ServiceException(ErrorCode.CONFLICT, "'" + clean + "' matches several scenarios: " + matches,
+            new JsonObject().put("field", "path").put("matches", new JsonArray(matches)));
+      }
+      if (matches.size() == 1) {
+        return find(matches.get(0));
+      }
+    }
+    throw ServiceException.notFound("path", "no scenario '" + clean + "'");
+  }
+
+  /** The scenario's markdown docs: next to it, or under the docs folder at the same id. */
+  public String docs(String id) {
+    String clean = check(id);
+    List<Path> candidates = new ArrayList<>();
+    candidates.add(confined(clean + ".md"));
+    if (docsRoot != null) {
+      Path d = docsRoot.resolve(clean + ".md").normalize();
+      if (d.startsWith(docsRoot)) {
+        candidates.add(d);
+      }
+    }
+    for (Path p : candidates) {
+      if (Files.isRegularFile(p)) {
+        return read(p);
+      }
+    }
+    throw ServiceException.notFound("path", "no docs for scenario '" + clean + "'");
+  }
+
+  /** Writes {@code definition} as YAML at {@code id}.yaml, atomically; returns the id. */
+  public String save(String id, JsonObject definition) {
+    String clean = check(id);
+    Path target = confined(clean + ".yaml");
+    DumperOptions o = new DumperOptions();
+    o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    o.setIndent(2);
+    o.setWidth(120);
+    String text = new Yaml(o).dump(definition.getMap());
+    try {
+      Files.createDirectories(target.getParent());
+      checkReal(target.getParent());
+      Path tmp = Files.createTempFile(target.getParent(), ".save-", ".tmp");
+      try {
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        try {
+          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new ServiceException(ErrorCode.INTERNAL, "cannot save scenario '" + clean + "': " + e.getMessage());
+    }
+    return clean;
+  }
+
+  /** Refuses ids that could leave the folder; answers the id without extension. */
+  public static String check(String id) {
+    if (id == null || id.isBlank() || id.length() > 300) {
+      throw ServiceException.badInput("path", "a scenario path is required");
+    }
+    if (id.contains("..") || id.startsWith("/") || id.contains("\\") || id.contains("%") || id.contains("\0")
+        || id.contains(":") || !ID.matcher(id).matches()) {
+      throw ServiceException.badInput("path", "scenario path '" + shorten(id) + "' is not allowed: use folder/name "
+          + "with letters, digits, '-', '_', '.' and no '..'");
+    }
+    return stripExtension(id);
+  }
+
+  private Path confined(String relative) {
+    Path p = root.resolve(relative).normalize();
+    if (!p.startsWith(root)) {
+      throw ServiceException.badInput("path", "the path leaves the scenarios folder");
+    }
+    if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+      checkReal(p);
+    }
+    return p;
+  }
+
+  /** A symlink must not lead out of the folder. */
+  private void checkReal(Path p) {
+    try {
+      Path realRoot = root.toRealPath();
+      if (!p.toRealPath().startsWith(realRoot)) {
+        throw ServiceException.badInput("path", "the path leads out of the scenarios folder");
+      }
+    } catch (IOException e) {
+      throw ServiceException.badInput("path", "cannot resolve the path: " + e.getMessage());
+    }
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ServiceException(ErrorCode.INTERNAL, "cannot read " + p.getFileName() + ": " + e.getMessage());
+    }
+  }
+
+  private static boolean isYaml(Path p) {
+    String n = p.getFileName().toString();
+    return n.endsWith(".yaml") || n.endsWith(".yml");
+  }
+
+  private static String stripExtension(String s) {
+    return s.endsWith(".yaml") ? s.substring(0, s.length() - 5) : s.endsWith(".yml") ? s.substring(0, s.length() - 4) : s;
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+  }
+}

@@ -1,0 +1,227 @@
+package org.openutm.verification.scenario.validate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openutm.verification.operation.ArgumentCoercer;
+import org.openutm.verification.operation.OperationCatalog;
+import org.openutm.verification.operation.OperationDef;
+import org.openutm.verification.scenario.expression.Expr;
+import org.openutm.verification.scenario.expression.ExpressionException;
+import org.openutm.verification.scenario.expression.ExpressionParser;
+import org.openutm.verification.scenario.expression.Templates;
+import org.openutm.verification.scenario.model.GroupDef;
+import org.openutm.verification.scenario.model.Pos;
+import org.openutm.verification.scenario.model.Problem;
+import org.openutm.verification.scenario.model.ScenarioDef;
+import org.openutm.verification.scenario.model.StepDef;
+import org.openutm.verification.session.StepExecutor;
+
+/**
+ * Every problem of a scenario before any step runs: unknown operations and groups, argument names and types (the
+ * catalogue's schema; {@code ${{ }}} values are checked when they run), duplicate ids, {@code needs} naming an
+ * unknown or later step, references to steps that cannot have run yet, groups that include themselves, malformed
+ * expressions and conditions.
+ */
+public final class ScenarioValidator {
+  private final OperationCatalog catalog;
+  private final ScenarioDef scenario;
+  private final List<Problem> problems = new ArrayList<>();
+
+  private ScenarioValidator(OperationCatalog catalog, ScenarioDef scenario) {
+    this.catalog = catalog;
+    this.scenario = scenario;
+  }
+
+  public static List<Problem> validate(ScenarioDef scenario, OperationCatalog catalog) {
+    ScenarioValidator v = new ScenarioValidator(catalog, scenario);
+    v.groupCycles();
+    scenario.groups().values().forEach(g -> v.scope(g.steps(), Set.of(), true));
+    v.scope(scenario.steps(), Set.of(), false);
+    return v.problems;
+  }
+
+  /** Validates a list of steps; {@code outer} holds the keys visible from enclosing scopes. */
+  private void scope(List<StepDef> steps, Set<String> outer, boolean inGroup) {
+    Set<String> ids = new HashSet<>();
+    Set<String> earlier = new LinkedHashSet<>(outer);
+    for (StepDef s : steps) {
+      String id = s.effectiveId();
+      if (!ids.add(id)) {
+        add(s, "id", "duplicate step id '" + id + "' (give one of them an 'id')");
+      }
+      checkOperation(s);
+      for (String need : s.needs()) {
+        if (!earlier.contains(need)) {
+          boolean later = steps.stream().anyMatch(o -> o.effectiveId().equals(need));
+          add(s, "needs", later ? "needs '" + need + "', which comes later" : "needs '" + need + "', which is no step of "
+              + (inGroup ? "this group" : "this scenario") + " before it");
+        }
+      }
+      boolean looped = s.loop() != null;
+      Set<String> visibleToSelf = new HashSet<>(earlier);
+      checkExpressions(s, "if", s.condition(), true, visibleToSelf, inGroup, looped);
+      if (s.loop() != null) {
+        checkValue(s, "loop", s.loop().count(), visibleToSelf, inGroup, false);
+        checkValue(s, "loop", s.loop().items(), visibleToSelf, inGroup, false);
+        Set<String> withSelf = new HashSet<>(visibleToSelf);
+        withSelf.add(id);
+        checkExpressions(s, "loop", s.loop().whileCondition(), true, withSelf, inGroup, true);
+      }
+      s.arguments().forEach((k, v) -> checkValue(s, "arguments." + k, v, visibleToSelf, inGroup, looped));
+      earlier.add(id);
+      earlier.add(s.step());
+    }
+  }
+
+  private void checkOperation(StepDef s) {
+    if (StepExecutor.JOIN_STEP.equals(s.step())) {
+      return;
+    }
+    OperationDef op = catalog.find(s.step());
+    if (op != null) {
+      for (ArgumentCoercer.Problem p : ArgumentCoercer.problems(op, s.arguments(), true)) {
+        String key = "arguments." + p.field();
+        problems.add(new Problem(s.posOf(s.keyPos().containsKey(key) ? key : "step"), s.effectiveId(),
+            s.path() + "." + key, "argument '" + p.field() + "' " + p.message()));
+      }
+      return;
+    }
+    if (scenario.groups().containsKey(s.step())) {
+      if (!s.arguments().isEmpty()) {
+        add(s, "arguments", "group '" + s.step() + "' takes no arguments");
+      }
+      return;
+    }
+    List<String> near = catalog.suggestions(s.step());
+    add(s, "step", "unknown operation or group '" + s.step() + "'" + (near.isEmpty() ? "" : " (did you mean " + near + "?)"));
+  }
+
+  private void checkValue(StepDef s, String key, Object value, Set<String> visible, boolean inGroup, boolean looped) {
+    if (value instanceof String text) {
+      if (!text.contains(Templates.OPEN)) {
+        return;
+      }
+      List<Templates.Span> spans;
+      try {
+        spans = Templates.spans(text);
+      } catch (ExpressionException e) {
+        add(s, key, "in '" + key + "': " + e.getMessage());
+        return;
+      }
+      for (Templates.Span span : spans) {
+        checkExpressions(s, key, span.expression(), false, visible, inGroup, looped);
+      }
+    } else if (value instanceof Map<?, ?> m) {
+      m.values().forEach(v -> checkValue(s, key, v, visible, inGroup, looped));
+    } else if (value instanceof Iterable<?> l) {
+      l.forEach(v -> checkValue(s, key, v, visible, inGroup, looped));
+    } else if (value instanceof io.vertx.core.json.JsonObject o) {
+      o.forEach(e -> checkValue(s, key, e.getValue(), visible, inGroup, looped));
+    }
+  }
+
+  private void checkExpressions(StepDef s, String key, String text, boolean condition, Set<String> visible,
+      boolean inGroup, boolean looped) {
+    if (text == null) {
+      return;
+    }
+    String expr = condition ? unwrap(text) : text;
+    Expr tree;
+    try {
+      tree = ExpressionParser.parse(expr);
+    } catch (ExpressionException e) {
+      add(s, key, (condition ? "condition" : "expression") + " '" + expr + "': " + e.getMessage());
+      return;
+    }
+    checkRefs(s, key, tree, visible, inGroup, looped);
+  }
+
+  /** A condition may be written bare or wrapped in ${{ }}. */
+  public static String unwrap(String condition) {
+    String t = condition.trim();
+    if (t.startsWith(Templates.OPEN) && t.endsWith(Templates.CLOSE)) {
+      return t.substring(Templates.OPEN.length(), t.length() - Templates.CLOSE.length()).trim();
+    }
+    return t;
+  }
+
+  private void checkRefs(StepDef s, String key, Expr e, Set<String> visible, boolean inGroup, boolean looped) {
+    if (e instanceof Expr.Ref r) {
+      switch (r.context()) {
+        case "steps" -> {
+          if (!known(r.name(), visible) && !inGroup) {
+            add(s, key, "'steps." + r.name() + "' refers to a step that cannot have run yet (no earlier step has that id or name)");
+          }
+        }
+        case "group" -> {
+          if (!inGroup) {
+            add(s, key, "'group." + r.name() + "' is only available inside a group");
+          }
+        }
+        case "loop" -> {
+          if (!looped && !inGroup) {
+            add(s, key, "'loop." + r.name() + "' is only available in a loop");
+          } else if (!r.name().equals("index") && !r.name().equals("item")) {
+            add(s, key, "'loop." + r.name() + "': a loop has only index and item");
+          }
+        }
+        default -> {
+        }
+      }
+    } else if (e instanceof Expr.Not n) {
+      checkRefs(s, key, n.operand(), visible, inGroup, looped);
+    } else if (e instanceof Expr.And a) {
+      checkRefs(s, key, a.left(), visible, inGroup, looped);
+      checkRefs(s, key, a.right(), visible, inGroup, looped);
+    } else if (e instanceof Expr.Or o) {
+      checkRefs(s, key, o.left(), visible, inGroup, looped);
+      checkRefs(s, key, o.right(), visible, inGroup, looped);
+    } else if (e instanceof Expr.Compare c) {
+      checkRefs(s, key, c.left(), visible, inGroup, looped);
+      checkRefs(s, key, c.right(), visible, inGroup, looped);
+    }
+  }
+
+  /** An id or name seen earlier, a loop iteration "id[N]" of one, or a looped group's "group[N].id". */
+  private static boolean known(String name, Set<String> visible) {
+    if (visible.contains(name)) {
+      return true;
+    }
+    String base = name.replaceAll("\\[\\d+]", "");
+    if (visible.contains(base)) {
+      return true;
+    }
+    int dot = base.indexOf('.');
+    return dot > 0 && visible.contains(base.substring(0, dot));
+  }
+
+  private void groupCycles() {
+    for (GroupDef g : scenario.groups().values()) {
+      if (reaches(g.name(), g.name(), new HashSet<>())) {
+        problems.add(new Problem(g.pos(), null, "groups." + g.name(), "group '" + g.name() + "' includes itself"));
+      }
+    }
+  }
+
+  private boolean reaches(String from, String target, Set<String> seen) {
+    GroupDef g = scenario.groups().get(from);
+    if (g == null || !seen.add(from)) {
+      return false;
+    }
+    for (StepDef s : g.steps()) {
+      if (s.step().equals(target) || reaches(s.step(), target, seen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void add(StepDef s, String key, String message) {
+    Pos pos = s.posOf(key);
+    problems.add(new Problem(pos, s.effectiveId(), s.path() + (key.equals("step") ? "" : "." + key), message));
+  }
+}
