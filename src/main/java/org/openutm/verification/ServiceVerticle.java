@@ -56,6 +56,9 @@ public class ServiceVerticle extends VerticleBase {
       }
     }
     int httpInstances = cfg.section("http").getInteger("instances", 2);
+    if (!cfg.section("http").getBoolean("enabled", true)) {
+      return Future.all(core);
+    }
     return Future.all(core)
         .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(catalog, cfg),
             new DeploymentOptions().setInstances(httpInstances)))

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.openutm.verification.ServiceVerticle;
+import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.config.ConfigLoader;
+import org.openutm.verification.core.ServiceException;
 
 /**
  * {@code java -jar openutm-verification.jar [serve] [--config PATH] [--port N] [--host H] [vert.x launcher options]}.
@@ -25,6 +28,7 @@ public final class Main {
           System.exit(code);
         }
       }
+      case "run", "validate" -> System.exit(scenarios(command, rest));
       case "help", "--help", "-h" -> usage(0);
       default -> {
         System.err.println("unknown command '" + command + "'");
@@ -56,6 +60,45 @@ public final class Main {
     return new VertxApplication(all.toArray(String[]::new)).launch();
   }
 
+  /** run / validate: [--config PATH] [--suite NAME]... [--debug] [FILE|ID]... */
+  static int scenarios(String command, List<String> args) {
+    String configPath = null;
+    List<String> suites = new ArrayList<>();
+    List<String> items = new ArrayList<>();
+    String level = "WARN";
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      switch (a) {
+        case "--config" -> configPath = value(args, ++i, a);
+        case "--suite" -> suites.add(value(args, ++i, a));
+        case "--debug" -> level = "DEBUG";
+        default -> {
+          if (a.startsWith("--")) {
+            System.err.println("unknown option " + a);
+            usage(2);
+          }
+          items.add(a);
+        }
+      }
+    }
+    JsonObject overrides = new JsonObject().put("logging", new JsonObject().put("level", level));
+    try {
+      AppConfig config = ConfigLoader.load(configPath, System.getenv(), overrides);
+      JsonObject deployment = new JsonObject().put("config", overrides);
+      if (configPath != null) {
+        deployment.put("config_path", configPath);
+      }
+      return command.equals("validate") ? ValidateCommand.run(items, config, System.out)
+          : RunCommand.run(items, suites, config, deployment, System.out);
+    } catch (ServiceException e) {
+      System.err.println(command + ": " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      System.err.println(command + ": " + e.getMessage());
+      return 2;
+    }
+  }
+
   static String value(List<String> args, int i, String flag) {
     if (i >= args.size()) {
       System.err.println(flag + " needs a value");
@@ -68,6 +111,9 @@ public final class Main {
     System.out.println("""
         usage: java -jar target/openutm-verification.jar <command> [options]
           serve [--config PATH] [--host H] [--port N]   start the service (default command)
+          run [--config PATH] [--suite NAME]... [--debug] [FILE|ID]...
+                                                         run scenarios in-process; exit code = failed scenarios
+          validate [--config PATH] FILE|ID...            print every problem; exit 1 if any
           help                                           this text
         environment: OPENUTM_CONFIG_PATH, FLIGHT_BLENDER_URL, AMQP_URL, LOG_LEVEL, HTTP_HOST, HTTP_PORT""");
     System.exit(code);

@@ -63,7 +63,7 @@ final class ScenarioFileRoutes {
       }
       respond(ctx, () -> {
         Scenarios.Checked checked = Scenarios.checkRequest(body, catalog, maxSteps);
-        if (checked.scenario() == null) {
+        if (!checked.wellFormed()) {
           return checked.orThrow();
         }
         JsonObject definition = body.containsKey("yaml")

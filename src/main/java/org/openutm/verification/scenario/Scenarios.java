@@ -15,9 +15,14 @@ import org.openutm.verification.scenario.validate.ScenarioValidator;
 /** Load + validate in one place: what /api/scenarios/validate, a run and the CLI all use. */
 public final class Scenarios {
   /** A checked scenario: the definition (null when it could not be read) and every problem. */
-  public record Checked(ScenarioDef scenario, List<Problem> problems) {
+  public record Checked(ScenarioDef scenario, List<Problem> problems, int structural) {
     public boolean ok() {
       return scenario != null && problems.isEmpty();
+    }
+
+    /** Readable as a scenario (maybe with unknown operations or bad references): what a draft save needs. */
+    public boolean wellFormed() {
+      return scenario != null && structural == 0;
     }
 
     public JsonObject toJson() {
@@ -58,7 +63,7 @@ public final class Scenarios {
     if (def != null) {
       problems.addAll(ScenarioValidator.validate(def, catalog));
     }
-    return new Checked(def, problems);
+    return new Checked(def, problems, loaded.problems().size());
   }
 
   /** A request body {scenario: {...}} or {yaml: "..."} or the definition itself. */

@@ -204,11 +204,28 @@ public final class Session {
    * names the task.
    */
   public EvalContext taskIdContext() {
-    EvalContext plain = evalContext();
-    return key -> {
-      JsonObject r = (JsonObject) plain.step(key);
-      String taskId = r.getString("task_id");
-      return taskId == null ? r : r.copy().put("result", new JsonObject().put("task_id", taskId));
+    return taskIdView(evalContext());
+  }
+
+  /** {@code base} with every background step's record read as {result: {task_id}} (see {@link #taskIdContext}). */
+  public static EvalContext taskIdView(EvalContext base) {
+    return new EvalContext() {
+      @Override
+      public Object step(String key) {
+        JsonObject r = (JsonObject) base.step(key);
+        String taskId = r.getString("task_id");
+        return taskId == null ? r : r.copy().put("result", new JsonObject().put("task_id", taskId));
+      }
+
+      @Override
+      public Object group(String key) {
+        return base.group(key);
+      }
+
+      @Override
+      public Object loop(String field) {
+        return base.loop(field);
+      }
     };
   }
 

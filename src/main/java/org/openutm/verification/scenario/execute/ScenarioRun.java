@@ -274,7 +274,7 @@ public final class ScenarioRun {
   private Future<Void> join(StepDef s, Scope scope, String id) {
     Object taskId;
     try {
-      taskId = Templates.resolve(s.arguments().get("task_id"), scope);
+      taskId = Templates.resolve(s.arguments().get("task_id"), Session.taskIdView(scope));
     } catch (ExpressionException e) {
       return fail(id, s, "Parameter resolution failed: " + e.getMessage());
     }

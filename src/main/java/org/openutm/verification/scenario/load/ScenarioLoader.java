@@ -69,7 +69,7 @@ public final class ScenarioLoader {
       problems.add(new Problem(root.pos(), null, "", "a scenario is a mapping with name, steps and optional groups"));
       return new Loaded(null, problems);
     }
-    String name = string(root, "name", "name", null, false);
+    String name = string(root, "name", "name", null, true);
     if (name == null || name.isBlank()) {
       problems.add(new Problem(root.pos(), null, "name", "'name' is required"));
     }

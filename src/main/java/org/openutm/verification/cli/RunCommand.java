@@ -1,0 +1,112 @@
+package org.openutm.verification.cli;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openutm.verification.ServiceVerticle;
+import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.core.Addresses;
+import org.openutm.verification.core.ServiceException;
+
+/**
+ * {@code run [--suite NAME]... [FILE|ID]...}: runs scenarios in-process (no HTTP port), one live line per step,
+ * elapsed time for long steps while they run, a summary; the exit code is the number of failed scenarios.
+ */
+final class RunCommand {
+  private RunCommand() {
+  }
+
+  static int run(List<String> items, List<String> suites, AppConfig config, JsonObject deployment, PrintStream out)
+      throws Exception {
+    ScenarioSources sources = ScenarioSources.resolve(items, suites, config);
+    if (sources.sources().isEmpty()) {
+      out.println("run: name scenario files or ids, or --suite NAME");
+      return 0;
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      JsonObject cfg = deployment.getJsonObject("config", new JsonObject()).copy()
+          .put("http", new JsonObject().put("enabled", false));
+      await(vertx.deployVerticle(new ServiceVerticle(), new DeploymentOptions()
+          .setConfig(deployment.copy().put("config", cfg))));
+      int failed = 0;
+      for (ScenarioSources.Source s : sources.sources()) {
+        failed += runOne(vertx, s, out) ? 0 : 1;
+      }
+      out.printf("%n%d scenario(s), %d passed, %d failed%n", sources.sources().size(),
+          sources.sources().size() - failed, failed);
+      return failed;
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static boolean runOne(Vertx vertx, ScenarioSources.Source s, PrintStream out) throws Exception {
+    out.println("== " + s.label() + (s.suite() == null ? "" : " (suite " + s.suite() + ")"));
+    String session = await(vertx.eventBus().<JsonObject>request(Addresses.SESSIONS,
+        new JsonObject().put("action", "create"))).body().getString("session_id");
+    Map<String, Long> running = new HashMap<>();
+    MessageConsumer<JsonObject> events = vertx.eventBus().consumer(Addresses.events(session), m -> {
+      JsonObject e = m.body();
+      if (!"step".equals(e.getString("type"))) {
+        return;
+      }
+      JsonObject r = e.getJsonObject("result");
+      String id = r.getString("id");
+      if ("running".equals(r.getString("status"))) {
+        running.put(id, System.currentTimeMillis());
+        out.printf("  %-8s %s (background)%n", "RUNNING", id);
+        return;
+      }
+      running.remove(id);
+      String err = r.getString("error_message");
+      out.printf("  %-8s %-50s %7.2f s%s%n", r.getString("status").toUpperCase(), id, r.getDouble("duration", 0.0),
+          err == null ? "" : "  " + err);
+    });
+    await(events.completion());
+    long ticker = vertx.setPeriodic(5_000, t -> running.forEach((id, start) ->
+        out.printf("  ...      %s still running, %d s elapsed%n", id, (System.currentTimeMillis() - start) / 1000)));
+    try {
+      JsonObject result = await(vertx.eventBus().<JsonObject>request(Addresses.session(session),
+          new JsonObject().put("action", "run").put("wait", true).put("yaml", s.yaml()),
+          new DeliveryOptions().setSendTimeout(TimeUnit.DAYS.toMillis(1)))).body();
+      out.printf("  => %s in %.2f s (%d steps%s)%n", result.getString("status").toUpperCase(),
+          result.getDouble("duration"), result.getInteger("steps"),
+          result.getString("error") == null ? "" : ", " + result.getString("error"));
+      return "success".equals(result.getString("status"));
+    } catch (IllegalStateException e) {
+      ServiceException se = ServiceException.from(e.getCause() == null ? e : e.getCause());
+      out.println("  => INVALID: " + se.getMessage());
+      JsonObject details = se.details();
+      if (details.getJsonArray("problems") != null) {
+        details.getJsonArray("problems").forEach(p -> {
+          JsonObject j = (JsonObject) p;
+          out.println("     " + (j.getInteger("line") == null ? "" : j.getInteger("line") + ":" + j.getInteger("column")
+              + ": ") + j.getString("message"));
+        });
+      }
+      return false;
+    } finally {
+      vertx.cancelTimer(ticker);
+      events.unregister();
+    }
+  }
+
+  static <T> T await(io.vertx.core.Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
+    }
+  }
+}

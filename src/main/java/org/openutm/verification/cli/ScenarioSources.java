@@ -1,0 +1,41 @@
+package org.openutm.verification.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.scenario.load.ScenarioFiles;
+
+/** What the CLI was asked to run: files, scenario ids, and the scenarios of named suites. */
+record ScenarioSources(List<Source> sources) {
+  record Source(String label, String suite, String yaml) {
+  }
+
+  static ScenarioSources resolve(List<String> items, List<String> suites, AppConfig config) throws IOException {
+    var sc = config.section("scenarios");
+    ScenarioFiles files = new ScenarioFiles(Path.of(sc.getString("dir", "scenarios")), null);
+    List<Source> out = new ArrayList<>();
+    for (String suite : suites) {
+      var def = config.section("suites").getJsonObject(suite);
+      if (def == null) {
+        throw new IllegalArgumentException("no suite '" + suite + "' in " + config.path() + " (suites: "
+            + config.section("suites").fieldNames() + ")");
+      }
+      for (Object entry : def.getJsonArray("scenarios", new io.vertx.core.json.JsonArray())) {
+        String name = entry instanceof io.vertx.core.json.JsonObject o ? o.getString("name") : String.valueOf(entry);
+        out.add(new Source(name, suite, files.read(name)));
+      }
+    }
+    for (String item : items) {
+      Path p = Path.of(item);
+      if (Files.isRegularFile(p)) {
+        out.add(new Source(item, null, Files.readString(p)));
+      } else {
+        out.add(new Source(item, null, files.read(item)));
+      }
+    }
+    return new ScenarioSources(out);
+  }
+}

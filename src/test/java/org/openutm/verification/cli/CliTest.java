@@ -1,0 +1,66 @@
+package org.openutm.verification.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.config.ConfigLoader;
+
+class CliTest {
+  @TempDir
+  Path dir;
+
+  static AppConfig config() {
+    return ConfigLoader.load("conf/config.yaml", Map.of(), new JsonObject().put("logging",
+        new JsonObject().put("level", "WARN")));
+  }
+
+  @Test
+  void runPrintsALineAStepAndExitsWithTheNumberOfFailedScenarios() throws Exception {
+    Path failing = dir.resolve("failing.yaml");
+    Files.writeString(failing, """
+        name: failing
+        steps:
+          - id: bad
+            step: Generate Random Number
+            arguments: {min: 9, max: 1}
+          - id: cleanup
+            step: Generate UUID
+            if: always()
+        """);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int code = RunCommand.run(List.of("examples/background_and_needs", failing.toString()), List.of(), config(),
+        new JsonObject(), new PrintStream(buf, true, StandardCharsets.UTF_8));
+    String out = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(1, code, out);
+    assertTrue(out.contains("RUNNING  long_wait (background)"), out);
+    assertTrue(out.matches("(?s).*SUCCESS  long_wait\\s+2\\.\\d\\d s.*"), out);
+    assertTrue(out.contains("FAILURE  bad"), out);
+    assertTrue(out.contains("SUCCESS  cleanup"), out);
+    assertTrue(out.contains("2 scenario(s), 1 passed, 1 failed"), out);
+  }
+
+  @Test
+  void validateListsEveryProblem() throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "name: bad\nsteps:\n  - step: Nope\n  - step: Wait X seconds\n    arguments: {duration: x}\n");
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int code = ValidateCommand.run(List.of(bad.toString(), "examples/loops_and_groups"), config(),
+        new PrintStream(buf, true, StandardCharsets.UTF_8));
+    String out = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(1, code, out);
+    assertTrue(out.contains(":3:5: [Nope] unknown operation or group 'Nope'"), out);
+    assertTrue(out.contains(":5:17: [Wait X seconds] argument 'duration'"), out);
+    assertTrue(out.contains("OK      examples/loops_and_groups"), out);
+  }
+}
