@@ -47,12 +47,14 @@ public class ServiceVerticle extends VerticleBase {
     LocalJsonCodec.register(vertx);
     OperationCatalog catalog = OperationCatalog.standard();
     int workerInstances = cfg.section("workers").getInteger("instances", 1);
+    ThreadingModel model = "event-loop".equals(cfg.section("workers").getString("threading", "worker"))
+        ? ThreadingModel.EVENT_LOOP : ThreadingModel.WORKER;
     List<Future<String>> core = new ArrayList<>();
     core.add(vertx.deployVerticle(() -> new SessionVerticle(catalog, cfg), new DeploymentOptions()));
     for (ClientType type : ClientType.values()) {
       if (!catalog.of(type).isEmpty()) {
         core.add(vertx.deployVerticle(() -> new ClientWorkerVerticle(type, catalog, cfg),
-            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setInstances(workerInstances)));
+            new DeploymentOptions().setThreadingModel(model).setInstances(workerInstances)));
       }
     }
     int httpInstances = cfg.section("http").getInteger("instances", 2);

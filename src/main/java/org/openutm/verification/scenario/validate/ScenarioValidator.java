@@ -48,6 +48,8 @@ public final class ScenarioValidator {
   private void scope(List<StepDef> steps, Set<String> outer, boolean inGroup) {
     Set<String> ids = new HashSet<>();
     Set<String> earlier = new LinkedHashSet<>(outer);
+    Set<String> allIds = new HashSet<>();
+    steps.forEach(x -> allIds.add(x.effectiveId()));
     for (StepDef s : steps) {
       String id = s.effectiveId();
       if (!ids.add(id)) {
@@ -56,20 +58,22 @@ public final class ScenarioValidator {
       checkOperation(s);
       for (String need : s.needs()) {
         if (!earlier.contains(need)) {
-          boolean later = steps.stream().anyMatch(o -> o.effectiveId().equals(need));
+          boolean later = allIds.contains(need);
           add(s, "needs", later ? "needs '" + need + "', which comes later" : "needs '" + need + "', which is no step of "
               + (inGroup ? "this group" : "this scenario") + " before it");
         }
       }
       boolean looped = s.loop() != null;
-      Set<String> visibleToSelf = new HashSet<>(earlier);
+      Set<String> visibleToSelf = earlier;
       checkExpressions(s, "if", s.condition(), true, visibleToSelf, inGroup, looped);
       if (s.loop() != null) {
         checkValue(s, "loop", s.loop().count(), visibleToSelf, inGroup, false);
         checkValue(s, "loop", s.loop().items(), visibleToSelf, inGroup, false);
-        Set<String> withSelf = new HashSet<>(visibleToSelf);
-        withSelf.add(id);
-        checkExpressions(s, "loop", s.loop().whileCondition(), true, withSelf, inGroup, true);
+        boolean added = earlier.add(id);
+        checkExpressions(s, "loop", s.loop().whileCondition(), true, earlier, inGroup, true);
+        if (added) {
+          earlier.remove(id);
+        }
       }
       s.arguments().forEach((k, v) -> checkValue(s, "arguments." + k, v, visibleToSelf, inGroup, looped));
       earlier.add(id);

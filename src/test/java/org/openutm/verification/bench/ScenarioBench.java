@@ -1,0 +1,72 @@
+package org.openutm.verification.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.openutm.verification.config.ConfigLoader;
+import org.openutm.verification.core.Addresses;
+import org.openutm.verification.operation.Args;
+import org.openutm.verification.operation.OperationCatalog;
+import org.openutm.verification.operation.OperationContext;
+import org.openutm.verification.operation.OperationDef;
+import org.openutm.verification.support.TestService;
+
+/**
+ * Issue 3 benchmark: a 10,000-step scenario of "Generate UUID" steps, each referencing the previous one (its
+ * condition reads the previous step's status), run in-process over the bus, against calling the operation directly
+ * in a loop. Run: {@code ./mvnw -Pbench test-compile exec:java -Dbench.class=org.openutm.verification.bench.ScenarioBench}
+ */
+public final class ScenarioBench {
+  public static void main(String[] args) throws Exception {
+    int steps = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    StringBuilder yaml = new StringBuilder("name: bench\nsteps:\n  - id: s0\n    step: Generate UUID\n");
+    for (int i = 1; i < steps; i++) {
+      yaml.append("  - id: s").append(i).append("\n    step: Generate UUID\n    if: steps.s").append(i - 1)
+          .append(".status == 'success'\n");
+    }
+    String threading = args.length > 2 ? args[2] : "worker";
+    try (TestService svc = TestService.start(new JsonObject().put("logging", new JsonObject().put("level", "WARN"))
+        .put("workers", new JsonObject().put("threading", threading)))) {
+      System.out.println("workers.threading: " + threading);
+      double direct = direct(svc.vertx, steps);
+      System.out.printf("== %d-step scenario of Generate UUID, each step's condition reading the previous one%n", steps);
+      System.out.printf("direct calls of the operation: %,.0f calls/s%n", direct);
+      for (int r = 0; r < rounds; r++) {
+        String session = svc.http.post("/api/sessions", null).json().getString("session_id");
+        long t0 = System.nanoTime();
+        JsonObject result = TestService.await(svc.vertx.eventBus().<JsonObject>request(Addresses.session(session),
+            new JsonObject().put("action", "run").put("wait", true).put("yaml", yaml.toString()),
+            new DeliveryOptions().setSendTimeout(600_000))).body();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (!"success".equals(result.getString("status")) || result.getInteger("steps") != steps) {
+          throw new IllegalStateException("run failed: " + result.getString("error"));
+        }
+        System.out.printf("round %d: %,d steps in %.2f s = %,.0f steps/s (goal >= 20,000); ratio to direct %.3f%n",
+            r + 1, steps, seconds, steps / seconds, steps / seconds / direct);
+        svc.http.delete("/api/sessions/" + session);
+      }
+    }
+    System.exit(0);
+  }
+
+  /** The baseline: the operation's own code, called in a loop on a Vert.x context. */
+  static double direct(Vertx vertx, int n) throws Exception {
+    OperationDef op = OperationCatalog.standard().find("Generate UUID");
+    var cfg = ConfigLoader.load(null, Map.of(), null);
+    Args args = new Args(new JsonObject());
+    double best = 0;
+    for (int round = 0; round < 5; round++) {
+      long t0 = System.nanoTime();
+      Future<?> last = null;
+      for (int i = 0; i < n; i++) {
+        last = op.run().run(new OperationContext(vertx, cfg, "s", "id", "e"), args);
+      }
+      TestService.await(last);
+      best = Math.max(best, n / ((System.nanoTime() - t0) / 1e9));
+    }
+    return best;
+  }
+}
