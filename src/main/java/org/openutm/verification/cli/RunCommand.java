@@ -53,15 +53,22 @@ final class RunCommand {
     String session = await(vertx.eventBus().<JsonObject>request(Addresses.SESSIONS,
         new JsonObject().put("action", "create"))).body().getString("session_id");
     Map<String, Long> running = new HashMap<>();
+    Map<String, Number> expected = new HashMap<>();
     MessageConsumer<JsonObject> events = vertx.eventBus().consumer(Addresses.events(session), m -> {
       JsonObject e = m.body();
+      if ("started".equals(e.getString("type"))) {
+        running.put(e.getString("step_id"), System.currentTimeMillis());
+        if (e.getValue("expected_seconds") instanceof Number n) {
+          expected.put(e.getString("step_id"), n);
+        }
+        return;
+      }
       if (!"step".equals(e.getString("type"))) {
         return;
       }
       JsonObject r = e.getJsonObject("result");
       String id = r.getString("id");
       if ("running".equals(r.getString("status"))) {
-        running.put(id, System.currentTimeMillis());
         out.printf("  %-8s %s (background)%n", "RUNNING", id);
         return;
       }
@@ -71,8 +78,11 @@ final class RunCommand {
           err == null ? "" : "  " + err);
     });
     await(events.completion());
-    long ticker = vertx.setPeriodic(5_000, t -> running.forEach((id, start) ->
-        out.printf("  ...      %s still running, %d s elapsed%n", id, (System.currentTimeMillis() - start) / 1000)));
+    long ticker = vertx.setPeriodic(5_000, t -> running.forEach((id, start) -> {
+      long elapsed = (System.currentTimeMillis() - start) / 1000;
+      Number exp = expected.get(id);
+      out.printf("  ...      %s running: %d s%s%n", id, elapsed, exp == null ? "" : " / " + exp.longValue() + " s expected");
+    }));
     try {
       JsonObject result = await(vertx.eventBus().<JsonObject>request(Addresses.session(session),
           new JsonObject().put("action", "run").put("wait", true).put("yaml", s.yaml()),

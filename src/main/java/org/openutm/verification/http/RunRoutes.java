@@ -122,6 +122,10 @@ final class RunRoutes {
     String type = event.getString("type");
     if ("step".equals(type)) {
       resp.write("data: " + event.getJsonObject("result").encode() + "\n\n");
+    } else if ("started".equals(type)) {
+      resp.write("event: started\ndata: " + new JsonObject().put("id", event.getString("step_id"))
+          .put("name", event.getString("name")).put("expected_seconds", event.getValue("expected_seconds")).encode()
+          + "\n\n");
     } else if ("done".equals(type)) {
       resp.write("event: done\ndata: " + new JsonObject().put("status", event.getString("status"))
           .put("error", event.getString("error")).encode() + "\n\n");

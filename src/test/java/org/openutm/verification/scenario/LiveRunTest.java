@@ -76,7 +76,9 @@ class LiveRunTest {
       assertTrue(body.contains("\"status\":\"running\""), "the running record of bg: " + body);
       assertTrue(body.contains("\"id\":\"joined\""), body);
       assertTrue(body.trim().endsWith("event: done\ndata: {\"status\":\"success\",\"error\":null}"), body);
-      assertEquals(4, body.split("\n\n").length - 1, "bg running, first, bg done, joined, then done: " + body);
+      long results = body.lines().filter(l -> l.startsWith("data: {\"id\"") && l.contains("\"status\"")).count();
+      assertEquals(4, results, "bg running, first, bg done, joined: " + body);
+      assertEquals(3, body.lines().filter(l -> l.equals("event: started")).count(), body);
     }
     JsonObject summary = http.get("/api/runs/" + runId).json();
     assertEquals("success", summary.getString("status"));

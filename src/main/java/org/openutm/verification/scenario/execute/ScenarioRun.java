@@ -258,6 +258,10 @@ public final class ScenarioRun {
     } catch (ServiceException e) {
       return fail(id, s, e.getMessage());
     }
+    Object expected = op.param("duration") != null ? args.get("duration") : null;
+    session.publish(new JsonObject().put("type", "started").put("run_id", state.runId).put("step_id", id)
+        .put("name", op.name()).put("background", s.background())
+        .put("expected_seconds", expected instanceof Number ? expected : null));
     if (s.background()) {
       try {
         BackgroundTask t = executor.startTaskHandle(session, id, op, args, opts);
