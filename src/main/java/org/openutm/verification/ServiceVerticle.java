@@ -11,6 +11,7 @@ import java.util.List;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.config.ConfigLoader;
 import org.openutm.verification.core.LocalJsonCodec;
+import org.openutm.verification.emulator.EmulatorVerticle;
 import org.openutm.verification.http.HttpVerticle;
 import org.openutm.verification.operation.ClientType;
 import org.openutm.verification.operation.ClientWorkerVerticle;
@@ -35,8 +36,27 @@ public class ServiceVerticle extends VerticleBase {
         deployment.getJsonObject("config"))).compose(cfg -> {
           appConfig = cfg;
           applyLogLevel(cfg.section("logging").getString("level", "INFO"));
-          return deployAll(cfg);
+          return startEmulator(cfg).compose(v -> deployAll(cfg));
         });
+  }
+
+  /**
+   * With no {@code flight_blender.url}, starts the embedded Flight Blender emulator on a free loopback port and points
+   * the Flight Blender operations at it.
+   */
+  private Future<Void> startEmulator(AppConfig cfg) {
+    String url = cfg.section("flight_blender").getString("url", "");
+    JsonObject emulator = cfg.section("emulator");
+    if (!url.isBlank() || !emulator.getBoolean("enabled", true)) {
+      return Future.succeededFuture();
+    }
+    EmulatorVerticle verticle = new EmulatorVerticle(emulator);
+    return vertx.deployVerticle(verticle).map(id -> {
+      String local = "http://127.0.0.1:" + verticle.port();
+      cfg.json().getJsonObject("flight_blender").put("url", local).put("emulated", true);
+      LOG.info("flight_blender.url is empty: using the embedded emulator at {}", local);
+      return null;
+    });
   }
 
   public AppConfig appConfig() {

@@ -29,6 +29,7 @@ public final class Main {
         }
       }
       case "run", "validate" -> System.exit(scenarios(command, rest));
+      case "emulator" -> emulator(rest);
       case "help", "--help", "-h" -> usage(0);
       default -> {
         System.err.println("unknown command '" + command + "'");
@@ -99,6 +100,29 @@ public final class Main {
     }
   }
 
+  /** emulator [--port N] [--host H] [--mode django|fastapi] [--no-auth]: a standalone Flight Blender stand-in. */
+  static void emulator(List<String> args) {
+    JsonObject cfg = new JsonObject().put("port", 8000);
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      switch (a) {
+        case "--port" -> cfg.put("port", Integer.parseInt(value(args, ++i, a)));
+        case "--host" -> cfg.put("host", value(args, ++i, a));
+        case "--mode" -> cfg.put("mode", value(args, ++i, a));
+        case "--no-auth" -> cfg.put("auth", false);
+        default -> {
+          System.err.println("unknown option " + a);
+          usage(2);
+        }
+      }
+    }
+    io.vertx.core.Vertx.vertx().deployVerticle(new org.openutm.verification.emulator.EmulatorVerticle(cfg))
+        .onFailure(t -> {
+          System.err.println("emulator: " + t.getMessage());
+          System.exit(1);
+        });
+  }
+
   static String value(List<String> args, int i, String flag) {
     if (i >= args.size()) {
       System.err.println(flag + " needs a value");
@@ -114,6 +138,8 @@ public final class Main {
           run [--config PATH] [--suite NAME]... [--debug] [FILE|ID]...
                                                          run scenarios in-process; exit code = failed scenarios
           validate [--config PATH] FILE|ID...            print every problem; exit 1 if any
+          emulator [--port 8000] [--host H] [--mode django|fastapi] [--no-auth]
+                                                         a standalone Flight Blender emulator
           help                                           this text
         environment: OPENUTM_CONFIG_PATH, FLIGHT_BLENDER_URL, AMQP_URL, LOG_LEVEL, HTTP_HOST, HTTP_PORT""");
     System.exit(code);

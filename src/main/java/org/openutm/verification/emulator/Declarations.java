@@ -1,0 +1,271 @@
+package org.openutm.verification.emulator;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Flight declarations as Flight Blender keeps them: validation of the payload, creation with deconfliction, the
+ * ASTM F3548 state machine of the Django era (or FastAPI's "write any state"), and conformance of telemetry.
+ * Plain logic confined to the emulator verticle's context.
+ */
+final class Declarations {
+  static final Set<Integer> ACTIVE_STATES = Set.of(1, 2, 3, 4);
+  static final String PAST_OR_FAR = "A flight declaration cannot have a start / end time in the past or after two days from current time.";
+  private static final Set<String> REQUIRED = Set.of("originating_party", "start_datetime", "end_datetime",
+      "flight_declaration_geo_json", "type_of_operation", "aircraft_id");
+
+  /** A failed request: status and the body Flight Blender answers. */
+  static final class Refusal extends RuntimeException {
+    final int status;
+    final JsonObject body;
+
+    Refusal(int status, JsonObject body) {
+      super(body.encode(), null, false, false);
+      this.status = status;
+      this.body = body;
+    }
+
+    static Refusal message(int status, String message) {
+      return new Refusal(status, new JsonObject().put("message", message));
+    }
+  }
+
+  private final Map<String, JsonObject> byId = new LinkedHashMap<>();
+  private final EmulatorOptions options;
+  private final EventSink events;
+
+  Declarations(EmulatorOptions options, EventSink events) {
+    this.options = options;
+    this.events = events;
+  }
+
+  JsonObject get(String id) {
+    JsonObject d = byId.get(id);
+    if (d == null) {
+      throw Refusal.message(404, "Flight Declaration with ID " + id + " not found");
+    }
+    return d;
+  }
+
+  boolean exists(String id) {
+    return byId.containsKey(id);
+  }
+
+  int size() {
+    return byId.size();
+  }
+
+  void clear() {
+    byId.clear();
+  }
+
+  /** Validates and stores a declaration (GeoJSON form); deconflicts against active ones and geofences. */
+  JsonObject create(JsonObject payload, List<Geo.Box> geofenceBoxes, boolean operationalIntent) {
+    if (byId.size() >= options.maxDeclarations()) {
+      throw Refusal.message(507, "Emulator storage full: " + options.maxDeclarations() + " flight declarations "
+          + "(emulator.max_declarations); delete some or reset the emulator");
+    }
+    Map<String, Object> errors = new LinkedHashMap<>();
+    JsonObject geo = null;
+    try {
+      geo = operationalIntent ? OperationalIntents.toGeoJson(payload) : payload.getJsonObject("flight_declaration_geo_json");
+    } catch (IllegalArgumentException | ClassCastException e) {
+      errors.put(operationalIntent ? "operational_intent_volume4ds" : "flight_declaration_geo_json",
+          new JsonArray().add(String.valueOf(e.getMessage())));
+    }
+    for (String f : REQUIRED) {
+      boolean geoField = f.equals("flight_declaration_geo_json");
+      if ((operationalIntent ? !geoField : true) && payload.getValue(f) == null) {
+        errors.put(f, new JsonArray().add("This field is required."));
+      }
+    }
+    if (operationalIntent && geo == null) {
+      errors.put("operational_intent_volume4ds", new JsonArray().add("This field is required."));
+    }
+    if (payload.getValue("type_of_operation") != null && !(payload.getValue("type_of_operation") instanceof Number)) {
+      errors.put("type_of_operation", new JsonArray().add("A valid integer is required."));
+    }
+    Geo.Box box = null;
+    if (geo != null) {
+      try {
+        box = Geo.boxOfGeoJson(geo);
+        checkAltitudes(geo);
+      } catch (IllegalArgumentException | ClassCastException e) {
+        errors.put("flight_declaration_geo_json", new JsonArray().add(e.getMessage()));
+      }
+    }
+    Instant start = time(payload, "start_datetime", errors);
+    Instant end = time(payload, "end_datetime", errors);
+    if (!errors.isEmpty()) {
+      throw new Refusal(400, new JsonObject().put("message", "Validation error").put("errors", new JsonObject(errors)));
+    }
+    Instant now = Instant.now();
+    if (start.isBefore(now.minusSeconds(1)) || end.isBefore(now) || end.isAfter(now.plus(Duration.ofDays(2)))
+        || start.isAfter(now.plus(Duration.ofDays(2)))) {
+      throw Refusal.message(400, PAST_OR_FAR);
+    }
+    boolean approved = !conflicts(box, start, end, geofenceBoxes, operationalIntent);
+    int state = approved ? (options.fastapi() && !operationalIntent && payload.getValue("flight_state") instanceof Number n
+        ? n.intValue() : 1) : 8;
+    String id = UUID.randomUUID().toString();
+    JsonObject record = new JsonObject().put("id", id)
+        .put("operational_intent", operationalIntent ? payload.getValue("operational_intent_volume4ds") : null)
+        .put("originating_party", payload.getValue("originating_party", "No Flight Information"))
+        .put("type_of_operation", payload.getValue("type_of_operation", operationalIntent ? 1 : 0))
+        .put("aircraft_id", payload.getValue("aircraft_id"))
+        .put("state", state).put("is_approved", approved)
+        .put("start_datetime", start.toString()).put("end_datetime", end.toString())
+        .put("flight_declaration_geojson", geo).put("flight_declaration_raw_geojson", geo)
+        .put("bounds", box.text()).put("approved_by", approved ? "Flight Blender emulator" : null)
+        .put("submitted_by", payload.getValue("submitted_by")).put("created_at", now.toString());
+    byId.put(id, record);
+    events.publish(id, approved ? "Flight Declaration " + id + " accepted" : "Flight Declaration " + id
+        + " rejected: it conflicts with an active declaration or a geofence", approved ? "info" : "warning");
+    return new JsonObject().put("id", id).put("message", "Submitted Flight Declaration").put("is_approved", approved)
+        .put("state", state);
+  }
+
+  private boolean conflicts(Geo.Box box, Instant start, Instant end, List<Geo.Box> geofences, boolean intent) {
+    for (Geo.Box g : geofences) {
+      if (g.intersects(box)) {
+        return true;
+      }
+    }
+    if (options.fastapi() && !intent) {
+      return false;
+    }
+    for (JsonObject d : byId.values()) {
+      if (!ACTIVE_STATES.contains(d.getInteger("state"))) {
+        continue;
+      }
+      Instant s = Instant.parse(d.getString("start_datetime"));
+      Instant e = Instant.parse(d.getString("end_datetime"));
+      String[] b = d.getString("bounds").split(",");
+      Geo.Box other = new Geo.Box(Double.parseDouble(b[0]), Double.parseDouble(b[1]), Double.parseDouble(b[2]),
+          Double.parseDouble(b[3]));
+      if (s.isBefore(end) && start.isBefore(e) && other.intersects(box)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void checkAltitudes(JsonObject geo) {
+    JsonArray features = geo.getJsonArray("features", new JsonArray().add(geo));
+    for (Object o : features) {
+      JsonObject props = ((JsonObject) o).getJsonObject("properties");
+      if (props == null || props.getValue("min_altitude") == null || props.getValue("max_altitude") == null) {
+        throw new IllegalArgumentException("every feature needs min_altitude and max_altitude properties");
+      }
+    }
+  }
+
+  static Instant time(JsonObject payload, String field, Map<String, Object> errors) {
+    Object v = payload.getValue(field);
+    if (v == null) {
+      errors.putIfAbsent(field, new JsonArray().add("This field is required."));
+      return null;
+    }
+    try {
+      return parseTime(String.valueOf(v));
+    } catch (DateTimeParseException e) {
+      errors.put(field, new JsonArray().add("Datetime has wrong format. Use ISO 8601."));
+      return null;
+    }
+  }
+
+  static Instant parseTime(String s) {
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeParseException e) {
+      return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
+    }
+  }
+
+  /** PUT flight_declaration_state: the Django state machine, or FastAPI's write-anything. */
+  JsonObject updateState(String id, JsonObject body) {
+    JsonObject d = get(id);
+    Object st = body.getValue("state");
+    if (!(st instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+      if (options.fastapi()) {
+        throw new Refusal(422, new JsonObject().put("detail", "state is required"));
+      }
+      throw Refusal.message(400, "A valid integer state is required");
+    }
+    int to = n.intValue();
+    int from = d.getInteger("state");
+    if (!options.fastapi() && !DjangoStateMachine.allowed(from, to)) {
+      throw Refusal.message(400, "Invalid state transition from " + from + " to " + to);
+    }
+    setState(d, to, "operator");
+    String by = body.getValue("submitted_by") instanceof String s ? s : null;
+    d.put("submitted_by", by);
+    return new JsonObject().put("state", to).put("submitted_by", by);
+  }
+
+  void setState(JsonObject d, int to, String cause) {
+    int from = d.getInteger("state");
+    d.put("state", to);
+    events.publish(d.getString("id"), "State of " + d.getString("id") + " changed from " + from + " to " + to
+        + " (" + cause + ")", "info");
+  }
+
+  void delete(String id) {
+    get(id);
+    byId.remove(id);
+  }
+
+  /** List with date (YYYY-MM-DD) and state filters and paging; Django and FastAPI shapes. */
+  JsonObject list(String startDate, String endDate, String states, int page, int pageSize, String base) {
+    List<JsonObject> all = new ArrayList<>();
+    Set<Integer> wanted = states == null || states.isBlank() ? null : parseStates(states);
+    for (JsonObject d : byId.values()) {
+      String day = d.getString("start_datetime").substring(0, 10);
+      if (startDate != null && day.compareTo(startDate) < 0 || endDate != null && day.compareTo(endDate) > 0) {
+        continue;
+      }
+      if (wanted != null && !wanted.contains(d.getInteger("state"))) {
+        continue;
+      }
+      all.add(d);
+    }
+    int pages = Math.max(1, (all.size() + pageSize - 1) / pageSize);
+    int from = Math.min(all.size(), (page - 1) * pageSize);
+    List<JsonObject> slice = all.subList(from, Math.min(all.size(), from + pageSize));
+    String next = page < pages ? base + "?page=" + (page + 1) + "&page_size=" + pageSize : null;
+    String prev = page > 1 ? base + "?page=" + (page - 1) + "&page_size=" + pageSize : null;
+    if (options.fastapi()) {
+      return new JsonObject().put("count", all.size()).put("next", next).put("previous", prev)
+          .put("results", new JsonArray(new ArrayList<>(slice)));
+    }
+    return new JsonObject().put("links", new JsonObject().put("next", next).put("previous", prev))
+        .put("total", all.size()).put("page", page).put("pages", pages).put("page_size", pageSize)
+        .put("results", new JsonArray(new ArrayList<>(slice)));
+  }
+
+  private static Set<Integer> parseStates(String s) {
+    Set<Integer> out = new java.util.HashSet<>();
+    for (String p : s.split(",")) {
+      try {
+        out.add(Integer.parseInt(p.trim()));
+      } catch (NumberFormatException e) {
+        throw Refusal.message(400, "state must be a comma-separated list of integers");
+      }
+    }
+    return out;
+  }
+
+  Iterable<JsonObject> all() {
+    return byId.values();
+  }
+}

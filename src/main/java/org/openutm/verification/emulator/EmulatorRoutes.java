@@ -1,0 +1,224 @@
+package org.openutm.verification.emulator;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.openutm.verification.emulator.Declarations.Refusal;
+
+/** The Flight Blender HTTP contract (docs/emulator.md lists each path, what it checks and how it answers). */
+final class EmulatorRoutes {
+  @FunctionalInterface
+  interface Action {
+    Object apply(RoutingContext ctx, JsonObject body);
+  }
+
+  private final Vertx vertx;
+  private final EmulatorState st;
+
+  EmulatorRoutes(Vertx vertx, EmulatorState state) {
+    this.vertx = vertx;
+    this.st = state;
+  }
+
+  void mount(Router r) {
+    r.get("/ping").handler(ctx -> ctx.json(new JsonObject().put("message", "pong")));
+    String fd = "/flight_declaration_ops";
+    r.post(fd + "/set_flight_declaration").handler(ctx -> write(ctx, 200, (c, b) ->
+        st.declarations.create(b, st.geofences.boxes(), false)));
+    r.post(fd + "/set_operational_intent").handler(ctx -> write(ctx, 200, (c, b) ->
+        st.declarations.create(b, st.geofences.boxes(), true)));
+    r.post(fd + "/set_flight_declarations_bulk").handler(ctx -> bulk(ctx, false));
+    r.post(fd + "/set_operational_intents_bulk").handler(ctx -> bulk(ctx, true));
+    r.put(fd + "/flight_declaration_state/:id").handler(ctx -> write(ctx, 200, (c, b) ->
+        st.declarations.updateState(c.pathParam("id"), b)));
+    r.get(fd + "/flight_declaration/:id").handler(ctx -> read(ctx, c -> st.declarations.get(c.pathParam("id"))));
+    r.get(fd + "/flight_declaration").handler(ctx -> read(ctx, c -> st.declarations.list(
+        c.queryParams().get("start_date"), c.queryParams().get("end_date"), c.queryParams().get("state"),
+        intParam(c, "page", 1), intParam(c, "page_size", 10), fd + "/flight_declaration")));
+    r.delete(fd + "/flight_declaration/:id/delete").handler(ctx -> handle(ctx, FbAuth.WRITE, 204, false, (c, b) -> {
+      st.declarations.delete(c.pathParam("id"));
+      return null;
+    }));
+
+    r.put("/flight_stream/set_telemetry").handler(ctx -> write(ctx, 201, (c, b) -> st.streams.submitTelemetry(b)));
+    r.post("/flight_stream/set_air_traffic/:session").handler(ctx -> {
+      if (!jsonType(ctx, false)) {
+        reply(ctx, 415, new JsonObject().put("message", "Unsupported media type: send application/json").put("status", 415));
+        return;
+      }
+      write(ctx, 201, (c, b) -> st.streams.submitAirTraffic(c.pathParam("session"), b));
+    });
+
+    String gf = "/geo_fence_ops";
+    r.put(gf + "/set_geo_fence").handler(ctx -> {
+      if (!jsonType(ctx, st.options.fastapi())) {
+        reply(ctx, 415, new JsonObject().put("message", "Unsupported media type: Content-Type must be application/json"));
+        return;
+      }
+      write(ctx, 200, (c, b) -> st.geofences.set(b));
+    });
+    r.get(gf + "/geo_fence/:id").handler(ctx -> read(ctx, c -> st.geofences.get(c.pathParam("id"))));
+    r.delete(gf + "/geo_fence/:id/delete").handler(ctx -> handle(ctx, FbAuth.WRITE, 204, false, (c, b) -> {
+      st.geofences.delete(c.pathParam("id"));
+      return null;
+    }));
+
+    String sm = "/surveillance_monitoring_ops";
+    r.put(sm + "/start_stop_surveillance_heartbeat_track/:id").handler(ctx -> write(ctx, 200, (c, b) ->
+        st.surveillance.startStop(c.pathParam("id"), b,
+            s -> vertx.setPeriodic(st.options.tickMillis(), t -> st.surveillance.tick(s, vertx::cancelTimer)),
+            vertx::cancelTimer)));
+    r.get(sm + "/list_surveillance_sensors").handler(ctx -> read(ctx, c -> st.sensors.list()));
+    r.put(sm + "/update_sensor_health/:id").handler(ctx -> write(ctx, 200, (c, b) ->
+        st.sensors.update(c.pathParam("id"), b, (ms, run) -> vertx.setTimer(ms, t -> run.run()))));
+    r.get(sm + "/list_sensor_health_notifications").handler(ctx -> read(ctx, c -> st.sensors.notifications(
+        c.queryParams().get("sensor_id"), date(c, "start_date", null), date(c, "end_date", null))));
+    r.get(sm + "/service_metrics").handler(ctx -> read(ctx, c -> {
+      Instant end = date(c, "end_date", Instant.now());
+      Instant start = date(c, "start_date", end.minus(1, ChronoUnit.HOURS));
+      return st.surveillance.metrics(c.queryParams().get("session_id"), start, end, st.sensors);
+    }));
+
+    r.post("/emulator/reset").handler(ctx -> {
+      st.declarations.clear();
+      st.streams.clear();
+      st.geofences.clear();
+      st.sensors.reset();
+      st.surveillance.sessions.values().forEach(s -> st.surveillance.stop(s, vertx::cancelTimer));
+      st.surveillance.sessions.clear();
+      ctx.json(new JsonObject().put("status", "reset"));
+    });
+    r.get("/emulator/state").handler(ctx -> ctx.json(st.counts()));
+  }
+
+  /** The JSON-array branch of {@link #handle} answers bulk bodies; any other body is refused there. */
+  private void bulk(RoutingContext ctx, boolean intents) {
+    handle(ctx, FbAuth.WRITE, 200, true, (c, b) -> {
+      throw Refusal.message(400, "Request body must be a JSON array of flight declaration objects.");
+    });
+  }
+
+  private void write(RoutingContext ctx, int status, Action action) {
+    handle(ctx, FbAuth.WRITE, status, true, action);
+  }
+
+  private void read(RoutingContext ctx, java.util.function.Function<RoutingContext, Object> action) {
+    handle(ctx, FbAuth.READ, 200, false, (c, b) -> action.apply(c));
+  }
+
+  /** auth -> parse -> act -> answer; bad input of any shape is a 400, never a 500. */
+  void handle(RoutingContext ctx, String scope, int status, boolean needsBody, Action action) {
+    if (st.options.auth()) {
+      FbAuth.Denial denial = FbAuth.check(ctx.request().getHeader("Authorization"), scope, st.options.fastapi());
+      if (denial != null) {
+        reply(ctx, denial.status(), denial.body());
+        return;
+      }
+    }
+    try {
+      Object body = needsBody ? parse(ctx) : null;
+      Object result;
+      if (body instanceof io.vertx.core.json.JsonArray arr) {
+        result = Bulk.submit(st, arr, ctx.request().path().endsWith("intents_bulk"));
+        int code = ((JsonObject) result).getInteger("failed") > 0 ? 207 : 200;
+        reply(ctx, code, result);
+        return;
+      }
+      if (needsBody && ctx.request().path().endsWith("_bulk")) {
+        throw Refusal.message(400, "Request body must be a JSON array of flight declaration objects.");
+      }
+      result = action.apply(ctx, (JsonObject) body);
+      reply(ctx, status, result);
+    } catch (Refusal r) {
+      reply(ctx, r.status, r.body);
+    } catch (ClassCastException | IllegalArgumentException | NullPointerException | IndexOutOfBoundsException
+        | java.time.DateTimeException e) {
+      reply(ctx, 400, new JsonObject().put("message", "Malformed request: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+    }
+  }
+
+  private static Object parse(RoutingContext ctx) {
+    String text = ctx.body() == null ? null : ctx.body().asString();
+    if (text == null || text.isBlank()) {
+      throw Refusal.message(400, "A JSON body is required");
+    }
+    Object v;
+    try {
+      v = Json.decodeValue(text);
+    } catch (DecodeException e) {
+      throw Refusal.message(400, "JSON parse error: " + firstLine(e.getMessage()));
+    }
+    if (!(v instanceof JsonObject) && !(v instanceof io.vertx.core.json.JsonArray)) {
+      throw Refusal.message(400, "The body must be a JSON object");
+    }
+    if (v instanceof io.vertx.core.json.JsonArray && !ctx.request().path().endsWith("_bulk")) {
+      throw Refusal.message(400, "The body must be a JSON object");
+    }
+    return v;
+  }
+
+  static void reply(RoutingContext ctx, int status, Object body) {
+    ctx.response().setStatusCode(status);
+    if (body == null || status == 204) {
+      ctx.response().end();
+    } else {
+      ctx.response().putHeader("Content-Type", "application/json").end(Json.encode(body));
+    }
+  }
+
+  /** Django accepts application/json with parameters; FastAPI's geofence endpoint wants it exactly. */
+  private static boolean jsonType(RoutingContext ctx, boolean exact) {
+    String t = ctx.request().getHeader("Content-Type");
+    if (t == null) {
+      return false;
+    }
+    return exact ? t.equals("application/json") : t.trim().toLowerCase().startsWith("application/json");
+  }
+
+  private static int intParam(RoutingContext c, String name, int dflt) {
+    String v = c.queryParams().get(name);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n < 1 || n > 10_000) {
+        throw Refusal.message(400, name + " must be between 1 and 10000");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw Refusal.message(400, name + " must be an integer");
+    }
+  }
+
+  /** Dates as YYYY-MM-DDTHH:mm:ssZ, +0000, or with the '+' decoded to a space (put back). */
+  private static Instant date(RoutingContext c, String name, Instant dflt) {
+    String v = c.queryParams().get(name);
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    String t = v.trim().replace(' ', '+');
+    if (t.matches(".*[+-]\\d{4}$")) {
+      t = t.substring(0, t.length() - 2) + ":" + t.substring(t.length() - 2);
+    }
+    try {
+      return Declarations.parseTime(t);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw Refusal.message(400, name + " must be a date like 2026-01-31T12:00:00Z");
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).replaceAll("(.{160}).*", "$1");
+  }
+}
