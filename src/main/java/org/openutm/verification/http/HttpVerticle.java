@@ -42,7 +42,9 @@ public class HttpVerticle extends VerticleBase {
     router.get("/operations").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(operations));
     router.get("/api/info").handler(ctx -> ctx.json(new JsonObject()
         .put("message", "OpenUTM Verification API is running").put("version", VERSION)
-        .put("operations", catalog.all().size())));
+        .put("operations", catalog.all().size())
+        .put("flight_blender_url", AppConfig.maskUrl(config.section("flight_blender").getString("url", "")))
+        .put("flight_blender_emulated", config.section("flight_blender").getBoolean("emulated", false))));
     long maxRequestMillis = config.section("session").getLong("max_request_seconds", 86_400L) * 1000;
     JsonObject sc = config.section("scenarios");
     int maxSteps = sc.getInteger("max_steps", 50_000);
