@@ -28,7 +28,7 @@ public final class TestService implements AutoCloseable {
   public static TestService start(JsonObject overrides) {
     int port = freePort();
     JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", port).put("instances", 1))
-        .mergeIn(overrides, true);
+        .put("logging", new JsonObject().put("level", "WARN")).mergeIn(overrides, true);
     cfg.getJsonObject("http").put("port", port);
     Vertx vertx = Vertx.vertx();
     await(vertx.deployVerticle(new ServiceVerticle(),
