@@ -16,6 +16,13 @@ public final class Addresses {
   /** Published {execution_id}: every worker holding that execution cancels it. */
   public static final String CANCEL = "verification.client.cancel";
 
+  /** Prefix of the address a waiting "Wait for User Input" step listens on, followed by the session id. */
+  public static final String INPUT_PREFIX = "verification.input.";
+
+  public static String input(String sessionId) {
+    return INPUT_PREFIX + sessionId;
+  }
+
   public static String session(String id) {
     return SESSION_PREFIX + id;
   }

@@ -38,6 +38,15 @@ final class SessionRoutes {
         c -> toSession(pathSession(c), "results", new JsonObject(), false)));
     r.post("/api/sessions/:id/reset").handler(ctx -> handle(ctx,
         c -> toSession(pathSession(c), "reset", Requests.jsonBody(c, true), false)));
+    r.post("/api/sessions/:id/input").handler(ctx -> handle(ctx, c -> {
+      String id = pathSession(c);
+      return vertx.eventBus().<JsonObject>request(Addresses.input(id), Requests.jsonBody(c, true), shortCall)
+          .map(m -> m.body()).recover(t -> {
+            ServiceException e = ServiceException.from(t);
+            return Future.failedFuture(e.code() == ErrorCode.NOT_FOUND ? new ServiceException(ErrorCode.CONFLICT,
+                "no step of session '" + id + "' is waiting for input", new JsonObject().put("field", "session")) : e);
+          });
+    }));
     r.delete("/api/sessions/:id").handler(ctx -> handle(ctx, c -> manage(new JsonObject().put("action", "delete")
         .put("session_id", pathSession(c)))));
 

@@ -28,7 +28,7 @@ public class ClientWorkerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    runner = new OperationRunner(vertx, catalog, config, client);
+    runner = new OperationRunner(vertx, catalog, config, client, services());
     var requests = vertx.eventBus().<JsonObject>consumer(Addresses.client(client.key), this::onRequest);
     var cancels = vertx.eventBus().<JsonObject>consumer(Addresses.CANCEL, msg -> {
       JsonObject body = msg.body();
@@ -37,6 +37,15 @@ public class ClientWorkerVerticle extends VerticleBase {
       }
     });
     return Future.join(requests.completion(), cancels.completion());
+  }
+
+  /** The helpers this client's operations share (one per worker instance). */
+  private java.util.Map<Class<?>, Object> services() {
+    if (client == ClientType.FLIGHT_BLENDER) {
+      return java.util.Map.of(org.openutm.verification.operation.flightblender.FbClient.class,
+          new org.openutm.verification.operation.flightblender.FbClient(vertx, config));
+    }
+    return java.util.Map.of();
   }
 
   private void onRequest(Message<JsonObject> msg) {

@@ -25,7 +25,9 @@ public final class OperationCatalog {
 
   /** The catalogue of every client built so far. */
   public static OperationCatalog standard() {
-    return new OperationCatalog(CommonOperations.all());
+    List<OperationDef> all = new java.util.ArrayList<>(CommonOperations.all());
+    all.addAll(org.openutm.verification.operation.flightblender.FlightBlenderOperations.all());
+    return new OperationCatalog(all);
   }
 
   /** By display name, or by {@code <Category>.<name>} as the editor's ids read. Null when unknown. */

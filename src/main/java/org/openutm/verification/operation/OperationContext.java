@@ -32,6 +32,9 @@ public final class OperationContext {
   private final JsonArray httpExchanges = new JsonArray(new ArrayList<>(0));
   private final List<Runnable> onCancel = new ArrayList<>(2);
   private String cancelReason;
+  private JsonObject clientState = new JsonObject();
+  private final JsonObject stateUpdates = new JsonObject();
+  private java.util.Map<Class<?>, Object> services = java.util.Map.of();
 
   public OperationContext(Vertx vertx, AppConfig config, String sessionId, String stepId, String executionId) {
     this.vertx = vertx;
@@ -39,6 +42,36 @@ public final class OperationContext {
     this.sessionId = sessionId;
     this.stepId = stepId;
     this.executionId = executionId;
+  }
+
+  /** The session's state for this client (ids remembered between steps), as the session sent it. */
+  public JsonObject clientState() {
+    return clientState;
+  }
+
+  /** Remembers {@code value} under {@code key} in the session's state for this client (sent back with the reply). */
+  public void remember(String key, Object value) {
+    clientState.put(key, value);
+    stateUpdates.put(key, value);
+  }
+
+  public JsonObject stateUpdates() {
+    return stateUpdates;
+  }
+
+  OperationContext withClientState(JsonObject state, java.util.Map<Class<?>, Object> services) {
+    this.clientState = state == null ? new JsonObject() : state.copy();
+    this.services = services;
+    return this;
+  }
+
+  /** A shared helper of this client's worker (e.g. the Flight Blender HTTP client). */
+  public <T> T service(Class<T> type) {
+    Object s = services.get(type);
+    if (s == null) {
+      throw new IllegalStateException("no " + type.getSimpleName() + " in this worker");
+    }
+    return type.cast(s);
   }
 
   public Vertx vertx() {

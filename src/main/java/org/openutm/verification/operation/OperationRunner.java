@@ -20,12 +20,19 @@ public final class OperationRunner {
   private final AppConfig config;
   private final ClientType client;
   private final Map<String, OperationContext> inFlight = new HashMap<>();
+  private final Map<Class<?>, Object> services;
 
   public OperationRunner(Vertx vertx, OperationCatalog catalog, AppConfig config, ClientType client) {
+    this(vertx, catalog, config, client, Map.of());
+  }
+
+  public OperationRunner(Vertx vertx, OperationCatalog catalog, AppConfig config, ClientType client,
+      Map<Class<?>, Object> services) {
     this.vertx = vertx;
     this.catalog = catalog;
     this.config = config;
     this.client = client;
+    this.services = services;
   }
 
   /** Fails only for a request that names no operation of this client (a service error); a failing step succeeds here. */
@@ -45,7 +52,8 @@ public final class OperationRunner {
     }
     String executionId = request.getString("execution_id", java.util.UUID.randomUUID().toString());
     OperationContext ctx = new OperationContext(vertx, config, request.getString("session"),
-        request.getString("step_id"), executionId);
+        request.getString("step_id"), executionId)
+        .withClientState(request.getValue("client_state") instanceof JsonObject cs ? cs : null, services);
     inFlight.put(executionId, ctx);
     long start = System.nanoTime();
     java.time.Instant startedAt = java.time.Instant.now();
@@ -58,7 +66,8 @@ public final class OperationRunner {
     return run.transform(ar -> {
       inFlight.remove(executionId);
       double duration = (System.nanoTime() - start) / 1e9;
-      JsonObject reply = new JsonObject().put("duration", duration).put("started_at", startedAt.toString())
+      JsonObject reply = new JsonObject().put("duration", duration).put("client_state_updates", ctx.stateUpdates())
+          .put("started_at", startedAt.toString())
           .put("finished_at", java.time.Instant.now().toString()).put("logs", ctx.logs())
           .put("http_exchanges", ctx.httpExchanges());
       if (ar.succeeded()) {

@@ -32,6 +32,7 @@ public final class Session {
   private final Consumer<JsonObject> events;
   private final Map<String, Consumer<JsonObject>> runSinks = new java.util.HashMap<>();
   private long seq;
+  private final Map<String, JsonObject> clientStates = new java.util.HashMap<>();
 
   public Session(String id, Consumer<JsonObject> events) {
     this.id = id;
@@ -85,6 +86,11 @@ public final class Session {
       event.remove("run_id");
     }
     events.accept(event);
+  }
+
+  /** What a client remembers for this session between steps (latest declaration id, generated telemetry...). */
+  public JsonObject clientState(String client) {
+    return clientStates.computeIfAbsent(client, k -> new JsonObject());
   }
 
   public void addRunSink(String runId, Consumer<JsonObject> sink) {
@@ -161,6 +167,7 @@ public final class Session {
     tasks.clear();
     running = 0;
     results.clear();
+    clientStates.clear();
     return cancelled;
   }
 

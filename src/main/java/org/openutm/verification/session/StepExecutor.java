@@ -138,7 +138,9 @@ public final class StepExecutor {
       boolean foreground) {
     long timeout = Math.max(1_000, op.timeoutMillis().applyAsLong(args));
     JsonObject request = new JsonObject().put("operation", op.name()).put("arguments", args.json())
-        .put("session", s.id()).put("step_id", stepId).put("execution_id", executionId);
+        .put("session", s.id()).put("step_id", stepId).put("execution_id", executionId)
+        .put("client_state", s.clientState(op.client().key).copy());
+    int generation = s.generation();
     if (foreground) {
       s.executions().add(executionId);
     }
@@ -149,7 +151,12 @@ public final class StepExecutor {
             s.executions().remove(executionId);
           }
           if (ar.succeeded()) {
-            return Future.succeededFuture(StepResults.fromReply(stepId, op.name(), op.phase(), ar.result().body()));
+            JsonObject reply = ar.result().body();
+            JsonObject updates = reply.getJsonObject("client_state_updates");
+            if (updates != null && !updates.isEmpty() && generation == s.generation()) {
+              s.clientState(op.client().key).mergeIn(updates);
+            }
+            return Future.succeededFuture(StepResults.fromReply(stepId, op.name(), op.phase(), reply));
           }
           double seconds = (System.nanoTime() - start) / 1e9;
           ServiceException e = ServiceException.from(ar.cause());

@@ -3,7 +3,12 @@ package org.openutm.verification.operation.common;
 import static org.openutm.verification.operation.ParamDef.optional;
 
 import io.vertx.core.Future;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.openutm.verification.operation.DataFiles;
+import org.openutm.verification.operation.Generators;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.openutm.verification.operation.ClientType;
@@ -17,7 +22,7 @@ public final class CommonOperations {
   }
 
   public static List<OperationDef> all() {
-    return List.of(generateUuid(), randomNumber(), waitSeconds());
+    return List.of(generateUuid(), randomNumber(), waitSeconds(), generateTelemetry());
   }
 
   static OperationDef generateUuid() {
@@ -52,6 +57,34 @@ public final class CommonOperations {
           double seconds = args.seconds("duration", 5);
           ctx.info("Waiting for " + format(seconds) + " seconds");
           return ctx.sleep((long) (seconds * 1000)).map(v -> "Waited for " + format(seconds) + " seconds");
+        });
+  }
+
+  static OperationDef generateTelemetry() {
+    return OperationDef.builder("Generate Telemetry", ClientType.COMMON)
+        .doc("Telemetry states at 1 Hz along a GeoJSON LineString (default data_files.trajectory), with track and speed.")
+        .param(optional("config_path", ParamType.STRING, null, "The trajectory file; default data_files.trajectory."))
+        .param(optional("duration", ParamType.INTEGER, 30L, "Seconds of telemetry (one state a second)."))
+        .param(optional("reference_time", ParamType.STRING, null, "Timestamp of the first state (ISO 8601); default now."))
+        .param(optional("altitude_m", ParamType.NUMBER, null, "Height above take-off in metres (default 50)."))
+        .timeout(a -> 60_000)
+        .run((ctx, args) -> {
+          String path = args.string("config_path") != null ? args.string("config_path")
+              : DataFiles.configured(ctx.config(), "trajectory");
+          Instant reference;
+          try {
+            reference = args.string("reference_time") == null ? Instant.now()
+                : OffsetDateTime.parse(args.string("reference_time")).toInstant();
+          } catch (DateTimeParseException e) {
+            return Future.failedFuture(new OperationFailure("reference_time is not an ISO 8601 time: "
+                + args.string("reference_time")));
+          }
+          long seconds = args.integer("duration") == null ? 30 : args.integer("duration");
+          if (seconds < 1 || seconds > 86_400) {
+            return Future.failedFuture(new OperationFailure("duration must be 1 to 86400 seconds"));
+          }
+          return DataFiles.readObject(ctx, path).map(traj -> Generators.telemetry(Generators.lineString(traj, path),
+              (int) seconds, reference, args.number("altitude_m")));
         });
   }
 

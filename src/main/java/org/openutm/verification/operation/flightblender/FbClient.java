@@ -1,0 +1,143 @@
+package org.openutm.verification.operation.flightblender;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Instant;
+import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.operation.OperationContext;
+import org.openutm.verification.operation.OperationFailure;
+
+/**
+ * The Flight Blender HTTP client of one worker: base URL + path, bearer token, a timeout per request
+ * ({@code flight_blender.timeout_seconds}, default 10), and every exchange captured into the step (bodies truncated at
+ * 100 kB, the Authorization header redacted). Transport errors and timeouts fail the step with a message naming the
+ * request; statuses are the caller's to judge.
+ */
+public final class FbClient {
+  static final int MAX_BODY = 100_000;
+  static final int MAX_EXCHANGES = 200;
+
+  /** An answer: status and body. */
+  public record Response(int status, Buffer body) {
+    public JsonObject json() {
+      try {
+        Object v = body == null || body.length() == 0 ? null : Json.decodeValue(body);
+        return v instanceof JsonObject o ? o : new JsonObject().put("value", v);
+      } catch (RuntimeException e) {
+        return new JsonObject().put("raw", body.toString());
+      }
+    }
+
+    public Object value() {
+      try {
+        return body == null || body.length() == 0 ? null : Json.decodeValue(body);
+      } catch (RuntimeException e) {
+        return body.toString();
+      }
+    }
+
+    public boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  private final WebClient web;
+  private final FbTokens tokens;
+  private final AppConfig config;
+
+  public FbClient(Vertx vertx, AppConfig config) {
+    this.config = config;
+    this.web = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
+        .setUserAgent("openutm-verification"));
+    this.tokens = new FbTokens(vertx, web, config.section("flight_blender").getJsonObject("auth"), System.getenv());
+  }
+
+  public WebClient web() {
+    return web;
+  }
+
+  public FbTokens tokens() {
+    return tokens;
+  }
+
+  public String baseUrl() {
+    return config.section("flight_blender").getString("url", "");
+  }
+
+  long timeoutMillis() {
+    return (long) (config.section("flight_blender").getDouble("timeout_seconds", 10.0) * 1000);
+  }
+
+  public Future<Response> get(OperationContext ctx, String path) {
+    return send(ctx, HttpMethod.GET, path, null);
+  }
+
+  /** Sends {@code body} (JSON-encoded unless null) and records the exchange; fails only when no answer came. */
+  public Future<Response> send(OperationContext ctx, HttpMethod method, String path, Object body) {
+    String url = baseUrl() + path;
+    if (baseUrl().isBlank()) {
+      return Future.failedFuture(new OperationFailure("flight_blender.url is not set and no emulator runs"));
+    }
+    long start = System.nanoTime();
+    String started = Instant.now().toString();
+    Buffer payload = body == null ? null : body instanceof Buffer b ? b : Buffer.buffer(Json.encode(body));
+    return tokens.token().recover(t -> Future.failedFuture(new OperationFailure("cannot get a token: " + t.getMessage())))
+        .compose(token -> {
+          var req = web.requestAbs(method, url).timeout(timeoutMillis()).putHeader("Authorization", "Bearer " + token);
+          if (payload != null) {
+            req.putHeader("Content-Type", "application/json");
+          }
+          Future<HttpResponse<Buffer>> f = payload == null ? req.send() : req.sendBuffer(payload);
+          return f.transform(ar -> {
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (ar.failed()) {
+              String why = ar.cause() instanceof java.util.concurrent.TimeoutException
+                  || String.valueOf(ar.cause().getMessage()).contains("timeout")
+                  ? "no answer within " + timeoutMillis() / 1000.0 + " s" : String.valueOf(ar.cause().getMessage());
+              record(ctx, method, url, payload, null, ms, started, why);
+              return Future.failedFuture(new OperationFailure(method + " " + url + " failed: " + why));
+            }
+            HttpResponse<Buffer> r = ar.result();
+            record(ctx, method, url, payload, r, ms, started, null);
+            return Future.succeededFuture(new Response(r.statusCode(), r.body()));
+          });
+        });
+  }
+
+  /** As {@link #send}, failing the step with "METHOD url -> status: body" unless the status is one of {@code ok}. */
+  public Future<Response> expect(OperationContext ctx, HttpMethod method, String path, Object body, int... ok) {
+    return send(ctx, method, path, body).compose(r -> {
+      for (int s : ok) {
+        if (r.status() == s) {
+          return Future.succeededFuture(r);
+        }
+      }
+      return Future.failedFuture(new OperationFailure(method + " " + path + " -> " + r.status() + ": "
+          + truncate(r.body() == null ? "" : r.body().toString(), 500), r.value()));
+    });
+  }
+
+  private static void record(OperationContext ctx, HttpMethod method, String url, Buffer payload,
+      HttpResponse<Buffer> r, double ms, String started, String error) {
+    if (ctx.httpExchanges().size() >= MAX_EXCHANGES) {
+      return;
+    }
+    ctx.httpExchanges().add(new JsonObject().put("method", method.name()).put("url", AppConfig.maskUrl(url))
+        .put("status", r == null ? null : r.statusCode()).put("duration_ms", Math.round(ms * 10) / 10.0)
+        .put("started_at", started).put("request_headers", new JsonObject().put("Authorization", "Bearer [redacted]"))
+        .put("request_body", payload == null ? null : truncate(payload.toString(), MAX_BODY))
+        .put("response_body", r == null || r.body() == null ? null : truncate(r.body().toString(), MAX_BODY))
+        .put("error", error));
+  }
+
+  static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "... [" + (s.length() - max) + " more characters]";
+  }
+}
