@@ -1,0 +1,44 @@
+package org.openutm.verification.operation.flightblender;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.openutm.verification.support.ScenarioHarness;
+
+/**
+ * Every scenario the project ships runs green against the embedded emulator over the real HTTP API. Durations are
+ * shortened (a test copy); the shipped files keep the real ones.
+ */
+class ShippedScenariosTest {
+  static String shorten(String yaml) {
+    // every wait and telemetry run at most 6 s; telemetry of 6 states still flies the whole trajectory
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(\\s+)(telemetry_duration|duration): (\\d+)s?$")
+        .matcher(yaml);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(sb, m.group(1) + m.group(2) + ": " + Math.min(6, Integer.parseInt(m.group(3))));
+    }
+    return m.appendTail(sb).toString();
+  }
+
+  @Test
+  void everyShippedScenarioPassesAgainstTheEmulator() throws Exception {
+    Map<String, String> yaml = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.walk(Path.of("scenarios"))) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        yaml.put(Path.of("scenarios").relativize(p).toString(), shorten(Files.readString(p)));
+      }
+    }
+    assertTrue(yaml.size() >= 11, "scenarios found: " + yaml.keySet());
+    var outcomes = ScenarioHarness.runAll(yaml, id -> new JsonObject(), 120);
+    StringBuilder failures = new StringBuilder();
+    outcomes.values().stream().filter(o -> !"success".equals(o.status())).forEach(o -> failures.append(o.describe()));
+    assertTrue(failures.isEmpty(), failures.toString());
+  }
+}

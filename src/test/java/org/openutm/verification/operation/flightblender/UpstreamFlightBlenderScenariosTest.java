@@ -1,0 +1,50 @@
+package org.openutm.verification.operation.flightblender;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.openutm.verification.support.ScenarioHarness;
+
+/**
+ * The Python toolkit's standard-scenarios, flight-declarations and geo-fence families run unchanged against the
+ * emulator with its own data (../shared/upstream/config). Per-scenario trajectories follow the upstream config's
+ * suites (F2 -> trajectory_f2, F3 -> trajectory_f3) and, for F5, its own trajectory_f5. Skips without ../shared.
+ */
+class UpstreamFlightBlenderScenariosTest {
+  static final Path UPSTREAM = Path.of("../shared/upstream");
+
+  static JsonObject config(String id) {
+    String trajectory = id.contains("F2_") ? "trajectory_f2" : id.contains("F3_") ? "trajectory_f3"
+        : id.contains("F5_") ? "trajectory_f5" : "trajectory_f1";
+    return new JsonObject().put("data_search_paths", new JsonArray().add(UPSTREAM.toAbsolutePath().toString()))
+        .put("data_files", new JsonObject().put("trajectory", "config/bern/" + trajectory + ".json")
+            .put("flight_declaration", "config/bern/flight_declaration.json")
+            .put("flight_declaration_via_operational_intent", "config/bern/flight_declaration_via_operational_intent.json")
+            .put("geo_fence", "config/bern/geo_fence.geojson"));
+  }
+
+  @Test
+  void upstreamFlightBlenderScenariosRunUnchanged() throws Exception {
+    assumeTrue(Files.isDirectory(UPSTREAM), "../shared/upstream is absent");
+    Map<String, String> yaml = new LinkedHashMap<>();
+    for (String family : new String[] {"standard-scenarios", "flight-declarations", "geo-fence"}) {
+      try (Stream<Path> files = Files.list(UPSTREAM.resolve("scenarios").resolve(family))) {
+        for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+          yaml.put(family + "/" + p.getFileName(), Files.readString(p));
+        }
+      }
+    }
+    var outcomes = ScenarioHarness.runAll(yaml, UpstreamFlightBlenderScenariosTest::config, 150);
+    StringBuilder failures = new StringBuilder();
+    outcomes.values().stream().filter(o -> !"success".equals(o.status())).forEach(o -> failures.append(o.describe()));
+    assertTrue(failures.isEmpty(), failures.toString());
+  }
+}
