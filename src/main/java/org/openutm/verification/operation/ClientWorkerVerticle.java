@@ -41,7 +41,7 @@ public class ClientWorkerVerticle extends VerticleBase {
 
   /** The helpers this client's operations share (one per worker instance). */
   private java.util.Map<Class<?>, Object> services() {
-    if (client == ClientType.FLIGHT_BLENDER) {
+    if (client == ClientType.FLIGHT_BLENDER || client == ClientType.AIR_TRAFFIC) {
       return java.util.Map.of(org.openutm.verification.operation.flightblender.FbClient.class,
           new org.openutm.verification.operation.flightblender.FbClient(vertx, config));
     }

@@ -150,7 +150,8 @@ public final class Generators {
             .putNull("auth_data").put("operator_id", "CHE-076dh0dq").put("operation_description", "Medicine Delivery"))));
   }
 
-  static double distance(double[] a, double[] b) {
+  /** Metres between two [lon, lat] points (great circle). */
+  public static double distance(double[] a, double[] b) {
     double la1 = Math.toRadians(a[1]);
     double la2 = Math.toRadians(b[1]);
     double dla = la2 - la1;
@@ -159,7 +160,8 @@ public final class Generators {
     return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
   }
 
-  static double bearing(double[] a, double[] b) {
+  /** Degrees clockwise from north, from a to b ([lon, lat]). */
+  public static double bearing(double[] a, double[] b) {
     double la1 = Math.toRadians(a[1]);
     double la2 = Math.toRadians(b[1]);
     double dlo = Math.toRadians(b[0] - a[0]);

@@ -27,6 +27,7 @@ public final class OperationCatalog {
   public static OperationCatalog standard() {
     List<OperationDef> all = new java.util.ArrayList<>(CommonOperations.all());
     all.addAll(org.openutm.verification.operation.flightblender.FlightBlenderOperations.all());
+    all.addAll(org.openutm.verification.operation.airtraffic.StreamAirTraffic.all());
     return new OperationCatalog(all);
   }
 

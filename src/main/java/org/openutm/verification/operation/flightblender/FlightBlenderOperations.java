@@ -16,6 +16,9 @@ public final class FlightBlenderOperations {
     all.addAll(TelemetryOperations.all());
     all.addAll(SetupOperations.all());
     all.addAll(GeofenceOperations.all());
+    all.addAll(SurveillanceOperations.all());
+    all.addAll(AirTrafficSubmission.all());
+    all.add(MetricsVerification.operation());
     all.add(UserInput.operation());
     return all;
   }

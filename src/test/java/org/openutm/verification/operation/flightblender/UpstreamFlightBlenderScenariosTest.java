@@ -20,6 +20,8 @@ import org.openutm.verification.support.ScenarioHarness;
  */
 class UpstreamFlightBlenderScenariosTest {
   static final Path UPSTREAM = Path.of("../shared/upstream");
+  /** Needs the bayesian air-traffic provider, which is not built yet. */
+  static final java.util.Set<String> NOT_YET = java.util.Set.of("verify_sdsp_metrics.yaml");
 
   static JsonObject config(String id) {
     String trajectory = id.contains("F2_") ? "trajectory_f2" : id.contains("F3_") ? "trajectory_f3"
@@ -35,9 +37,12 @@ class UpstreamFlightBlenderScenariosTest {
   void upstreamFlightBlenderScenariosRunUnchanged() throws Exception {
     assumeTrue(Files.isDirectory(UPSTREAM), "../shared/upstream is absent");
     Map<String, String> yaml = new LinkedHashMap<>();
-    for (String family : new String[] {"standard-scenarios", "flight-declarations", "geo-fence"}) {
+    for (String family : new String[] {"standard-scenarios", "flight-declarations", "geo-fence", "sdsp-f3623"}) {
       try (Stream<Path> files = Files.list(UPSTREAM.resolve("scenarios").resolve(family))) {
         for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+          if (NOT_YET.contains(p.getFileName().toString())) {
+            continue;
+          }
           yaml.put(family + "/" + p.getFileName(), Files.readString(p));
         }
       }

@@ -1,0 +1,88 @@
+package org.openutm.verification.operation.airtraffic;
+
+import static org.openutm.verification.operation.ParamDef.optional;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.openutm.verification.operation.ClientType;
+import org.openutm.verification.operation.DataFiles;
+import org.openutm.verification.operation.Generators;
+import org.openutm.verification.operation.OperationDef;
+import org.openutm.verification.operation.OperationFailure;
+import org.openutm.verification.operation.ParamDef;
+import org.openutm.verification.operation.ParamType;
+import org.openutm.verification.operation.flightblender.AirTrafficSubmission;
+
+/**
+ * Stream Air Traffic (AirTrafficStepClient): generates observations with a provider and sends them to a target in
+ * real time, one 1-second slot at a time. Built so far: provider {@code geojson}; targets {@code flight_blender} and
+ * {@code none}. The other providers and the AMQP target answer a clear failure until they land.
+ */
+public final class StreamAirTraffic {
+  private StreamAirTraffic() {
+  }
+
+  public static List<OperationDef> all() {
+    return List.of(OperationDef.builder("Stream Air Traffic", ClientType.AIR_TRAFFIC).phase("CRUISE")
+        .doc("Generates air traffic (geojson, bluesky, bayesian, opensky) and streams it at 1 Hz to Flight Blender, "
+            + "AMQP or nowhere -> {success, provider, target, duration_seconds, total_observations, total_batches, "
+            + "errors, observations}.")
+        .param(ParamDef.enumeration("provider", List.of(Map.entry("geojson", "geojson"), Map.entry("bluesky", "bluesky"),
+            Map.entry("bayesian", "bayesian"), Map.entry("opensky", "opensky")), "geojson", false, "Where traffic comes from."))
+        .param(optional("duration", ParamType.INTEGER, null, "Seconds; default air_traffic_simulator_settings.simulation_duration."))
+        .param(ParamDef.enumeration("target", List.of(Map.entry("flight_blender", "flight_blender"),
+            Map.entry("amqp", "amqp"), Map.entry("none", "none")), "flight_blender", false, "Where it goes."))
+        .param(optional("config_path", ParamType.STRING, null, "Provider input (trajectory, .scn); default from data_files."))
+        .param(optional("number_of_aircraft", ParamType.INTEGER, null, "Default air_traffic_simulator_settings.number_of_aircraft."))
+        .param(optional("sensor_ids", ParamType.ARRAY, null, "Sensor ids; default from the settings."))
+        .param(optional("session_ids", ParamType.ARRAY, null, "Session ids; default from the settings."))
+        .param(optional("viewport", ParamType.ARRAY, null, "(lat_min, lat_max, lon_min, lon_max) for live providers."))
+        .param(ParamDef.enumeration("data_quality", List.of(Map.entry("nominal", "nominal"), Map.entry("latency", "latency")),
+            "nominal", false, "latency: about 10% of observations dropped or shifted."))
+        .param(ParamDef.enumeration("refresh_mode", List.of(Map.entry("normal", "normal"), Map.entry("varying", "varying")),
+            "normal", false, "varying: corrupted refresh rates."))
+        .timeout(a -> (a.integer("duration") == null ? 3600 : a.integer("duration")) * 1000L + 60_000)
+        .run((ctx, args) -> {
+          JsonObject settings = ctx.config().section("air_traffic_simulator_settings");
+          String provider = args.string("provider") == null ? "geojson" : args.string("provider");
+          String target = args.string("target") == null ? "flight_blender" : args.string("target");
+          int seconds = (int) (args.integer("duration") != null ? args.integer("duration")
+              : settings.getInteger("simulation_duration", 10));
+          int aircraft = (int) (args.integer("number_of_aircraft") != null ? args.integer("number_of_aircraft")
+              : settings.getInteger("number_of_aircraft", 3));
+          JsonArray sensors = args.array("sensor_ids") != null ? args.array("sensor_ids")
+              : settings.getJsonArray("sensor_ids", new JsonArray());
+          JsonArray sessions = args.array("session_ids") != null ? args.array("session_ids")
+              : settings.getJsonArray("session_ids", new JsonArray());
+          if (!provider.equals("geojson")) {
+            return Future.failedFuture(new OperationFailure("provider '" + provider + "' is not built yet in this version "
+                + "(geojson is); see the air-traffic issue"));
+          }
+          if (target.equals("amqp")) {
+            return Future.failedFuture(new OperationFailure("target 'amqp' is not built yet in this version"));
+          }
+          if (seconds < 1 || seconds > 86_400 || aircraft < 1 || aircraft > 100_000) {
+            return Future.failedFuture(new OperationFailure("duration must be 1..86400 s and number_of_aircraft 1..100000"));
+          }
+          String path = args.string("config_path") != null ? args.string("config_path")
+              : DataFiles.configured(ctx.config(), "trajectory");
+          return DataFiles.readObject(ctx, path).compose(traj -> {
+            JsonArray observations = GeoJsonTraffic.generate(Generators.lineString(traj, path), aircraft, seconds,
+                System.currentTimeMillis() / 1000, sensors);
+            ctx.info("geojson: " + aircraft + " aircraft for " + seconds + " s = " + observations.size() + " observations");
+            Future<JsonObject> sent = target.equals("none")
+                ? ctx.sleep(seconds * 1000L).map(v -> new JsonObject().put("observations_submitted", 0)
+                    .put("submission_errors", 0).put("success", true).put("duration_seconds", (double) seconds))
+                : AirTrafficSubmission.run(ctx, observations, sessions.isEmpty() ? new JsonArray().add("00000000000000000000000000000000")
+                    : sessions, "multiple".equals(settings.getString("single_or_multiple_sensors")) && sessions.size() > 1);
+            return sent.map(r -> new JsonObject().put("success", r.getBoolean("success", true)).put("provider", provider)
+                .put("target", target).put("duration_seconds", r.getValue("duration_seconds"))
+                .put("total_observations", observations.size()).put("total_batches", seconds)
+                .put("errors", r.getInteger("submission_errors", 0)).put("observations", observations));
+          });
+        }));
+  }
+}
