@@ -19,6 +19,7 @@ public final class FlightBlenderOperations {
     all.addAll(SurveillanceOperations.all());
     all.addAll(AirTrafficSubmission.all());
     all.add(MetricsVerification.operation());
+    all.addAll(DaaOperations.all());
     all.add(UserInput.operation());
     return all;
   }
