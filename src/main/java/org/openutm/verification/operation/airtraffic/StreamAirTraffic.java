@@ -22,7 +22,26 @@ import org.openutm.verification.operation.flightblender.AirTrafficSubmission;
  * {@code none}. The other providers and the AMQP target answer a clear failure until they land.
  */
 public final class StreamAirTraffic {
+  /** Bern and its surroundings, where the shipped data lives. */
+  static final double[] DEFAULT_VIEWPORT = {46.90, 47.05, 7.35, 7.60};
+
   private StreamAirTraffic() {
+  }
+
+  /** (lat_min, lat_max, lon_min, lon_max), checked; the default when absent. */
+  static double[] viewport(JsonArray v) {
+    if (v == null || v.isEmpty()) {
+      return DEFAULT_VIEWPORT;
+    }
+    if (v.size() != 4 || !v.stream().allMatch(x -> x instanceof Number)) {
+      throw new IllegalArgumentException("viewport is (lat_min, lat_max, lon_min, lon_max): four numbers");
+    }
+    double[] d = {v.getDouble(0), v.getDouble(1), v.getDouble(2), v.getDouble(3)};
+    if (d[0] >= d[1] || d[2] >= d[3] || d[0] < -90 || d[1] > 90 || d[2] < -180 || d[3] > 180) {
+      throw new IllegalArgumentException("viewport needs lat_min < lat_max within -90..90 and lon_min < lon_max within "
+          + "-180..180 (in that order: lat_min, lat_max, lon_min, lon_max)");
+    }
+    return d;
   }
 
   public static List<OperationDef> all() {
@@ -57,7 +76,7 @@ public final class StreamAirTraffic {
               : settings.getJsonArray("sensor_ids", new JsonArray());
           JsonArray sessions = args.array("session_ids") != null ? args.array("session_ids")
               : settings.getJsonArray("session_ids", new JsonArray());
-          if (!provider.equals("geojson")) {
+          if (!provider.equals("geojson") && !provider.equals("bayesian")) {
             return Future.failedFuture(new OperationFailure("provider '" + provider + "' is not built yet in this version "
                 + "(geojson is); see the air-traffic issue"));
           }
@@ -67,12 +86,24 @@ public final class StreamAirTraffic {
           if (seconds < 1 || seconds > 86_400 || aircraft < 1 || aircraft > 100_000) {
             return Future.failedFuture(new OperationFailure("duration must be 1..86400 s and number_of_aircraft 1..100000"));
           }
-          String path = args.string("config_path") != null ? args.string("config_path")
-              : DataFiles.configured(ctx.config(), "trajectory");
-          return DataFiles.readObject(ctx, path).compose(traj -> {
-            JsonArray observations = GeoJsonTraffic.generate(Generators.lineString(traj, path), aircraft, seconds,
-                System.currentTimeMillis() / 1000, sensors);
-            ctx.info("geojson: " + aircraft + " aircraft for " + seconds + " s = " + observations.size() + " observations");
+          Future<JsonArray> generated;
+          if (provider.equals("bayesian")) {
+            double[] viewport;
+            try {
+              viewport = viewport(args.array("viewport"));
+            } catch (IllegalArgumentException e) {
+              return Future.failedFuture(new OperationFailure(e.getMessage()));
+            }
+            generated = Future.succeededFuture(SyntheticTraffic.generate(viewport, aircraft, seconds,
+                System.currentTimeMillis() * 1000, 7, sensors));
+          } else {
+            String path = args.string("config_path") != null ? args.string("config_path")
+                : DataFiles.configured(ctx.config(), "trajectory");
+            generated = DataFiles.readObject(ctx, path).map(traj -> GeoJsonTraffic.generate(
+                Generators.lineString(traj, path), aircraft, seconds, System.currentTimeMillis() / 1000, sensors));
+          }
+          return generated.compose(observations -> {
+            ctx.info(provider + ": " + aircraft + " aircraft for " + seconds + " s = " + observations.size() + " observations");
             Future<JsonObject> sent = target.equals("none")
                 ? ctx.sleep(seconds * 1000L).map(v -> new JsonObject().put("observations_submitted", 0)
                     .put("submission_errors", 0).put("success", true).put("duration_seconds", (double) seconds))
