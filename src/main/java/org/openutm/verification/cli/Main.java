@@ -30,6 +30,7 @@ public final class Main {
       }
       case "run", "validate" -> System.exit(scenarios(command, rest));
       case "emulator" -> emulator(rest);
+      case "operations" -> System.out.print(OperationsDoc.markdown(org.openutm.verification.operation.OperationCatalog.standard()));
       case "help", "--help", "-h" -> usage(0);
       default -> {
         System.err.println("unknown command '" + command + "'");
@@ -140,6 +141,7 @@ public final class Main {
           validate [--config PATH] FILE|ID...            print every problem; exit 1 if any
           emulator [--port 8000] [--host H] [--mode django|fastapi] [--no-auth]
                                                          a standalone Flight Blender emulator
+          operations                                     the operation catalogue as Markdown
           help                                           this text
         environment: OPENUTM_CONFIG_PATH, FLIGHT_BLENDER_URL, AMQP_URL, LOG_LEVEL, HTTP_HOST, HTTP_PORT""");
     System.exit(code);
