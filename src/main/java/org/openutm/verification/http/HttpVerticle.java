@@ -10,6 +10,7 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.Addresses;
@@ -34,6 +35,7 @@ public class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     JsonObject http = config.section("http");
     Router router = Router.router(vertx);
+    EventBusBridge.mount(vertx, router, config);
     router.route().handler(BodyHandler.create(false).setBodyLimit(http.getLong("body_limit_bytes", 1_048_576L)));
 
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
@@ -53,6 +55,7 @@ public class HttpVerticle extends VerticleBase {
     new ScenarioFileRoutes(vertx, new ScenarioFiles(Path.of(sc.getString("dir", "scenarios")),
         Path.of(sc.getString("docs_dir", "docs/scenarios"))), config, catalog, maxSteps).mount(router);
 
+    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setIndexPage("index.html"));
     router.route().last().handler(ctx -> ctx.fail(404));
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, HttpErrors::routerFailure);

@@ -38,8 +38,12 @@ class EmulatorSurveillanceTest {
   record Frame(long nanos, JsonObject json) {
   }
 
+  /** Kept referenced: a collected client closes its connections. */
+  static final List<WebSocketClient> CLIENTS = new CopyOnWriteArrayList<>();
+
   static List<Frame> listen(String kind, String session, String token, List<Frame> into) {
     WebSocketClient client = emu.vertx.createWebSocketClient();
+    CLIENTS.add(client);
     WebSocket ws = TestService.await(client.connect(emu.port, "127.0.0.1", "/ws/surveillance/" + kind + "/" + session));
     ws.textMessageHandler(t -> into.add(new Frame(System.nanoTime(), new JsonObject(t))));
     ws.writeTextMessage("Bearer " + token);

@@ -1,0 +1,82 @@
+package org.openutm.verification.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openutm.verification.support.TestService;
+
+/** The SockJS bridge (raw WebSocket transport): permitted addresses work, everything else is denied. */
+class EventBusBridgeTest {
+  static TestService svc;
+  static WebSocket ws;
+  /** Kept referenced: a collected client closes its connections. */
+  static io.vertx.core.http.WebSocketClient client;
+  static final List<JsonObject> frames = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    svc = TestService.start(new JsonObject().put("bridge", new JsonObject().put("max_message_bytes", 4096)));
+    client = svc.vertx.createWebSocketClient();
+    ws = TestService.await(client.connect(svc.port, "127.0.0.1", "/eventbus/websocket"));
+    ws.handler(b -> frames.add(new JsonObject(b.toString())));
+  }
+
+  @AfterAll
+  static void stop() {
+    svc.close();
+  }
+
+  static JsonObject request(String address, JsonObject body) throws Exception {
+    String reply = "r-" + System.nanoTime();
+    Thread.sleep(100);
+    frames.clear();
+    ws.writeTextMessage(new JsonObject().put("type", "send").put("address", address).put("body", body)
+        .put("replyAddress", reply).encode());
+    for (int i = 0; i < 100; i++) {
+      for (JsonObject f : frames) {
+        if (reply.equals(f.getString("address")) || "err".equals(f.getString("type"))) {
+          return f;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no answer from " + address);
+  }
+
+  @Test
+  void sessionStepAndEventsThroughTheBridge() throws Exception {
+    JsonObject created = request("verification.sessions", new JsonObject().put("action", "create"));
+    String session = created.getJsonObject("body").getString("session_id");
+    ws.writeTextMessage(new JsonObject().put("type", "register").put("address", "verification.events." + session).encode());
+    Thread.sleep(200);
+    frames.clear();
+    JsonObject step = request("verification.session." + session, new JsonObject().put("action", "step")
+        .put("step", "Generate UUID").put("id", "u"));
+    assertEquals("success", step.getJsonObject("body").getString("status"), step.encode());
+    Thread.sleep(300);
+    assertTrue(frames.stream().anyMatch(f -> ("verification.events." + session).equals(f.getString("address"))),
+        "the step's event came out: " + frames);
+  }
+
+  @Test
+  void everythingElseIsDenied() throws Exception {
+    for (String[] denied : new String[][] {{"verification.client.common", "{\"operation\":\"Generate UUID\"}"},
+        {"verification.client.cancel", "{\"execution_id\":\"x\"}"}, {"verification.sessions", "{\"action\":\"delete\"}"},
+        {"verification.sessions", "{\"action\":\"list\"}"}, {"verification.session.default", "{\"action\":\"nope\"}"}}) {
+      JsonObject r = request(denied[0], new JsonObject(denied[1]));
+      assertEquals("err", r.getString("type"), denied[0] + " " + r.encode());
+      assertEquals("access_denied", r.getString("body"), r.encode());
+    }
+    JsonObject big = request("verification.session.default", new JsonObject().put("action", "step")
+        .put("step", "Generate UUID").put("pad", "x".repeat(10_000)));
+    assertEquals("err", big.getString("type"), big.encode());
+    assertEquals(413, big.getInteger("failureCode"), big.encode());
+  }
+}
