@@ -55,7 +55,17 @@ public class HttpVerticle extends VerticleBase {
     new ScenarioFileRoutes(vertx, new ScenarioFiles(Path.of(sc.getString("dir", "scenarios")),
         Path.of(sc.getString("docs_dir", "docs/scenarios"))), config, catalog, maxSteps).mount(router);
 
-    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setIndexPage("index.html"));
+    // the editor, bundled into the jar as openutm-editor/ (not "webroot": the source folder of that name in the
+    // working directory would be served instead); content types set from the file name
+    router.get("/*").handler(ctx -> {
+      String type = io.vertx.core.http.MimeMapping.mimeTypeForFilename(ctx.normalizedPath());
+      if (type != null) {
+        ctx.response().putHeader("Content-Type", type.startsWith("text/") || type.endsWith("javascript")
+            ? type + "; charset=utf-8" : type);
+      }
+      ctx.next();
+    });
+    router.route("/*").handler(StaticHandler.create("openutm-editor").setCachingEnabled(true).setIndexPage("index.html"));
     router.route().last().handler(ctx -> ctx.fail(404));
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, HttpErrors::routerFailure);

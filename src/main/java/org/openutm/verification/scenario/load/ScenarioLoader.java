@@ -186,6 +186,9 @@ public final class ScenarioLoader {
       problems.add(new Problem(l.pos(), who, path, "'loop' takes count or items, not both"));
     }
     Object countValue = count == null ? null : count.plain();
+    if (countValue instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      countValue = n.longValue();
+    }
     if (countValue != null && !(countValue instanceof Long n && n >= 0)
         && !(countValue instanceof String s && s.contains("${{"))) {
       problems.add(new Problem(count.pos(), who, path + ".count", "'count' must be a whole number >= 0 or an expression"));

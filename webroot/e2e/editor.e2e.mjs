@@ -1,0 +1,79 @@
+// End-to-end test of the editor in headless Chromium (Debian's /usr/bin/chromium) against the running service.
+// Usage: node e2e/editor.e2e.mjs <base-url> <screenshot-dir>. Prints "STOP_BACKEND" when the test runner should
+// stop the service (to see the indicator change). Exits non-zero on the first failed expectation.
+import { chromium } from 'playwright-core';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+
+const [base, shots] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu',
+    '--disable-quic', '--no-first-run', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+const errors = [];
+page.on('pageerror', (e) => errors.push(e.message));
+const shot = (name) => page.screenshot({ path: join(shots, name + '.png') });
+const fail = async (msg) => { await shot('failure'); console.error('FAIL: ' + msg); await browser.close(); process.exit(1); };
+const statuses = () => page.$$eval('[data-testid^="node-"]', (ns) => ns.map((n) => [n.dataset.testid.slice(5), n.dataset.status]));
+async function waitAll(status, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const s = await statuses();
+    if (s.length && s.every(([, st]) => st === status)) return s;
+    await page.waitForTimeout(200);
+  }
+  await fail(`not every node is ${status}: ${JSON.stringify(await statuses())}`);
+}
+
+await page.goto(base);
+await page.getByTestId('connection').filter({ hasText: 'Connected' }).waitFor({ timeout: 15000 });
+const width = await page.evaluate(() => document.documentElement.scrollWidth);
+if (width > 1280) await fail('horizontal scrolling at 1280x800: ' + width);
+await page.waitForFunction(() => document.querySelectorAll('.tool').length > 40);
+await shot('01-connected');
+
+// step by step
+await page.selectOption('select[aria-label="scenario"]', 'examples/background_and_needs');
+await page.waitForSelector('[data-testid="node-long_wait"]');
+await page.getByRole('button', { name: 'Run step by step' }).click();
+await waitAll('success', 30000);
+await shot('02-step-by-step-green');
+
+// whole scenario on the server, live over the bridge
+await page.selectOption('select[aria-label="scenario"]', 'examples/loops_and_groups');
+await page.waitForSelector('[data-testid="node-rounds"]');
+await page.getByRole('button', { name: 'Run', exact: true }).click();
+await waitAll('success', 30000);
+await shot('03-whole-run-green');
+
+// import a failing scenario, run it: the failing node turns red and shows its error
+const yaml = 'name: failing\nsteps:\n- id: ok\n  step: Generate UUID\n- id: broken\n  step: Generate Random Number\n  arguments:\n    min: 9\n    max: 1\n- id: cleanup\n  step: Generate UUID\n  if: always()\n';
+const file = join(tmpdir(), 'failing.yaml');
+writeFileSync(file, yaml);
+await page.setInputFiles('input[aria-label="import yaml"]', file);
+await page.waitForSelector('[data-testid="node-broken"]');
+await page.getByRole('button', { name: 'Run', exact: true }).click();
+await page.waitForSelector('[data-testid="node-broken"][data-status="failure"]', { timeout: 20000 });
+await page.waitForSelector('[data-testid="node-cleanup"][data-status="success"]', { timeout: 20000 });
+await page.click('[data-testid="node-broken"]');
+const result = await page.getByTestId('result').innerText();
+if (!result.includes('smaller than min')) await fail('the error is not shown: ' + result);
+await shot('04-failure-red');
+
+// export: same content as imported
+const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+const exported = readFileSync(await download.path(), 'utf8');
+const norm = (t) => t.replace(/\s+/g, ' ').trim();
+if (norm(exported) !== norm(yaml)) await fail('export differs:\n' + exported + '\nvs\n' + yaml);
+
+// the backend goes away: the indicator says so
+console.log('STOP_BACKEND');
+await page.getByTestId('connection').filter({ hasText: 'Disconnected' }).waitFor({ timeout: 20000 });
+await shot('05-disconnected');
+if (errors.length) await fail('page errors: ' + errors.join('; '));
+await browser.close();
+console.log('E2E OK');

@@ -1,0 +1,212 @@
+import { addEdge, Background, Controls, Edge, Node, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, Operation, StepResult } from './api';
+import { subscribe } from './bus';
+import { dumpYaml, parseYaml, Scenario, StepDef, stepId, toGraph, toScenario } from './graph';
+import { Properties } from './Properties';
+import { runStepByStep, Status } from './runner';
+import { StepData, StepNode } from './StepNode';
+import { Toolbox } from './Toolbox';
+import './styles.css';
+
+const nodeTypes = { step: StepNode };
+type StepNodeT = Node<StepData>;
+
+function Editor() {
+  const [operations, setOperations] = useState<Operation[]>([]);
+  const [connected, setConnected] = useState(false);
+  const [scenarios, setScenarios] = useState<string[]>([]);
+  const [path, setPath] = useState('');
+  const [name, setName] = useState('new_scenario');
+  const [nodes, setNodes] = useState<StepNodeT[]>([]);
+  const [edges, setEdges] = useState<Edge[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [results, setResults] = useState<Record<string, StepResult>>({});
+  const [message, setMessage] = useState('');
+  const [session, setSession] = useState('');
+  const [running, setRunning] = useState(false);
+  const [prompt, setPrompt] = useState<string | null>(null);
+  const [dark, setDark] = useState(false);
+  const [docs, setDocs] = useState('');
+  const [extra, setExtra] = useState<Pick<Scenario, 'description' | 'groups'>>({});
+  const stopRef = useRef(false);
+  const flow = useReactFlow();
+  const opByName = useMemo(() => new Map(operations.map((o) => [o.name, o])), [operations]);
+
+  // Connection indicator from /health every 5 s; the toolbox reloads whenever the backend (re)connects.
+  useEffect(() => {
+    let was = false;
+    const check = () => api.health().then(() => {
+      if (!was) { api.operations().then(setOperations); api.scenarios().then(setScenarios); }
+      was = true; setConnected(true);
+    }).catch(() => { was = false; setConnected(false); });
+    check();
+    const t = setInterval(check, 5000);
+    return () => clearInterval(t);
+  }, []);
+
+  useEffect(() => { api.createSession().then((s) => setSession(s.session_id)).catch(() => undefined); }, [connected]);
+
+  const setStatus = useCallback((id: string, status: Status | string, r?: StepResult) => {
+    setNodes((ns) => ns.map((n) => (n.id === id ? { ...n, data: { ...n.data, status } } : n)));
+    if (r) setResults((rs) => ({ ...rs, [id]: r }));
+  }, []);
+
+  // Live status of whole runs over the event-bus bridge.
+  useEffect(() => {
+    if (!session) return undefined;
+    return subscribe(session, (e) => {
+      if (e.type === 'step' && e.result) setStatus(e.result.id, e.result.status, e.result as StepResult);
+      if (e.type === 'done') { setRunning(false); setMessage('Run ' + e.status); }
+      if (e.type === 'input') setPrompt(e.prompt ?? 'Continue?');
+    }, () => undefined);
+  }, [session, setStatus]);
+
+  const load = (s: Scenario, id = '') => {
+    const g = toGraph(s);
+    setName(s.name); setPath(id); setResults({}); setSelected(null);
+    setExtra({ description: s.description, groups: s.groups });
+    setNodes(g.nodes.map((n) => ({ id: n.id, type: 'step', position: { x: n.x, y: n.y }, data: decorate(n.def) })));
+    setEdges(g.edges.filter((e) => !e.needs).map((e) => ({ id: e.id, source: e.source, target: e.target })));
+    if (id) api.docs(id).then(setDocs); else setDocs('');
+  };
+  const decorate = (def: StepDef): StepData => ({ def, phase: opByName.get(def.step)?.phase, client: opByName.get(def.step)?.client });
+
+  const graphNodes = () => nodes.map((n) => ({ id: n.id, def: n.data.def, x: n.position.x, y: n.position.y }));
+  const graphEdges = () => [...edges.map((e) => ({ id: e.id, source: e.source, target: e.target, needs: false })),
+    ...nodes.flatMap((n) => (n.data.def.needs ?? []).map((need) => ({ id: 'n' + need + n.id, source: need, target: n.id, needs: true })))];
+  const current = (): Scenario => toScenario({ name, ...extra }, graphNodes(), graphEdges());
+  const allEdges = useMemo(() => [...edges, ...nodes.flatMap((n) => (n.data.def.needs ?? []).map((need) => ({
+    id: 'needs-' + need + '-' + n.id, source: need, target: n.id, style: { strokeDasharray: '6 4' }, animated: false })))], [edges, nodes]);
+
+  const addStep = (op: Operation, position?: { x: number; y: number }) => {
+    const ids = new Set(nodes.map((n) => n.id));
+    let id = op.name; for (let i = 2; ids.has(id); i++) id = `${op.name} ${i}`;
+    const last = nodes[nodes.length - 1];
+    const def: StepDef = id === op.name ? { step: op.name } : { id, step: op.name };
+    setNodes((ns) => [...ns, { id, type: 'step', position: position ?? { x: 40, y: (last?.position.y ?? -70) + 110 }, data: decorate(def) }]);
+    if (last && !position) setEdges((es) => [...es, { id: `seq-${last.id}-${id}`, source: last.id, target: id }]);
+  };
+
+  const validate = async () => {
+    try {
+      const v = await api.validate(current());
+      const byStep = new Map(v.problems.filter((p) => p.step).map((p) => [p.step!, p.message]));
+      setNodes((ns) => ns.map((n) => ({ ...n, data: { ...n.data, problem: byStep.get(n.id) } })));
+      setMessage(v.valid ? 'Valid' : `${v.problems.length} problem(s): ` + v.problems.map((p) => p.message).join('; '));
+      return v.valid;
+    } catch (e) { setMessage((e as Error).message); return false; }
+  };
+
+  const runWhole = async () => {
+    if (!(await validate())) return;
+    setResults({}); setNodes((ns) => ns.map((n) => ({ ...n, data: { ...n.data, status: 'waiting' } })));
+    setRunning(true); setMessage('Running on the server…');
+    try { await api.runAsync(session, current()); } catch (e) { setRunning(false); setMessage((e as Error).message); }
+  };
+
+  const runSteps = async () => {
+    stopRef.current = false; setRunning(true); setResults({}); setMessage('Running step by step…');
+    await api.reset(session).catch(() => undefined);
+    try {
+      const ok = await runStepByStep(session, graphNodes(), graphEdges(), setStatus, () => stopRef.current);
+      setMessage(ok ? 'Step-by-step run succeeded' : 'Step-by-step run failed');
+    } catch (e) { setMessage((e as Error).message); }
+    setRunning(false);
+  };
+
+  const stop = async () => { stopRef.current = true; await api.stop(session).catch(() => undefined); setMessage('Stopped'); };
+
+  const save = async (asNew: boolean) => {
+    const target = asNew || !path ? window.prompt('Save as (folder/name)', path || 'mine/' + name) : path;
+    if (!target) return;
+    try { const r = await api.save(target, current()); setPath(target); setMessage(`Saved ${target}` + (r.problems.length ? ` (${r.problems.length} problem(s))` : '')); api.scenarios().then(setScenarios); }
+    catch (e) { setMessage((e as Error).message); }
+  };
+
+  const importYaml = (file: File) => file.text().then((t) => { try { load(parseYaml(t)); setMessage('Imported ' + file.name); } catch (e) { setMessage((e as Error).message); } });
+  const exportYaml = () => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([dumpYaml(current())], { type: 'application/yaml' }));
+    a.download = (name || 'scenario') + '.yaml'; a.click();
+  };
+
+  const sel = nodes.find((n) => n.id === selected);
+  const earlier = sel ? nodes.filter((n) => n.position.y < sel.position.y).map((n) => n.id) : [];
+  const result = selected ? results[selected] : undefined;
+
+  return (
+    <div className={'app' + (dark ? ' dark' : '')}>
+      <header>
+        <strong>OpenUTM Verification</strong>
+        <select aria-label="scenario" value={path} onChange={(e) => e.target.value && api.scenario(e.target.value).then((s) => load(s, e.target.value))}>
+          <option value="">Load a scenario…</option>
+          {scenarios.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
+        <input aria-label="scenario name" value={name} onChange={(e) => setName(e.target.value)} />
+        <button onClick={() => load({ name: 'new_scenario', steps: [] })}>New</button>
+        <button onClick={() => save(false)}>Save</button>
+        <button onClick={() => save(true)}>Save As</button>
+        <button onClick={validate}>Validate</button>
+        <label className="file">Import<input type="file" accept=".yaml,.yml" aria-label="import yaml" onChange={(e) => e.target.files?.[0] && importYaml(e.target.files[0])} /></label>
+        <button onClick={exportYaml}>Export</button>
+        <button disabled={running || !session} onClick={runSteps}>Run step by step</button>
+        <button disabled={running || !session} onClick={runWhole}>Run</button>
+        <button disabled={!running} onClick={stop}>Stop</button>
+        <button onClick={() => setDark(!dark)}>{dark ? 'Light' : 'Dark'}</button>
+        <span className={'conn ' + (connected ? 'on' : 'off')} data-testid="connection">{connected ? 'Connected' : 'Disconnected'}</span>
+      </header>
+      <main>
+        <aside><Toolbox operations={operations} onAdd={(op) => addStep(op)} /></aside>
+        <section className="canvas" onDragOver={(e) => e.preventDefault()} onDrop={(e) => {
+          const op = opByName.get(e.dataTransfer.getData('application/x-operation'));
+          if (op) addStep(op, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+        }}>
+          <ReactFlow nodes={nodes} edges={allEdges} nodeTypes={nodeTypes} fitView deleteKeyCode={['Delete', 'Backspace']}
+            onNodesChange={(changes) => setNodes((ns) => {
+              let out = ns;
+              for (const c of changes) {
+                if (c.type === 'position' && c.position) out = out.map((n) => (n.id === c.id ? { ...n, position: c.position! } : n));
+                if (c.type === 'remove') out = out.filter((n) => n.id !== c.id);
+                if (c.type === 'select') setSelected(c.selected ? c.id : null);
+              }
+              return out;
+            })}
+            onEdgesChange={(changes) => setEdges((es) => es.filter((e) => !changes.some((c) => c.type === 'remove' && c.id === e.id)))}
+            onConnect={(c) => setEdges((es) => addEdge(c, es))}
+            onNodeClick={(_, n) => setSelected(n.id)}>
+            <Background /><Controls />
+          </ReactFlow>
+        </section>
+        <aside className="right">
+          {sel ? <Properties def={sel.data.def} id={sel.id} op={opByName.get(sel.data.def.step)} earlier={earlier}
+            onChange={(def) => setNodes((ns) => ns.map((n) => (n.id === sel.id ? { ...n, data: { ...n.data, ...decorate(def), status: n.data.status } } : n)))}
+            onRename={(id) => { if (!id || nodes.some((n) => n.id === id)) return;
+              setNodes((ns) => ns.map((n) => (n.id === sel.id ? { ...n, id, data: { ...n.data, def: { ...n.data.def, id } } } : n)));
+              setEdges((es) => es.map((e) => ({ ...e, source: e.source === sel.id ? id : e.source, target: e.target === sel.id ? id : e.target })));
+              setSelected(id); }} />
+            : <div className="docs-panel">{docs ? <pre>{docs}</pre> : <p>Select a step to edit it. Drag operations from the left.</p>}</div>}
+        </aside>
+      </main>
+      <footer>
+        <div className="message" data-testid="message">{message}</div>
+        {prompt && <div className="prompt">{prompt} <button onClick={() => { api.input(session).catch(() => undefined); setPrompt(null); }}>Continue</button></div>}
+        {result && (
+          <div className="result" data-testid="result">
+            <strong>{result.id}: {result.status}</strong> {result.error_message && <span className="error">{result.error_message}</span>}
+            <button onClick={() => navigator.clipboard?.writeText(JSON.stringify(result, null, 2))}>Copy</button>
+            <pre>{JSON.stringify(result.result, null, 2)}</pre>
+            <pre className="logs">{(result.logs ?? []).join('\n')}</pre>
+          </div>
+        )}
+      </footer>
+    </div>
+  );
+}
+
+export function App() {
+  return <ReactFlowProvider><Editor /></ReactFlowProvider>;
+}
+
+export { stepId };

@@ -1,0 +1,71 @@
+import type { Operation } from './api';
+import { reference, StepDef } from './graph';
+
+interface Props {
+  def: StepDef; id: string; op?: Operation; earlier: string[];
+  onChange: (def: StepDef) => void; onRename: (id: string) => void;
+}
+
+const CONDITIONS = ['', 'failure()', 'always()'];
+
+/** One input per parameter (enum select, number, JSON for objects), references, and the step's run options. */
+export function Properties({ def, id, op, earlier, onChange, onRename }: Props) {
+  const args = def.arguments ?? {};
+  const setArg = (name: string, value: unknown) => {
+    const next = { ...args };
+    if (value === '' || value === undefined) delete next[name]; else next[name] = value;
+    onChange({ ...def, arguments: next });
+  };
+  const custom = def.if !== undefined && !CONDITIONS.includes(def.if);
+  return (
+    <div className="properties">
+      <label>Step id <input value={id} onChange={(e) => onRename(e.target.value)} aria-label="step id" /></label>
+      <div className="docs">{op?.description ?? (op ? '' : 'Not an operation: a group or an unknown name.')}</div>
+      {op?.parameters.map((p) => (
+        <label key={p.name} title={p.description}>
+          {p.name}{p.required ? ' *' : ''}
+          {p.isEnum ? (
+            <select value={String(args[p.name] ?? '')} onChange={(e) => setArg(p.name, e.target.value)} aria-label={p.name}>
+              <option value="">(default{p.default !== null && p.default !== undefined ? ': ' + String(p.default) : ''})</option>
+              {p.options!.map((o) => <option key={o.name} value={o.name}>{o.name}</option>)}
+            </select>
+          ) : (
+            <input aria-label={p.name} placeholder={p.default === null || p.default === undefined ? p.type : JSON.stringify(p.default)}
+              value={typeof args[p.name] === 'object' ? JSON.stringify(args[p.name]) : String(args[p.name] ?? '')}
+              onChange={(e) => {
+                const v = e.target.value;
+                if ((p.type === 'object' || p.type === 'array') && v.trim().startsWith('[') || v.trim().startsWith('{')) {
+                  try { setArg(p.name, JSON.parse(v)); return; } catch { /* keep the text until it parses */ }
+                }
+                setArg(p.name, (p.type === 'integer' || p.type === 'number') && v !== '' && !isNaN(Number(v)) ? Number(v) : v);
+              }} />
+          )}
+          {earlier.length > 0 && (
+            <select aria-label={'reference for ' + p.name} value="" onChange={(e) => e.target.value && setArg(p.name, reference(e.target.value))}>
+              <option value="">↳ reference…</option>
+              {earlier.map((s) => <option key={s} value={s}>{s}</option>)}
+            </select>
+          )}
+        </label>
+      ))}
+      <label className="check"><input type="checkbox" checked={!!def.background} onChange={(e) => onChange({ ...def, background: e.target.checked || undefined })} /> Run in background</label>
+      <label className="check"><input type="checkbox" checked={!!def['continue-on-error']} onChange={(e) => onChange({ ...def, 'continue-on-error': e.target.checked || undefined })} /> Continue on error</label>
+      <label>Run condition
+        <select value={custom ? 'custom' : def.if ?? ''} aria-label="run condition"
+          onChange={(e) => onChange({ ...def, if: e.target.value === '' ? undefined : e.target.value === 'custom' ? 'success()' : e.target.value })}>
+          <option value="">default (success())</option><option value="failure()">failure()</option>
+          <option value="always()">always()</option><option value="custom">custom…</option>
+        </select>
+        {custom && <input value={def.if} onChange={(e) => onChange({ ...def, if: e.target.value })} aria-label="custom condition" />}
+      </label>
+      <label>Needs (comma-separated ids)
+        <input value={(def.needs ?? []).join(', ')} aria-label="needs"
+          onChange={(e) => onChange({ ...def, needs: e.target.value.split(',').map((s) => s.trim()).filter(Boolean) })} />
+      </label>
+      <label>Loop count
+        <input value={String(def.loop?.count ?? '')} aria-label="loop count"
+          onChange={(e) => onChange({ ...def, loop: e.target.value ? { count: Number(e.target.value) } : undefined })} />
+      </label>
+    </div>
+  );
+}

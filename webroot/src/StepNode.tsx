@@ -1,0 +1,33 @@
+import { Handle, NodeProps, Position } from '@xyflow/react';
+import type { StepDef } from './graph';
+
+export interface StepData extends Record<string, unknown> {
+  def: StepDef; status?: string; phase?: string | null; client?: string; problem?: string;
+}
+
+const ICON: Record<string, string> = { success: '✓', failure: '✗', running: '', waiting: '…', skipped: '–' };
+
+/** A step: label, phase and client badges, flags, and its status as border and icon. */
+export function StepNode({ id, data, selected }: NodeProps) {
+  const d = data as StepData;
+  const flags = [d.def.background && 'background', d.def.if && 'if', d.def.loop && 'loop',
+    d.def['continue-on-error'] && 'continue'].filter(Boolean) as string[];
+  return (
+    <div className={`step-node status-${d.status ?? 'idle'}${selected ? ' selected' : ''}${d.problem ? ' has-problem' : ''}`}
+      data-testid={`node-${id}`} data-status={d.status ?? 'idle'} title={d.problem ?? d.def.description ?? ''}>
+      <Handle type="target" position={Position.Top} />
+      <div className="step-title">
+        {d.status === 'running' ? <span className="spinner" /> : <span className="status-icon">{ICON[d.status ?? ''] ?? ''}</span>}
+        <span>{id}</span>
+      </div>
+      {id !== d.def.step && <div className="step-op">{d.def.step}</div>}
+      <div className="badges">
+        {d.phase && <span className="badge phase">{d.phase}</span>}
+        {d.client && <span className="badge client">{d.client}</span>}
+        {flags.map((f) => <span key={f} className={`badge flag-${f}`}>{f}</span>)}
+      </div>
+      {d.problem && <div className="problem">{d.problem}</div>}
+      <Handle type="source" position={Position.Bottom} />
+    </div>
+  );
+}
