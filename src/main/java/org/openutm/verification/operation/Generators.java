@@ -99,29 +99,14 @@ public final class Generators {
 
   /** {@code seconds} states at 1 Hz flying the whole line at constant speed, stamped from {@code reference}. */
   public static JsonArray telemetry(List<double[]> line, int seconds, Instant reference, Double altitudeM) {
-    double[] legs = new double[line.size() - 1];
-    double total = 0;
-    for (int i = 0; i < legs.length; i++) {
-      legs[i] = distance(line.get(i), line.get(i + 1));
-      total += legs[i];
-    }
+    Polyline path = new Polyline(line);
     int n = Math.max(1, seconds);
-    double speed = n == 1 ? 0 : total / (n - 1);
+    double speed = n == 1 ? 0 : path.length() / (n - 1);
     double height = altitudeM == null ? 50 : altitudeM;
     JsonArray states = new JsonArray();
     for (int s = 0; s < n; s++) {
-      double along = Math.min(total, speed * s);
-      int leg = 0;
-      while (leg < legs.length - 1 && along > legs[leg]) {
-        along -= legs[leg];
-        leg++;
-      }
-      double f = legs[leg] == 0 ? 0 : Math.min(1, along / legs[leg]);
-      double[] a = line.get(leg);
-      double[] b = line.get(leg + 1);
-      double lon = a[0] + (b[0] - a[0]) * f;
-      double lat = a[1] + (b[1] - a[1]) * f;
-      states.add(state(lat, lon, height, bearing(a, b), speed, reference.plusSeconds(s)));
+      Polyline.At p = path.at(speed * s);
+      states.add(state(p.lat(), p.lon(), height, bearing(p.from(), p.to()), speed, reference.plusSeconds(s)));
     }
     return states;
   }

@@ -25,15 +25,27 @@ public final class TestService implements AutoCloseable {
     return start(new JsonObject());
   }
 
+  /** Parallel tests can race for a port that was free a moment ago: a bind failure retries on another one. */
   public static TestService start(JsonObject overrides) {
-    int port = freePort();
-    JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", port).put("instances", 1))
-        .put("logging", new JsonObject().put("level", "WARN")).mergeIn(overrides, true);
-    cfg.getJsonObject("http").put("port", port);
-    Vertx vertx = Vertx.vertx();
-    await(vertx.deployVerticle(new ServiceVerticle(),
-        new DeploymentOptions().setConfig(new JsonObject().put("config", cfg))));
-    return new TestService(vertx, port);
+    for (int attempt = 1; ; attempt++) {
+      int port = freePort();
+      JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", port).put("instances", 1))
+          .put("logging", new JsonObject().put("level", "WARN")).mergeIn(overrides, true);
+      cfg.getJsonObject("http").put("port", port);
+      Vertx vertx = Vertx.vertx();
+      try {
+        await(vertx.deployVerticle(new ServiceVerticle(),
+            new DeploymentOptions().setConfig(new JsonObject().put("config", cfg))));
+        return new TestService(vertx, port);
+      } catch (IllegalStateException e) {
+        await(vertx.close());
+        boolean bind = String.valueOf(e.getMessage()).contains("BindException")
+            || String.valueOf(e.getMessage()).contains("Address already in use");
+        if (!bind || attempt >= 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   public static int freePort() {

@@ -3,6 +3,7 @@ package org.openutm.verification.operation.airtraffic;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.openutm.verification.operation.Generators;
+import org.openutm.verification.operation.Polyline;
 import java.util.List;
 
 /**
@@ -17,29 +18,18 @@ final class GeoJsonTraffic {
   }
 
   static JsonArray generate(List<double[]> line, int aircraft, int seconds, long startEpochSeconds, JsonArray sensorIds) {
-    double[] legs = new double[line.size() - 1];
-    double total = 0;
-    for (int i = 0; i < legs.length; i++) {
-      legs[i] = Generators.distance(line.get(i), line.get(i + 1));
-      total += legs[i];
-    }
+    Polyline path = new Polyline(line);
+    double total = path.length();
     JsonArray out = new JsonArray();
     for (int s = 0; s < seconds; s++) {
       for (int a = 0; a < aircraft; a++) {
         double along = (SPEED_MPS * s + a * 97.0) % (2 * Math.max(total, 1));
         boolean back = along > total;
         double d = back ? 2 * total - along : along;
-        int leg = 0;
-        while (leg < legs.length - 1 && d > legs[leg]) {
-          d -= legs[leg];
-          leg++;
-        }
-        double f = legs[leg] == 0 ? 0 : Math.min(1, d / legs[leg]);
-        double[] p = line.get(leg);
-        double[] q = line.get(leg + 1);
-        double lon = p[0] + (q[0] - p[0]) * f;
-        double lat = p[1] + (q[1] - p[1]) * f + (a - (aircraft - 1) / 2.0) * OFFSET_DEG;
-        double track = Generators.bearing(back ? q : p, back ? p : q);
+        Polyline.At at = path.at(d);
+        double lon = at.lon();
+        double lat = at.lat() + (a - (aircraft - 1) / 2.0) * OFFSET_DEG;
+        double track = Generators.bearing(back ? at.to() : at.from(), back ? at.from() : at.to());
         String sensor = sensorIds.isEmpty() ? "geojson" : sensorIds.getString(a % sensorIds.size());
         out.add(new JsonObject().put("lat_dd", lat).put("lon_dd", lon).put("altitude_mm", (300 + 15 * a) * 1000)
             .put("traffic_source", 11).put("source_type", 0).put("icao_address", String.format("GJ%04X", a + 1))
