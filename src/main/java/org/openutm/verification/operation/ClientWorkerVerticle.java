@@ -45,6 +45,10 @@ public class ClientWorkerVerticle extends VerticleBase {
       return java.util.Map.of(org.openutm.verification.operation.flightblender.FbClient.class,
           new org.openutm.verification.operation.flightblender.FbClient(vertx, config));
     }
+    if (client == ClientType.AMQP) {
+      return java.util.Map.of(org.openutm.verification.operation.amqp.AmqpMonitors.class,
+          new org.openutm.verification.operation.amqp.AmqpMonitors());
+    }
     return java.util.Map.of();
   }
 

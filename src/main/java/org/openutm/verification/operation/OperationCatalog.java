@@ -28,6 +28,7 @@ public final class OperationCatalog {
     List<OperationDef> all = new java.util.ArrayList<>(CommonOperations.all());
     all.addAll(org.openutm.verification.operation.flightblender.FlightBlenderOperations.all());
     all.addAll(org.openutm.verification.operation.airtraffic.StreamAirTraffic.all());
+    all.addAll(org.openutm.verification.operation.amqp.AmqpOperations.all());
     return new OperationCatalog(all);
   }
 

@@ -16,6 +16,8 @@ class CatalogueTest {
     assertEquals(4, c.of(ClientType.COMMON).size());
     assertEquals(39, c.of(ClientType.FLIGHT_BLENDER).size());
     assertEquals(1, c.of(ClientType.AIR_TRAFFIC).size());
+    assertEquals(6, c.of(ClientType.AMQP).size());
+    assertEquals(50, c.all().size());
     for (OperationDef op : c.all()) {
       assertTrue(!op.description().isBlank(), op.name() + " has no description");
       op.params().forEach(p -> assertNotNull(p.description(), op.name() + "." + p.name()));
