@@ -43,7 +43,7 @@ class AmqpOperationsTest {
       var waiting = CompletableFuture.supplyAsync(() -> step(http, s, "Wait for AMQP Messages",
           new JsonObject().put("count", 2).put("timeout", 10).put("routing_key_filter", "decl-1")));
 
-      RabbitMQClient publisher = RabbitMQClient.create(svc.vertx, new RabbitMQOptions().setUri(URL));
+      RabbitMQClient publisher = RabbitMQClient.create(svc.vertx, new RabbitMQOptions().setUri(AmqpOperations.vhostSlash(URL)));
       TestService.await(publisher.start());
       TestService.await(publisher.basicPublish(exchange, "decl-1", Buffer.buffer("{\"body\":\"accepted\",\"level\":\"info\"}")));
       TestService.await(publisher.basicPublish(exchange, "decl-2", Buffer.buffer("plain text")));
