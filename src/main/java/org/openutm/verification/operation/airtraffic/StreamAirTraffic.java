@@ -18,7 +18,8 @@ import org.openutm.verification.operation.flightblender.AirTrafficSubmission;
 
 /**
  * Stream Air Traffic (AirTrafficStepClient): generates observations with a provider and sends them to a target in
- * real time, one 1-second slot at a time. Built so far: provider {@code geojson}; targets {@code flight_blender} and
+ * real time, one 1-second slot at a time. Built so far: providers {@code geojson}, {@code bluesky}, {@code bayesian};
+ * targets {@code flight_blender} and
  * {@code none}. The other providers and the AMQP target answer a clear failure until they land.
  */
 public final class StreamAirTraffic {
@@ -76,9 +77,9 @@ public final class StreamAirTraffic {
               : settings.getJsonArray("sensor_ids", new JsonArray());
           JsonArray sessions = args.array("session_ids") != null ? args.array("session_ids")
               : settings.getJsonArray("session_ids", new JsonArray());
-          if (!provider.equals("geojson") && !provider.equals("bayesian")) {
+          if (provider.equals("opensky")) {
             return Future.failedFuture(new OperationFailure("provider '" + provider + "' is not built yet in this version "
-                + "(geojson is); see the air-traffic issue"));
+                + "(geojson, bluesky and bayesian are); see the air-traffic issue"));
           }
           if (target.equals("amqp")) {
             return Future.failedFuture(new OperationFailure("target 'amqp' is not built yet in this version"));
@@ -96,6 +97,11 @@ public final class StreamAirTraffic {
             }
             generated = Future.succeededFuture(SyntheticTraffic.generate(viewport, aircraft, seconds,
                 System.currentTimeMillis() * 1000, 7, sensors));
+          } else if (provider.equals("bluesky")) {
+            String scn = args.string("config_path") != null ? args.string("config_path")
+                : DataFiles.configured(ctx.config(), "simulation");
+            generated = DataFiles.readText(ctx, scn).map(text -> BlueSky.simulate(text, scn, seconds,
+                System.currentTimeMillis() * 1000, sensors));
           } else {
             String path = args.string("config_path") != null ? args.string("config_path")
                 : DataFiles.configured(ctx.config(), "trajectory");
