@@ -29,6 +29,42 @@ public final class StreamAirTraffic {
   private StreamAirTraffic() {
   }
 
+  /**
+   * data_quality latency: about 10% of observations degraded (seeded): half dropped, half delivered 1-3 s late.
+   * refresh_mode varying: the refresh-rate corruption of "Submit Simulated Air Traffic at varying refresh rates".
+   */
+  static JsonArray degrade(org.openutm.verification.operation.OperationContext ctx, JsonArray observations,
+      String quality, String refresh) {
+    JsonArray out = observations;
+    if ("latency".equals(quality)) {
+      java.util.Random r = new java.util.Random(11);
+      JsonArray kept = new JsonArray();
+      int dropped = 0;
+      int late = 0;
+      for (Object o : observations) {
+        JsonObject j = (JsonObject) o;
+        double p = r.nextDouble();
+        if (p < 0.05) {
+          dropped++;
+          continue;
+        }
+        if (p < 0.10 && j.getValue("timestamp") instanceof Number n) {
+          long unit = n.longValue() > 1e14 ? 1_000_000L : 1L;
+          j = j.copy().put("timestamp", n.longValue() + (1 + r.nextInt(3)) * unit);
+          late++;
+        }
+        kept.add(j);
+      }
+      ctx.info("latency: " + dropped + " observation(s) dropped, " + late + " delivered late");
+      out = kept;
+    }
+    if ("varying".equals(refresh)) {
+      out = org.openutm.verification.operation.flightblender.AirTrafficSubmission.corrupt(out, new java.util.Random(42));
+      ctx.info("varying refresh rates: timestamps corrupted");
+    }
+    return out;
+  }
+
   /** (lat_min, lat_max, lon_min, lon_max), checked; the default when absent. */
   static double[] viewport(JsonArray v) {
     if (v == null || v.isEmpty()) {
@@ -108,7 +144,8 @@ public final class StreamAirTraffic {
             generated = DataFiles.readObject(ctx, path).map(traj -> GeoJsonTraffic.generate(
                 Generators.lineString(traj, path), aircraft, seconds, System.currentTimeMillis() / 1000, sensors));
           }
-          return generated.compose(observations -> {
+          return generated.map(o -> degrade(ctx, o, args.string("data_quality"), args.string("refresh_mode")))
+              .compose(observations -> {
             ctx.info(provider + ": " + aircraft + " aircraft for " + seconds + " s = " + observations.size() + " observations");
             Future<JsonObject> sent = target.equals("none")
                 ? ctx.sleep(seconds * 1000L).map(v -> new JsonObject().put("observations_submitted", 0)

@@ -149,7 +149,7 @@ public final class AirTrafficSubmission {
   }
 
   /** 30% stale (the previous timestamp again), 20% 10-60 s late, 15% 10-60 s early; seeded. */
-  static JsonArray corrupt(JsonArray observations, Random r) {
+  public static JsonArray corrupt(JsonArray observations, Random r) {
     JsonArray out = new JsonArray();
     long previous = -1;
     for (Object o : observations) {
