@@ -117,9 +117,7 @@ public final class StreamAirTraffic {
             return Future.failedFuture(new OperationFailure("provider '" + provider + "' is not built yet in this version "
                 + "(geojson, bluesky and bayesian are); see the air-traffic issue"));
           }
-          if (target.equals("amqp")) {
-            return Future.failedFuture(new OperationFailure("target 'amqp' is not built yet in this version"));
-          }
+
           if (seconds < 1 || seconds > 86_400 || aircraft < 1 || aircraft > 100_000) {
             return Future.failedFuture(new OperationFailure("duration must be 1..86400 s and number_of_aircraft 1..100000"));
           }
@@ -147,13 +145,18 @@ public final class StreamAirTraffic {
           return generated.map(o -> degrade(ctx, o, args.string("data_quality"), args.string("refresh_mode")))
               .compose(observations -> {
             ctx.info(provider + ": " + aircraft + " aircraft for " + seconds + " s = " + observations.size() + " observations");
-            Future<JsonObject> sent = target.equals("none")
-                ? ctx.sleep(seconds * 1000L).map(v -> new JsonObject().put("observations_submitted", 0)
-                    .put("submission_errors", 0).put("success", true).put("duration_seconds", (double) seconds))
-                : AirTrafficSubmission.run(ctx, observations, sessions.isEmpty() ? new JsonArray().add("00000000000000000000000000000000")
-                    : sessions, "multiple".equals(settings.getString("single_or_multiple_sensors")) && sessions.size() > 1);
+            JsonArray targets = sessions.isEmpty() ? new JsonArray().add("00000000000000000000000000000000") : sessions;
+            boolean multiple = "multiple".equals(settings.getString("single_or_multiple_sensors")) && sessions.size() > 1;
+            Future<JsonObject> sent = switch (target) {
+              case "none" -> AirTrafficSubmission.run(ctx, observations, targets, multiple,
+                  (c, s, batch) -> Future.succeededFuture(true)).map(r -> r.put("observations_submitted", 0));
+              case "amqp" -> AmqpTarget.stream(ctx, observations, targets, multiple);
+              default -> AirTrafficSubmission.run(ctx, observations, targets, multiple);
+            };
             return sent.map(r -> new JsonObject().put("success", r.getBoolean("success", true)).put("provider", provider)
                 .put("target", target).put("duration_seconds", r.getValue("duration_seconds"))
+                .put("slot_offset_p50_ms", r.getValue("slot_offset_p50_ms")).put("slot_offset_p99_ms", r.getValue("slot_offset_p99_ms"))
+                .put("slot_offsets_ms", r.getValue("slot_offsets_ms"))
                 .put("total_observations", observations.size()).put("total_batches", seconds)
                 .put("errors", r.getInteger("submission_errors", 0)).put("observations", observations));
           });

@@ -41,7 +41,7 @@ public final class AmqpOperations {
    * {@code amqp://host:5672/} means the default vhost "/" for users of pika (the Python toolkit's client); to the Java
    * client an empty path after the slash is the vhost "", which does not exist. Read it as pika does.
    */
-  static String vhostSlash(String url) {
+  public static String vhostSlash(String url) {
     URI u = URI.create(url);
     String path = u.getRawPath();
     return path == null || path.isEmpty() || path.equals("/") ? url.replaceFirst("/?$", "/%2F") : url;

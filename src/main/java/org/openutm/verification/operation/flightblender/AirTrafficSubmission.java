@@ -85,7 +85,31 @@ public final class AirTrafficSubmission {
   }
 
   /** Replays {@code observations} to Flight Blender in 1-second slots (see the class comment). */
+  /** Where a slot's batch goes: answers whether it was accepted. */
+  @FunctionalInterface
+  public interface Sender {
+    Future<Boolean> send(OperationContext ctx, String session, JsonArray batch);
+  }
+
+  /** The Flight Blender target: POST /flight_stream/set_air_traffic/{session}. */
+  public static final Sender FLIGHT_BLENDER = (ctx, session, batch) -> fb(ctx).send(ctx, HttpMethod.POST,
+      "/flight_stream/set_air_traffic/" + session, new JsonObject().put("observations", batch)).map(r -> {
+        if (!r.ok()) {
+          ctx.warn("air traffic refused: " + r.status() + " " + FbClient.truncate(String.valueOf(r.body()), 200));
+        }
+        return r.ok();
+      });
+
   public static Future<JsonObject> run(OperationContext ctx, JsonArray observations, JsonArray sessions, boolean multiple) {
+    return run(ctx, observations, sessions, multiple, FLIGHT_BLENDER);
+  }
+
+  /**
+   * Replays in 1-second slots on absolute deadlines (no drift), recording each slot's start offset from its deadline
+   * ({@code slot_offsets_ms}, with p50/p99); cancellable at any slot.
+   */
+  public static Future<JsonObject> run(OperationContext ctx, JsonArray observations, JsonArray sessions, boolean multiple,
+      Sender sender) {
     Map<String, List<JsonObject>> byAircraft = new LinkedHashMap<>();
     for (Object o : observations) {
       if (!(o instanceof JsonObject j) || !(j.getValue("icao_address") instanceof String icao)) {
@@ -98,54 +122,78 @@ public final class AirTrafficSubmission {
       return Future.failedFuture(new OperationFailure("no observation has a timestamp"));
     }
     List<String> aircraft = new ArrayList<>(byAircraft.keySet());
-    long start = System.currentTimeMillis();
+    long start = System.nanoTime();
     int[] c = new int[2];
+    double[] offsets = new double[slots.size()];
     Promise<JsonObject> done = Promise.promise();
-    slot(ctx, 0, slots, byAircraft, aircraft, sessions, multiple, start, c, done);
-    return done.future().map(r -> r.put("aircraft_count", aircraft.size()).put("simulation_duration", slots.size()));
+    new Replay(ctx, slots, byAircraft, aircraft, sessions, multiple, start, c, offsets, sender, done).slot(0);
+    return done.future().map(r -> {
+      JsonArray o = new JsonArray();
+      double[] sorted = java.util.Arrays.copyOf(offsets, slots.size());
+      for (double d : sorted) {
+        o.add(Math.round(d * 1000) / 1000.0);
+      }
+      java.util.Arrays.sort(sorted);
+      return r.put("aircraft_count", aircraft.size()).put("simulation_duration", slots.size())
+          .put("slot_offsets_ms", o).put("slot_offset_p50_ms", pct(sorted, 50)).put("slot_offset_p99_ms", pct(sorted, 99));
+    });
   }
 
-  private static void slot(OperationContext ctx, int k, List<Long> slots, Map<String, List<JsonObject>> byAircraft,
-      List<String> aircraft, JsonArray sessions, boolean multiple, long start, int[] c, Promise<JsonObject> done) {
-    if (k >= slots.size()) {
-      done.tryComplete(new JsonObject().put("success", c[1] == 0).put("observations_submitted", c[0])
-          .put("submission_errors", c[1]).put("duration_seconds", (System.currentTimeMillis() - start) / 1000.0));
-      return;
+  static double pct(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
     }
-    long at = slots.get(k);
-    long nowMicros = System.currentTimeMillis() * 1000;
-    Map<String, JsonArray> perSession = new LinkedHashMap<>();
-    for (int i = 0; i < aircraft.size(); i++) {
-      JsonObject nearest = null;
-      for (JsonObject o : byAircraft.get(aircraft.get(i))) {
-        long ts = ((Number) o.getValue("timestamp")).longValue();
-        if (nearest == null || Math.abs(ts - at) < Math.abs(((Number) nearest.getValue("timestamp")).longValue() - at)) {
-          nearest = o;
-        }
+    int i = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100 * sorted.length) - 1));
+    return Math.round(sorted[i] * 1000) / 1000.0;
+  }
+
+  /** The replay's state: one slot at a time, each on its own deadline. */
+  private record Replay(OperationContext ctx, List<Long> slots, Map<String, List<JsonObject>> byAircraft,
+      List<String> aircraft, JsonArray sessions, boolean multiple, long startNanos, int[] c, double[] offsets,
+      Sender sender, Promise<JsonObject> done) {
+
+    void slot(int k) {
+      if (k >= slots.size()) {
+        done.tryComplete(new JsonObject().put("success", c[1] == 0).put("observations_submitted", c[0])
+            .put("submission_errors", c[1]).put("duration_seconds", (System.nanoTime() - startNanos) / 1e9));
+        return;
       }
-      String session = sessions.getString(multiple ? i % sessions.size() : 0);
-      perSession.computeIfAbsent(session, s -> new JsonArray()).add(nearest.copy().put("timestamp", nowMicros));
-    }
-    List<Future<?>> posts = new ArrayList<>();
-    perSession.forEach((session, batch) -> posts.add(fb(ctx).send(ctx, HttpMethod.POST,
-        "/flight_stream/set_air_traffic/" + session, new JsonObject().put("observations", batch)).map(r -> {
-          if (r.ok()) {
-            c[0] += batch.size();
-          } else {
-            c[1]++;
-            ctx.warn("slot " + k + ": " + r.status() + " " + FbClient.truncate(String.valueOf(r.body()), 200));
+      offsets[k] = (System.nanoTime() - (startNanos + k * 1_000_000_000L)) / 1e6;
+      long at = slots.get(k);
+      long nowMicros = System.currentTimeMillis() * 1000;
+      Map<String, JsonArray> perSession = new LinkedHashMap<>();
+      for (int i = 0; i < aircraft.size(); i++) {
+        JsonObject nearest = null;
+        long best = Long.MAX_VALUE;
+        for (JsonObject o : byAircraft.get(aircraft.get(i))) {
+          long gap = Math.abs(((Number) o.getValue("timestamp")).longValue() - at);
+          if (gap < best) {
+            best = gap;
+            nearest = o;
           }
-          return null;
-        })));
-    Future.join(posts).onComplete(ar -> {
-      if (ar.failed()) {
-        c[1]++;
+        }
+        String session = sessions.getString(multiple ? i % sessions.size() : 0);
+        perSession.computeIfAbsent(session, s -> new JsonArray()).add(nearest.copy().put("timestamp", nowMicros));
       }
-      long next = start + (k + 1) * 1000L;
-      ctx.sleep(Math.max(0, next - System.currentTimeMillis()))
-          .onSuccess(v -> slot(ctx, k + 1, slots, byAircraft, aircraft, sessions, multiple, start, c, done))
-          .onFailure(done::tryFail);
-    });
+      List<Future<?>> sends = new ArrayList<>();
+      perSession.forEach((session, batch) -> sends.add(sender.send(ctx, session, batch).map(ok -> {
+        if (ok) {
+          c[0] += batch.size();
+        } else {
+          c[1]++;
+        }
+        return null;
+      })));
+      Future.join(sends).onComplete(ar -> {
+        if (ar.failed()) {
+          c[1]++;
+        }
+        long next = startNanos + (k + 1) * 1_000_000_000L;
+        ctx.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000))
+            .onSuccess(v -> slot(k + 1))
+            .onFailure(done::tryFail);
+      });
+    }
   }
 
   /** 30% stale (the previous timestamp again), 20% 10-60 s late, 15% 10-60 s early; seeded. */

@@ -106,4 +106,25 @@ class AmqpOperationsTest {
       assertTrue(check.getString("error_message").contains("amqp.url is not configured"), check.encode());
     }
   }
+
+  @Test
+  void streamAirTrafficToAmqpIsReallyPublished() {
+    String exchange = "verification_test_" + UUID.randomUUID().toString().substring(0, 8);
+    try (TestService svc = TestService.start(new JsonObject().put("amqp", new JsonObject().put("url", URL)
+        .put("exchange_name", exchange)))) {
+      Http http = svc.http;
+      step(http, "default", "Start AMQP Queue Monitor", new JsonObject().put("routing_key", "air_traffic.#"));
+      JsonObject streamed = step(http, "default", "Stream Air Traffic", new JsonObject().put("provider", "geojson")
+          .put("target", "amqp").put("duration", 3).put("number_of_aircraft", 2)
+          .put("session_ids", new io.vertx.core.json.JsonArray().add("s1")));
+      assertEquals("success", streamed.getString("status"), streamed.encode());
+      assertEquals(6, streamed.getJsonObject("result").getInteger("total_observations"));
+      JsonObject waited = step(http, "default", "Wait for AMQP Messages", new JsonObject().put("count", 3).put("timeout", 5));
+      assertEquals("success", waited.getString("status"), waited.encode());
+      JsonObject first = waited.getJsonArray("result").getJsonObject(0);
+      assertEquals("air_traffic.s1", first.getString("routing_key"));
+      assertEquals(2, first.getJsonObject("body").getJsonArray("observations").size(), "one slot, both aircraft");
+      step(http, "default", "Stop AMQP Queue Monitor", new JsonObject());
+    }
+  }
 }
