@@ -27,13 +27,17 @@ final class SyntheticTraffic {
       s[a] = new double[] {latMin + r.nextDouble() * (latMax - latMin), lonMin + r.nextDouble() * (lonMax - lonMin),
           300 + r.nextDouble() * 1200, r.nextDouble() * 360, 45 + r.nextDouble() * 25, 0};
     }
-    JsonArray out = new JsonArray();
+    JsonArray out = new JsonArray(new java.util.ArrayList<>(aircraft * seconds));
+    String[] icao = new String[aircraft];
+    for (int a = 0; a < aircraft; a++) {
+      icao[a] = String.format("SY%04X", a + 1);
+    }
     for (int t = 0; t < seconds; t++) {
       for (int a = 0; a < aircraft; a++) {
         double[] x = s[a];
         String sensor = sensorIds.isEmpty() ? "synthetic" : sensorIds.getString(a % sensorIds.size());
         out.add(new JsonObject().put("lat_dd", x[0]).put("lon_dd", x[1]).put("altitude_mm", Math.round(x[2] * 1000))
-            .put("traffic_source", 9).put("source_type", 1).put("icao_address", String.format("SY%04X", a + 1))
+            .put("traffic_source", 9).put("source_type", 1).put("icao_address", icao[a])
             .put("timestamp", startMicros + t * 1_000_000L)
             .put("metadata", new JsonObject().put("sensor_id", sensor).put("current_state", new JsonObject()
                 .put("speed", Math.round(x[4] * 10) / 10.0).put("track", Math.round(x[3] * 10) / 10.0)
