@@ -23,6 +23,28 @@ import org.openutm.verification.operation.flightblender.AirTrafficSubmission;
  * {@code none}. The other providers and the AMQP target answer a clear failure until they land.
  */
 public final class StreamAirTraffic {
+  /** opensky: polled live each second and sent at once (targets flight_blender and none). */
+  static Future<Object> live(org.openutm.verification.operation.OperationContext ctx,
+      org.openutm.verification.operation.Args args, int seconds, JsonArray sessions, String target) {
+    double[] viewport;
+    try {
+      viewport = viewport(args.array("viewport"));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new OperationFailure(e.getMessage()));
+    }
+    if (target.equals("amqp")) {
+      return Future.failedFuture(new OperationFailure("provider opensky streams to flight_blender or none, not amqp yet"));
+    }
+    JsonArray targets = sessions.isEmpty() ? new JsonArray().add("00000000000000000000000000000000") : sessions;
+    AirTrafficSubmission.Sender sender = target.equals("none") ? (c, s, b) -> Future.succeededFuture(true)
+        : AirTrafficSubmission.FLIGHT_BLENDER;
+    return new OpenSky(ctx).stream(viewport, seconds, targets, sender).map(r -> new JsonObject()
+        .put("success", r.getBoolean("success")).put("provider", "opensky").put("target", target)
+        .put("duration_seconds", r.getValue("duration_seconds")).put("total_observations", r.getJsonArray("observations").size())
+        .put("total_batches", seconds).put("errors", r.getInteger("submission_errors"))
+        .put("observations", r.getJsonArray("observations")));
+  }
+
   /** Bern and its surroundings, where the shipped data lives. */
   static final double[] DEFAULT_VIEWPORT = {46.90, 47.05, 7.35, 7.60};
 
@@ -114,8 +136,7 @@ public final class StreamAirTraffic {
           JsonArray sessions = args.array("session_ids") != null ? args.array("session_ids")
               : settings.getJsonArray("session_ids", new JsonArray());
           if (provider.equals("opensky")) {
-            return Future.failedFuture(new OperationFailure("provider '" + provider + "' is not built yet in this version "
-                + "(geojson, bluesky and bayesian are); see the air-traffic issue"));
+            return live(ctx, args, seconds, sessions, target);
           }
 
           if (seconds < 1 || seconds > 86_400 || aircraft < 1 || aircraft > 100_000) {
