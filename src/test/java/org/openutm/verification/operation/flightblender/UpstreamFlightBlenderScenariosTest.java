@@ -14,14 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.openutm.verification.support.ScenarioHarness;
 
 /**
- * The Python toolkit's standard-scenarios, flight-declarations and geo-fence families run unchanged against the
- * emulator with its own data (../shared/upstream/config). Per-scenario trajectories follow the upstream config's
+ * The Python toolkit's standard-scenarios, flight-declarations, geo-fence, sdsp-f3623 and airtraffic-simulations
+ * families run unchanged against the emulator (and a local OpenSky stand-in) with its own data (../shared/upstream/config). Per-scenario trajectories follow the upstream config's
  * suites (F2 -> trajectory_f2, F3 -> trajectory_f3) and, for F5, its own trajectory_f5. Skips without ../shared.
  */
 class UpstreamFlightBlenderScenariosTest {
   static final Path UPSTREAM = Path.of("../shared/upstream");
   /** Scenarios this project cannot run yet (none). */
   static final java.util.Set<String> NOT_YET = java.util.Set.of();
+
+  /** A local stand-in for the OpenSky Network (the upstream opensky scenario polls it). */
+  static int openskyPort;
 
   static JsonObject config(String id) {
     String trajectory = id.contains("F2_") ? "trajectory_f2" : id.contains("F3_") ? "trajectory_f3"
@@ -30,14 +33,23 @@ class UpstreamFlightBlenderScenariosTest {
         .put("data_files", new JsonObject().put("trajectory", "config/bern/" + trajectory + ".json")
             .put("flight_declaration", "config/bern/flight_declaration.json")
             .put("flight_declaration_via_operational_intent", "config/bern/flight_declaration_via_operational_intent.json")
-            .put("geo_fence", "config/bern/geo_fence.geojson"));
+            .put("geo_fence", "config/bern/geo_fence.geojson")
+            .put("simulation", "config/bern/blue_sky_sim_example.scn"))
+        .put("opensky", new JsonObject().put("url", "http://127.0.0.1:" + openskyPort));
   }
 
   @Test
   void upstreamFlightBlenderScenariosRunUnchanged() throws Exception {
     assumeTrue(Files.isDirectory(UPSTREAM), "../shared/upstream is absent");
     Map<String, String> yaml = new LinkedHashMap<>();
-    for (String family : new String[] {"standard-scenarios", "flight-declarations", "geo-fence", "sdsp-f3623"}) {
+    io.vertx.core.Vertx peer = io.vertx.core.Vertx.vertx();
+    openskyPort = org.openutm.verification.support.TestService.await(peer.createHttpServer().requestHandler(req ->
+        req.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("time", 1)
+            .put("states", new JsonArray().add(new JsonArray().add("4b1814").add("SWR12").add("CH").add(1).add(1)
+                .add(7.45).add(46.95).add(1200.0).add(false).add(70.0).add(90.0).add(0.0))).encode()))
+        .listen(0, "127.0.0.1")).actualPort();
+    for (String family : new String[] {"standard-scenarios", "flight-declarations", "geo-fence", "sdsp-f3623",
+        "airtraffic-simulations"}) {
       try (Stream<Path> files = Files.list(UPSTREAM.resolve("scenarios").resolve(family))) {
         for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
           if (NOT_YET.contains(p.getFileName().toString())) {
@@ -48,6 +60,7 @@ class UpstreamFlightBlenderScenariosTest {
       }
     }
     var outcomes = ScenarioHarness.runAll(yaml, UpstreamFlightBlenderScenariosTest::config, 150);
+    org.openutm.verification.support.TestService.await(peer.close());
     StringBuilder failures = new StringBuilder();
     outcomes.values().stream().filter(o -> !"success".equals(o.status())).forEach(o -> failures.append(o.describe()));
     assertTrue(failures.isEmpty(), failures.toString());
