@@ -21,6 +21,11 @@ final class AmqpTarget {
   }
 
   static Future<JsonObject> stream(OperationContext ctx, JsonArray observations, JsonArray sessions, boolean multiple) {
+    return with(ctx, sender -> AirTrafficSubmission.run(ctx, observations, sessions, multiple, sender));
+  }
+
+  /** Connects, declares the exchange, hands {@code use} a publishing sender, and disconnects when it is done. */
+  static <T> Future<T> with(OperationContext ctx, java.util.function.Function<AirTrafficSubmission.Sender, Future<T>> use) {
     JsonObject amqp = ctx.config().section("amqp");
     String url = amqp.getString("url", "");
     if (url == null || url.isBlank()) {
@@ -29,12 +34,13 @@ final class AmqpTarget {
     String exchange = amqp.getString("exchange_name", "operational_events");
     RabbitMQClient client = RabbitMQClient.create(ctx.vertx(), new RabbitMQOptions()
         .setUri(org.openutm.verification.operation.amqp.AmqpOperations.vhostSlash(url)).setConnectionTimeout(5_000));
+    AirTrafficSubmission.Sender sender = (c, session, batch) -> client.basicPublish(exchange, "air_traffic." + session,
+        Buffer.buffer(new JsonObject().put("session_id", session).put("observations", batch).encode()))
+        .map(x -> true).otherwise(false);
     return client.start()
         .compose(v -> client.exchangeDeclare(exchange, amqp.getString("exchange_type", "topic"), true, false))
         .recover(t -> Future.failedFuture(new OperationFailure("cannot reach " + AppConfig.maskUrl(url) + ": " + t.getMessage())))
-        .compose(v -> AirTrafficSubmission.run(ctx, observations, sessions, multiple, (c, session, batch) ->
-            client.basicPublish(exchange, "air_traffic." + session, Buffer.buffer(new JsonObject()
-                .put("session_id", session).put("observations", batch).encode())).map(x -> true).otherwise(false)))
+        .compose(v -> use.apply(sender))
         .eventually(() -> client.stop().otherwiseEmpty());
   }
 }

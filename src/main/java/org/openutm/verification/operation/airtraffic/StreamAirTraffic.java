@@ -32,13 +32,12 @@ public final class StreamAirTraffic {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new OperationFailure(e.getMessage()));
     }
-    if (target.equals("amqp")) {
-      return Future.failedFuture(new OperationFailure("provider opensky streams to flight_blender or none, not amqp yet"));
-    }
     JsonArray targets = sessions.isEmpty() ? new JsonArray().add("00000000000000000000000000000000") : sessions;
-    AirTrafficSubmission.Sender sender = target.equals("none") ? (c, s, b) -> Future.succeededFuture(true)
-        : AirTrafficSubmission.FLIGHT_BLENDER;
-    return new OpenSky(ctx).stream(viewport, seconds, targets, sender).map(r -> new JsonObject()
+    Future<JsonObject> streamed = target.equals("amqp")
+        ? AmqpTarget.with(ctx, sender -> new OpenSky(ctx).stream(viewport, seconds, targets, sender))
+        : new OpenSky(ctx).stream(viewport, seconds, targets, target.equals("none")
+            ? (c, s, b) -> Future.succeededFuture(true) : AirTrafficSubmission.FLIGHT_BLENDER);
+    return streamed.map(r -> new JsonObject()
         .put("success", r.getBoolean("success")).put("provider", "opensky").put("target", target)
         .put("duration_seconds", r.getValue("duration_seconds")).put("total_observations", r.getJsonArray("observations").size())
         .put("total_batches", seconds).put("errors", r.getInteger("submission_errors"))

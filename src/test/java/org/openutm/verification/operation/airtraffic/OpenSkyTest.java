@@ -65,4 +65,27 @@ class OpenSkyTest {
       TestService.await(vertx.close());
     }
   }
+
+  @Test
+  void openskyToAmqp() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    int port = TestService.await(vertx.createHttpServer().requestHandler(req -> req.response()
+        .putHeader("Content-Type", "application/json").end(new JsonObject().put("states", STATES).encode()))
+        .listen(0, "127.0.0.1")).actualPort();
+    String exchange = "verification_test_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    try (TestService svc = TestService.start(new JsonObject().put("opensky", new JsonObject().put("url", "http://127.0.0.1:" + port))
+        .put("amqp", new JsonObject().put("url", "amqp://guest:guest@127.0.0.1:5672/").put("exchange_name", exchange)))) {
+      svc.http.post("/api/step", new JsonObject().put("step", "Start AMQP Queue Monitor")
+          .put("arguments", new JsonObject().put("routing_key", "air_traffic.#")));
+      JsonObject r = svc.http.post("/api/step", new JsonObject().put("step", "Stream Air Traffic").put("arguments",
+          new JsonObject().put("provider", "opensky").put("target", "amqp").put("duration", 2))).json();
+      assertEquals("success", r.getString("status"), r.encode());
+      JsonObject got = svc.http.post("/api/step", new JsonObject().put("step", "Wait for AMQP Messages")
+          .put("arguments", new JsonObject().put("count", 2).put("timeout", 5))).json();
+      assertEquals("success", got.getString("status"), got.encode());
+      svc.http.post("/api/step", new JsonObject().put("step", "Stop AMQP Queue Monitor"));
+    } finally {
+      TestService.await(vertx.close());
+    }
+  }
 }
