@@ -8,33 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openutm.verification.support.Http;
+import org.openutm.verification.support.SharedService;
 import org.openutm.verification.support.TestService;
 
 /** Single steps, references, background tasks and joins over real HTTP. */
-class StepApiTest {
-  static TestService service;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    service = TestService.start();
-    http = service.http;
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
-
-  static String newSession() {
-    Http.Response r = http.post("/api/sessions", null);
-    assertEquals(201, r.status(), r.body());
-    return r.json().getString("session_id");
-  }
+class StepApiTest extends SharedService {
 
   static JsonObject step(String session, JsonObject def) {
     Http.Response r = http.post("/api/step", def, "X-Session-Id", session);

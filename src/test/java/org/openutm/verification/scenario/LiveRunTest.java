@@ -11,38 +11,21 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.support.Http;
+import org.openutm.verification.support.SharedService;
 import org.openutm.verification.support.TestService;
 
 /** Async runs, any number of SSE consumers (late ones replay), per-run paths and stop. */
-class LiveRunTest {
-  static TestService service;
-  static Http http;
+class LiveRunTest extends SharedService {
   static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-  @BeforeAll
-  static void start() {
-    service = TestService.start();
-    http = service.http;
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
 
   static CompletableFuture<HttpResponse<String>> sse(String path, String session) {
     return CLIENT.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port + path))
         .header("X-Session-Id", session).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static String newSession() {
-    return http.post("/api/sessions", null).json().getString("session_id");
-  }
 
   @Test
   void asyncRunStreamsEveryChangeToEveryConsumer() throws Exception {

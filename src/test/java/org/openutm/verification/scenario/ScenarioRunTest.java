@@ -9,27 +9,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openutm.verification.support.Http;
+import org.openutm.verification.support.SharedService;
 import org.openutm.verification.support.TestService;
 
 /** Scenario semantics over the real HTTP API (/run-scenario with YAML bodies). */
-class ScenarioRunTest {
-  static TestService service;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    service = TestService.start();
-    http = service.http;
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+class ScenarioRunTest extends SharedService {
 
   static Map<String, JsonObject> run(String yaml) {
     String session = http.post("/api/sessions", null).json().getString("session_id");
