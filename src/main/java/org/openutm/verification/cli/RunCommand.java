@@ -49,7 +49,8 @@ final class RunCommand {
   }
 
   private static boolean runOne(Vertx vertx, ScenarioSources.Source s, PrintStream out) throws Exception {
-    out.println("== " + s.label() + (s.suite() == null ? "" : " (suite " + s.suite() + ")"));
+    out.println("== " + s.label() + (s.suite() == null ? "" : " (suite " + s.suite() + ")")
+        + (s.dataFiles() == null ? "" : " with " + s.dataFiles().encode()));
     String session = await(vertx.eventBus().<JsonObject>request(Addresses.SESSIONS,
         new JsonObject().put("action", "create"))).body().getString("session_id");
     Map<String, Long> running = new HashMap<>();
@@ -85,7 +86,7 @@ final class RunCommand {
     }));
     try {
       JsonObject result = await(vertx.eventBus().<JsonObject>request(Addresses.session(session),
-          new JsonObject().put("action", "run").put("wait", true).put("yaml", s.yaml()),
+          new JsonObject().put("action", "run").put("wait", true).put("yaml", s.yaml()).put("data_files", s.dataFiles()),
           new DeliveryOptions().setSendTimeout(TimeUnit.DAYS.toMillis(1)))).body();
       out.printf("  => %s in %.2f s (%d steps%s)%n", result.getString("status").toUpperCase(),
           result.getDouble("duration"), result.getInteger("steps"),

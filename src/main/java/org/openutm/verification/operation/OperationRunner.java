@@ -51,7 +51,10 @@ public final class OperationRunner {
       return Future.failedFuture(ServiceException.badInput("arguments", "arguments must be an object"));
     }
     String executionId = request.getString("execution_id", java.util.UUID.randomUUID().toString());
-    OperationContext ctx = new OperationContext(vertx, config, request.getString("session"),
+    JsonObject overrides = request.getValue("config_overrides") instanceof JsonObject o ? o : null;
+    AppConfig effective = overrides == null || overrides.isEmpty() ? config
+        : new AppConfig(config.json().copy().mergeIn(overrides, true), config.path());
+    OperationContext ctx = new OperationContext(vertx, effective, request.getString("session"),
         request.getString("step_id"), executionId)
         .withClientState(request.getValue("client_state") instanceof JsonObject cs ? cs : null, services);
     inFlight.put(executionId, ctx);

@@ -33,6 +33,7 @@ public final class Session {
   private final Map<String, Consumer<JsonObject>> runSinks = new java.util.HashMap<>();
   private long seq;
   private final Map<String, JsonObject> clientStates = new java.util.HashMap<>();
+  private JsonObject configOverrides = new JsonObject();
 
   public Session(String id, Consumer<JsonObject> events) {
     this.id = id;
@@ -86,6 +87,23 @@ public final class Session {
       event.remove("run_id");
     }
     events.accept(event);
+  }
+
+  /** The session's config overrides (POST /session/reset {"config"}), with a run's on top; null when none. */
+  public JsonObject configOverrides(JsonObject run) {
+    if (configOverrides.isEmpty() && (run == null || run.isEmpty())) {
+      return null;
+    }
+    JsonObject merged = configOverrides.copy();
+    return run == null ? merged : merged.mergeIn(run, true);
+  }
+
+  public void setConfigOverrides(JsonObject overrides) {
+    this.configOverrides = overrides == null ? new JsonObject() : overrides.copy();
+  }
+
+  public JsonObject configOverrides() {
+    return configOverrides;
   }
 
   /** What a client remembers for this session between steps (latest declaration id, generated telemetry...). */

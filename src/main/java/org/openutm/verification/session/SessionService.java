@@ -116,8 +116,11 @@ public final class SessionService {
         case "tasks" -> Future.succeededFuture(new JsonObject().put("tasks",
             new JsonArray(s.tasks().values().stream().map(BackgroundTask::describe).toList())));
         case "reset" -> {
+          JsonObject overrides = overrides(request.getValue("config"));
           s.clear("session reset").forEach(exec -> executor.cancel(exec, "session reset"));
-          yield Future.succeededFuture(new JsonObject().put("status", "session_reset").put("session_id", s.id()));
+          s.setConfigOverrides(overrides);
+          yield Future.succeededFuture(new JsonObject().put("status", "session_reset").put("session_id", s.id())
+              .put("config_overrides", new JsonArray(new java.util.ArrayList<>(overrides.fieldNames()))));
         }
         case "results" -> Future.succeededFuture(new JsonObject().put("session_id", s.id()).put("results", s.results()));
         case "info" -> Future.succeededFuture(s.describe());
@@ -126,6 +129,24 @@ public final class SessionService {
     } catch (ServiceException e) {
       return Future.failedFuture(e);
     }
+  }
+
+  /** Session overrides, as the Python server allows them: flight_blender, data_files, air_traffic_simulator_settings. */
+  static JsonObject overrides(Object v) {
+    if (v == null) {
+      return new JsonObject();
+    }
+    if (!(v instanceof JsonObject o)) {
+      throw ServiceException.badInput("config", "'config' must be an object");
+    }
+    for (String k : o.fieldNames()) {
+      if (!java.util.Set.of("flight_blender", "data_files", "air_traffic_simulator_settings").contains(k)
+          || !(o.getValue(k) instanceof JsonObject)) {
+        throw ServiceException.badInput("config." + k, "a session may override the objects flight_blender, data_files "
+            + "and air_traffic_simulator_settings only");
+      }
+    }
+    return o;
   }
 
   private static String taskId(JsonObject request) {

@@ -78,13 +78,13 @@ public final class StepExecutor {
   }
 
   /** How a step is recorded: the run it belongs to (null for a single step) and its continue-on-error flag. */
-  public record StepOptions(String runId, boolean continueOnError) {
-    public static final StepOptions SINGLE = new StepOptions(null, false);
+  public record StepOptions(String runId, boolean continueOnError, JsonObject configOverrides) {
+    public static final StepOptions SINGLE = new StepOptions(null, false, null);
   }
 
   public Future<JsonObject> runForeground(Session s, String stepId, OperationDef op, Args args, StepOptions opts) {
     int generation = s.generation();
-    return dispatch(s, stepId, op, args, UUID.randomUUID().toString(), true).map(result -> {
+    return dispatch(s, stepId, op, args, UUID.randomUUID().toString(), true, opts.configOverrides()).map(result -> {
       result.put("continue_on_error", opts.continueOnError());
       if (generation == s.generation()) {
         s.record(result, opts.runId());
@@ -109,7 +109,7 @@ public final class StepExecutor {
     BackgroundTask task = new BackgroundTask(taskId, stepId, taskId, op.name(), op.phase());
     s.addTask(task, opts.runId());
     int generation = s.generation();
-    dispatch(s, stepId, op, args, taskId, false).onSuccess(result -> {
+    dispatch(s, stepId, op, args, taskId, false, opts.configOverrides()).onSuccess(result -> {
       if (generation == s.generation()) {
         result.put("task_id", task.taskId()).put("continue_on_error", opts.continueOnError());
         s.record(result, opts.runId());
@@ -135,11 +135,12 @@ public final class StepExecutor {
    * tracked in the session so a reset cancels them (background ones are tracked as tasks).
    */
   public Future<JsonObject> dispatch(Session s, String stepId, OperationDef op, Args args, String executionId,
-      boolean foreground) {
+      boolean foreground, JsonObject runOverrides) {
     long timeout = Math.max(1_000, op.timeoutMillis().applyAsLong(args));
     JsonObject request = new JsonObject().put("operation", op.name()).put("arguments", args.json())
         .put("session", s.id()).put("step_id", stepId).put("execution_id", executionId)
-        .put("client_state", s.clientState(op.client().key).copy());
+        .put("client_state", s.clientState(op.client().key).copy())
+        .put("config_overrides", s.configOverrides(runOverrides));
     int generation = s.generation();
     if (foreground) {
       s.executions().add(executionId);

@@ -67,12 +67,13 @@ public final class FbClient {
     return tokens;
   }
 
-  public String baseUrl() {
-    return config.section("flight_blender").getString("url", "");
+  /** The execution's Flight Blender URL (a session or run may override it). */
+  public String baseUrl(OperationContext ctx) {
+    return ctx.config().section("flight_blender").getString("url", "");
   }
 
-  long timeoutMillis() {
-    return (long) (config.section("flight_blender").getDouble("timeout_seconds", 10.0) * 1000);
+  long timeoutMillis(OperationContext ctx) {
+    return (long) (ctx.config().section("flight_blender").getDouble("timeout_seconds", 10.0) * 1000);
   }
 
   public Future<Response> get(OperationContext ctx, String path) {
@@ -81,8 +82,9 @@ public final class FbClient {
 
   /** Sends {@code body} (JSON-encoded unless null) and records the exchange; fails only when no answer came. */
   public Future<Response> send(OperationContext ctx, HttpMethod method, String path, Object body) {
-    String url = baseUrl() + path;
-    if (baseUrl().isBlank()) {
+    String url = baseUrl(ctx) + path;
+    long timeout = timeoutMillis(ctx);
+    if (baseUrl(ctx).isBlank()) {
       return Future.failedFuture(new OperationFailure("flight_blender.url is not set and no emulator runs"));
     }
     long start = System.nanoTime();
@@ -90,7 +92,7 @@ public final class FbClient {
     Buffer payload = body == null ? null : body instanceof Buffer b ? b : Buffer.buffer(Json.encode(body));
     return tokens.token().recover(t -> Future.failedFuture(new OperationFailure("cannot get a token: " + t.getMessage())))
         .compose(token -> {
-          var req = web.requestAbs(method, url).timeout(timeoutMillis()).putHeader("Authorization", "Bearer " + token);
+          var req = web.requestAbs(method, url).timeout(timeout).putHeader("Authorization", "Bearer " + token);
           if (payload != null) {
             req.putHeader("Content-Type", "application/json");
           }
@@ -100,7 +102,7 @@ public final class FbClient {
             if (ar.failed()) {
               String why = ar.cause() instanceof java.util.concurrent.TimeoutException
                   || String.valueOf(ar.cause().getMessage()).contains("timeout")
-                  ? "no answer within " + timeoutMillis() / 1000.0 + " s" : String.valueOf(ar.cause().getMessage());
+                  ? "no answer within " + timeout / 1000.0 + " s" : String.valueOf(ar.cause().getMessage());
               record(ctx, method, url, payload, null, ms, started, why);
               return Future.failedFuture(new OperationFailure(method + " " + url + " failed: " + why));
             }

@@ -57,7 +57,7 @@ final class SdspStreams {
   }
 
   static Future<List<Frame>> listen(OperationContext ctx, String kind, String session, long millis) {
-    String base = fb(ctx).baseUrl().replaceFirst("^http", "ws");
+    String base = fb(ctx).baseUrl(ctx).replaceFirst("^http", "ws");
     String url = base + "/ws/surveillance/" + kind + "/" + session;
     List<Frame> frames = new ArrayList<>();
     Promise<List<Frame>> done = Promise.promise();

@@ -62,8 +62,13 @@ public final class RunService {
     JsonObject body = request.copy();
     body.remove("action");
     boolean wait = Boolean.TRUE.equals(body.remove("wait"));
+    Object dataFiles = body.remove("data_files");
+    if (dataFiles != null && !(dataFiles instanceof JsonObject)) {
+      throw ServiceException.badInput("data_files", "'data_files' overrides must be an object of name -> path");
+    }
     ScenarioDef def = Scenarios.checkRequest(body, executor.catalog(), maxSteps).orThrow();
-    ScenarioRun run = new ScenarioRun(UUID.randomUUID().toString(), s, executor, config, def);
+    ScenarioRun run = new ScenarioRun(UUID.randomUUID().toString(), s, executor, config, def,
+        dataFiles == null ? null : new JsonObject().put("data_files", dataFiles));
     Deque<ScenarioRun> runs = bySession.computeIfAbsent(s.id(), k -> new ArrayDeque<>());
     runs.addLast(run);
     byId.put(run.runId(), run);

@@ -45,12 +45,19 @@ public final class ScenarioRun {
   private final List<Future<JsonObject>> backgroundFutures = new ArrayList<>();
   private final Promise<JsonObject> done = Promise.promise();
 
-  public ScenarioRun(String runId, Session session, StepExecutor executor, AppConfig config, ScenarioDef def) {
+  private final JsonObject overrides;
+
+  /** {@code overrides}: config overrides for this run (a suite's data_files for its scenario), or null. */
+  public ScenarioRun(String runId, Session session, StepExecutor executor, AppConfig config, ScenarioDef def,
+      JsonObject overrides) {
     this.session = session;
     this.executor = executor;
     this.def = def;
     this.state = new RunState(runId, def.name());
-    this.top = new Scope(state, config, "", false, null, null);
+    this.overrides = session.configOverrides(overrides);
+    AppConfig effective = this.overrides == null ? config
+        : new AppConfig(config.json().copy().mergeIn(this.overrides, true), config.path());
+    this.top = new Scope(state, effective, "", false, null, null);
   }
 
   public String runId() {
@@ -244,7 +251,7 @@ public final class ScenarioRun {
       List<String> ids = group.steps().stream().map(g -> inner.prefix + g.effectiveId()).toList();
       return runSteps(group.steps(), inner).compose(v -> aggregate(id, s, ids, startNanos, "steps"));
     }
-    StepOptions opts = new StepOptions(state.runId, s.continueOnError());
+    StepOptions opts = new StepOptions(state.runId, s.continueOnError(), overrides);
     if (StepExecutor.JOIN_STEP.equals(s.step())) {
       return join(s, scope, id);
     }
