@@ -65,4 +65,17 @@ class ConfigLoaderTest {
     assertThrows(ServiceException.class, () -> ConfigLoader.load(bad.toString(), Map.of(), null));
     assertThrows(ServiceException.class, () -> ConfigLoader.load(null, Map.of("HTTP_PORT", "x"), null));
   }
+
+  @Test
+  void configApiMasksSecrets() {
+    try (org.openutm.verification.support.TestService svc = org.openutm.verification.support.TestService.start(
+        new JsonObject().put("amqp", new JsonObject().put("url", "amqp://guest:pa55word@127.0.0.1:5672/"))
+            .put("opensky", new JsonObject().put("auth", new JsonObject().put("client_secret", "t0psecret"))))) {
+      String body = svc.http.get("/api/config").body();
+      assertFalse(body.contains("pa55word"), body);
+      assertFalse(body.contains("t0psecret"), body);
+      assertTrue(body.contains("amqp://guest:********@127.0.0.1:5672/"), body);
+      assertTrue(new JsonObject(body).getString("config_path").endsWith("config.yaml"));
+    }
+  }
 }
