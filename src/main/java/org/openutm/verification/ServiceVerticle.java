@@ -84,6 +84,7 @@ public class ServiceVerticle extends VerticleBase {
     return Future.all(core)
         .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(catalog, cfg),
             new DeploymentOptions().setInstances(httpInstances)))
+        .compose(id -> org.openutm.verification.http.EventBusBridge.startTcp(vertx, cfg).map(id))
         .onSuccess(id -> LOG.info("OpenUTM Verification listening on http://{}:{} ({} operations, config {})",
             cfg.httpHost(), cfg.httpPort(), catalog.all().size(), cfg.path()));
   }

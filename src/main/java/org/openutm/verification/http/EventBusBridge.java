@@ -15,12 +15,50 @@ import org.openutm.verification.config.AppConfig;
  * step, join, task, run, stop, reset, results and input confirmation. Outbound: session events only. Frames over
  * {@code bridge.max_message_bytes} are refused; replies may take {@code session.max_request_seconds} (joins wait).
  */
-final class EventBusBridge {
+public final class EventBusBridge {
   static final String SESSION = "verification\\.session\\.[A-Za-z0-9_-]{1,64}";
   static final String[] SESSION_ACTIONS = {"step", "join", "task", "tasks", "run", "stop", "reset", "results",
       "run-status", "info"};
 
   private EventBusBridge() {
+  }
+
+  /**
+   * The TCP event-bus bridge ({@code bridge.tcp_port}, off by default) with the same permissions as SockJS. Its
+   * requests wait 30 s unless the frame's headers carry {@code "timeout": <ms>} (send one with joins).
+   */
+  public static io.vertx.core.Future<?> startTcp(Vertx vertx, AppConfig config) {
+    Integer port = config.section("bridge").getInteger("tcp_port");
+    if (port == null || port < 0) {
+      return io.vertx.core.Future.succeededFuture();
+    }
+    long maxBytes = config.section("bridge").getLong("max_message_bytes", 1_048_576L);
+    return io.vertx.ext.eventbus.bridge.tcp.TcpEventBusBridge.create(vertx, options(config),
+        new io.vertx.core.net.NetServerOptions().setHost(config.httpHost()), event -> {
+          JsonObject raw = event.getRawMessage();
+          if (raw != null && (event.type() == BridgeEventType.SEND || event.type() == BridgeEventType.PUBLISH)) {
+            String problem = raw.encode().length() > maxBytes ? "message over " + maxBytes + " bytes (bridge.max_message_bytes)"
+                : tcpHeaderProblem(raw);
+            if (problem != null) {
+              io.vertx.ext.eventbus.bridge.tcp.impl.protocol.FrameHelper.sendErrFrame(problem, event.socket());
+              event.complete(false);
+              return;
+            }
+          }
+          event.complete(true);
+        }).listen(port)
+        .onSuccess(b -> org.slf4j.LoggerFactory.getLogger(EventBusBridge.class)
+            .info("TCP event-bus bridge on {}:{}", config.httpHost(), port));
+  }
+
+  /** The TCP bridge casts headers.timeout to a number: anything else would fail inside it. */
+  static String tcpHeaderProblem(JsonObject raw) {
+    Object headers = raw.getValue("headers");
+    if (headers != null && !(headers instanceof JsonObject)) {
+      return "headers must be an object";
+    }
+    Object timeout = headers == null ? null : ((JsonObject) headers).getValue("timeout");
+    return timeout != null && !(timeout instanceof Number) ? "headers.timeout must be a number of milliseconds" : null;
   }
 
   static SockJSBridgeOptions options(AppConfig config) {
