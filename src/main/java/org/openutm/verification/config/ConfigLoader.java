@@ -83,6 +83,7 @@ public final class ConfigLoader {
     setIfPresent(env, "AMQP_URL", v -> cfg.getJsonObject("amqp").put("url", v));
     setIfPresent(env, "LOG_LEVEL", v -> cfg.getJsonObject("logging").put("level", v));
     setIfPresent(env, "HTTP_HOST", v -> cfg.getJsonObject("http").put("host", v));
+    setIfPresent(env, "API_AUTH_TOKEN", v -> cfg.getJsonObject("http").put("auth_token", v));
     setIfPresent(env, "HTTP_PORT", v -> {
       try {
         cfg.getJsonObject("http").put("port", Integer.parseInt(v.trim()));

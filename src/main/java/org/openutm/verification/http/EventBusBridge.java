@@ -14,6 +14,8 @@ import org.openutm.verification.config.AppConfig;
  * The SockJS event-bus bridge at /eventbus, deny-by-default. Inbound: the session manager's create, a session's
  * step, join, task, run, stop, reset, results and input confirmation. Outbound: session events only. Frames over
  * {@code bridge.max_message_bytes} are refused; replies may take {@code session.max_request_seconds} (joins wait).
+ * With an API token, the SockJS bridge needs it like any path (header or access_token); the TCP bridge in
+ * each frame's {@code headers.token}.
  */
 public final class EventBusBridge {
   static final String SESSION = "verification\\.session\\.[A-Za-z0-9_-]{1,64}";
@@ -33,12 +35,19 @@ public final class EventBusBridge {
       return io.vertx.core.Future.succeededFuture();
     }
     long maxBytes = config.section("bridge").getLong("max_message_bytes", 1_048_576L);
+    String token = config.section("http").getString("auth_token");
     return io.vertx.ext.eventbus.bridge.tcp.TcpEventBusBridge.create(vertx, options(config),
         new io.vertx.core.net.NetServerOptions().setHost(config.httpHost()), event -> {
           JsonObject raw = event.getRawMessage();
-          if (raw != null && (event.type() == BridgeEventType.SEND || event.type() == BridgeEventType.PUBLISH)) {
+          if (raw != null && (event.type() == BridgeEventType.SEND || event.type() == BridgeEventType.PUBLISH
+              || event.type() == BridgeEventType.REGISTER)) {
             String problem = raw.encode().length() > maxBytes ? "message over " + maxBytes + " bytes (bridge.max_message_bytes)"
                 : tcpHeaderProblem(raw);
+            if (problem == null && token != null && !token.isBlank()) {
+              JsonObject h = raw.getJsonObject("headers", new JsonObject());
+              problem = h.getValue("token") instanceof String t && ApiToken.equal(t, token) ? null
+                  : "this bridge needs headers.token (http.auth_token)";
+            }
             if (problem != null) {
               io.vertx.ext.eventbus.bridge.tcp.impl.protocol.FrameHelper.sendErrFrame(problem, event.socket());
               event.complete(false);

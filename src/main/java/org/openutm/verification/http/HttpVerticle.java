@@ -35,6 +35,10 @@ public class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     JsonObject http = config.section("http");
     Router router = Router.router(vertx);
+    String token = http.getString("auth_token");
+    if (token != null && !token.isBlank()) {
+      router.route().order(-1000).handler(ctx -> ApiToken.check(ctx, token));
+    }
     EventBusBridge.mount(vertx, router, config);
     router.route().handler(BodyHandler.create(false).setBodyLimit(http.getLong("body_limit_bytes", 1_048_576L)));
 
