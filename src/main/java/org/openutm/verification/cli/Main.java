@@ -68,12 +68,16 @@ public final class Main {
     List<String> suites = new ArrayList<>();
     List<String> items = new ArrayList<>();
     String level = "WARN";
+    String reportDir = null;
+    String formats = null;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
         case "--config" -> configPath = value(args, ++i, a);
         case "--suite" -> suites.add(value(args, ++i, a));
         case "--debug" -> level = "DEBUG";
+        case "--report-dir" -> reportDir = value(args, ++i, a);
+        case "--formats" -> formats = value(args, ++i, a);
         default -> {
           if (a.startsWith("--")) {
             System.err.println("unknown option " + a);
@@ -84,6 +88,16 @@ public final class Main {
       }
     }
     JsonObject overrides = new JsonObject().put("logging", new JsonObject().put("level", level));
+    JsonObject reporting = new JsonObject();
+    if (reportDir != null) {
+      reporting.put("output_dir", reportDir);
+    }
+    if (formats != null) {
+      reporting.put("formats", new io.vertx.core.json.JsonArray(List.of(formats.split("\\s*,\\s*"))));
+    }
+    if (!reporting.isEmpty()) {
+      overrides.put("reporting", reporting);
+    }
     try {
       AppConfig config = ConfigLoader.load(configPath, System.getenv(), overrides);
       JsonObject deployment = new JsonObject().put("config", overrides);
@@ -136,7 +150,7 @@ public final class Main {
     System.out.println("""
         usage: java -jar target/openutm-verification.jar <command> [options]
           serve [--config PATH] [--host H] [--port N]   start the service (default command)
-          run [--config PATH] [--suite NAME]... [--debug] [FILE|ID]...
+          run [--config PATH] [--suite NAME]... [--report-dir DIR] [--formats json,junit,log] [--debug] [FILE|ID]...
                                                          run scenarios in-process; exit code = failed scenarios
           validate [--config PATH] FILE|ID...            print every problem; exit 1 if any
           emulator [--port 8000] [--host H] [--mode django|fastapi] [--no-auth]

@@ -37,18 +37,29 @@ final class RunCommand {
       await(vertx.deployVerticle(new ServiceVerticle(), new DeploymentOptions()
           .setConfig(deployment.copy().put("config", cfg))));
       int failed = 0;
+      java.util.List<JsonObject> summaries = new java.util.ArrayList<>();
       for (ScenarioSources.Source s : sources.sources()) {
-        failed += runOne(vertx, s, out) ? 0 : 1;
+        failed += runOne(vertx, s, out, summaries) ? 0 : 1;
       }
       out.printf("%n%d scenario(s), %d passed, %d failed%n", sources.sources().size(),
           sources.sources().size() - failed, failed);
+      if (!summaries.isEmpty()) {
+        var f = config.section("reporting").getJsonArray("formats", new io.vertx.core.json.JsonArray().add("json"));
+        java.util.List<String> formats = new java.util.ArrayList<>(f.stream().map(String::valueOf).toList());
+        if (!formats.contains("junit")) {
+          formats.add("junit");
+        }
+        String id = org.openutm.verification.report.Reports.write(config, summaries, formats);
+        out.println("report: " + org.openutm.verification.report.Reports.root(config).resolve(id));
+      }
       return failed;
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
   }
 
-  private static boolean runOne(Vertx vertx, ScenarioSources.Source s, PrintStream out) throws Exception {
+  private static boolean runOne(Vertx vertx, ScenarioSources.Source s, PrintStream out, java.util.List<JsonObject> summaries)
+      throws Exception {
     out.println("== " + s.label() + (s.suite() == null ? "" : " (suite " + s.suite() + ")")
         + (s.dataFiles() == null ? "" : " with " + s.dataFiles().encode()));
     String session = await(vertx.eventBus().<JsonObject>request(Addresses.SESSIONS,
@@ -86,15 +97,19 @@ final class RunCommand {
     }));
     try {
       JsonObject result = await(vertx.eventBus().<JsonObject>request(Addresses.session(session),
-          new JsonObject().put("action", "run").put("wait", true).put("yaml", s.yaml()).put("data_files", s.dataFiles()),
+          new JsonObject().put("action", "run").put("wait", true).put("report", false).put("yaml", s.yaml())
+              .put("data_files", s.dataFiles()),
           new DeliveryOptions().setSendTimeout(TimeUnit.DAYS.toMillis(1)))).body();
       out.printf("  => %s in %.2f s (%d steps%s)%n", result.getString("status").toUpperCase(),
           result.getDouble("duration"), result.getInteger("steps"),
           result.getString("error") == null ? "" : ", " + result.getString("error"));
+      summaries.add(result.put("suite_name", s.suite()));
       return "success".equals(result.getString("status"));
     } catch (IllegalStateException e) {
       ServiceException se = ServiceException.from(e.getCause() == null ? e : e.getCause());
       out.println("  => INVALID: " + se.getMessage());
+      summaries.add(new JsonObject().put("scenario", s.label()).put("status", "failure").put("error", se.getMessage())
+          .put("results", new io.vertx.core.json.JsonArray()).put("suite_name", s.suite()));
       JsonObject details = se.details();
       if (details.getJsonArray("problems") != null) {
         details.getJsonArray("problems").forEach(p -> {

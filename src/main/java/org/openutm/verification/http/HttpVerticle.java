@@ -57,6 +57,7 @@ public class HttpVerticle extends VerticleBase {
     JsonObject sc = config.section("scenarios");
     int maxSteps = sc.getInteger("max_steps", 50_000);
     new SessionRoutes(vertx, maxRequestMillis).mount(router);
+    ReportRoutes.mount(vertx, router, config);
     new RunRoutes(vertx, catalog, maxSteps, maxRequestMillis).mount(router);
     new ScenarioFileRoutes(vertx, new ScenarioFiles(Path.of(sc.getString("dir", "scenarios")),
         Path.of(sc.getString("docs_dir", "docs/scenarios"))), config, catalog, maxSteps).mount(router);

@@ -41,6 +41,10 @@ public class SessionVerticle extends VerticleBase {
     service = new SessionService(executor, (id, event) -> vertx.eventBus().publish(Addresses.events(id), event),
         sc.getInteger("max_sessions", 1000), sc.getLong("ttl_seconds", 3600L) * 1000);
     runs = new RunService(executor, config);
+    runs.onReport(summary -> vertx.executeBlocking(() -> org.openutm.verification.report.Reports.write(config,
+        java.util.List.of(summary), formats()), false)
+        .onSuccess(id -> LOG.info("report {} for run {}", id, summary.getString("run_id")))
+        .onFailure(t -> LOG.warn("cannot write the report of run {}: {}", summary.getString("run_id"), t.getMessage())));
     long sweep = Math.max(100, (long) (sc.getDouble("sweep_seconds", 30.0) * 1000));
     vertx.setPeriodic(sweep, t -> service.expire(System.currentTimeMillis()).forEach(id -> {
       runs.forget(id);
@@ -49,6 +53,13 @@ public class SessionVerticle extends VerticleBase {
     }));
     var manager = vertx.eventBus().<Object>consumer(Addresses.SESSIONS, this::onManage);
     return Future.join(manager.completion(), register(service.create(SessionService.DEFAULT).id()));
+  }
+
+  private java.util.List<String> formats() {
+    var f = config.section("reporting").getJsonArray("formats", new io.vertx.core.json.JsonArray().add("json"));
+    java.util.List<String> out = new java.util.ArrayList<>(f.stream().map(String::valueOf).toList());
+    out.add("junit");
+    return out;
   }
 
   private Future<Void> register(String id) {

@@ -30,7 +30,9 @@ public final class TestService implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       int port = freePort();
       JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", port).put("instances", 1))
-          .put("logging", new JsonObject().put("level", "WARN")).mergeIn(overrides, true);
+          .put("logging", new JsonObject().put("level", "WARN"))
+          .put("reporting", new JsonObject().put("output_dir", "target/test-reports").put("keep", 500))
+          .mergeIn(overrides, true);
       cfg.getJsonObject("http").put("port", port);
       Vertx vertx = Vertx.vertx();
       try {

@@ -28,6 +28,12 @@ public final class RunService {
   private final Map<String, Deque<ScenarioRun>> bySession = new HashMap<>();
   private final Map<String, String> sessionOfRun = new HashMap<>();
   private final Map<String, ScenarioRun> byId = new HashMap<>();
+  private java.util.function.Consumer<JsonObject> onReport = s -> { };
+
+  /** Called with the summary (with results) of every run that asked for a report (HTTP runs do by default). */
+  public void onReport(java.util.function.Consumer<JsonObject> handler) {
+    this.onReport = handler;
+  }
 
   public RunService(StepExecutor executor, AppConfig config) {
     this.executor = executor;
@@ -62,6 +68,7 @@ public final class RunService {
     JsonObject body = request.copy();
     body.remove("action");
     boolean wait = Boolean.TRUE.equals(body.remove("wait"));
+    boolean report = !Boolean.FALSE.equals(body.remove("report"));
     Object dataFiles = body.remove("data_files");
     if (dataFiles != null && !(dataFiles instanceof JsonObject)) {
       throw ServiceException.badInput("data_files", "'data_files' overrides must be an object of name -> path");
@@ -79,6 +86,9 @@ public final class RunService {
       sessionOfRun.remove(old.runId());
     }
     Future<JsonObject> completion = run.start();
+    if (report) {
+      completion.onSuccess(summary -> onReport.accept(summary));
+    }
     return wait ? completion : Future.succeededFuture(new JsonObject().put("run_id", run.runId())
         .put("status", "running"));
   }

@@ -1,0 +1,83 @@
+package org.openutm.verification.report;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** JUnit XML for CI systems: one testsuite per scenario, one testcase per step (failure and skipped marked). */
+final class JUnitXml {
+  private JUnitXml() {
+  }
+
+  static String of(JsonObject report) {
+    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    sb.append("<testsuites name=\"openutm-verification\" tests=\"").append(count(report, null)).append("\" failures=\"")
+        .append(count(report, "failure")).append("\" skipped=\"").append(count(report, "skipped")).append("\" time=\"")
+        .append(report.getDouble("total_duration", 0.0)).append("\">\n");
+    for (Object o : report.getJsonArray("results")) {
+      JsonObject r = (JsonObject) o;
+      JsonArray steps = r.getJsonArray("steps", new JsonArray());
+      String suite = r.getString("name");
+      sb.append("  <testsuite name=\"").append(esc(suite)).append("\" tests=\"").append(steps.size())
+          .append("\" failures=\"").append(statusCount(steps, "failure")).append("\" errors=\"0\" skipped=\"")
+          .append(statusCount(steps, "skipped")).append("\" time=\"").append(r.getDouble("duration", 0.0)).append("\"")
+          .append(report.getString("start_time") == null ? "" : " timestamp=\"" + esc(report.getString("start_time")) + "\"")
+          .append(">\n");
+      for (Object s : steps) {
+        JsonObject step = (JsonObject) s;
+        sb.append("    <testcase classname=\"").append(esc(suite)).append("\" name=\"").append(esc(step.getString("id")))
+            .append("\" time=\"").append(step.getDouble("duration", 0.0)).append("\"");
+        String status = step.getString("status");
+        String message = step.getString("error_message");
+        if ("failure".equals(status)) {
+          sb.append(">\n      <failure message=\"").append(esc(message == null ? "failed" : message)).append("\" type=\"")
+              .append(esc(step.getString("name"))).append("\">").append(esc(message == null ? "" : message))
+              .append("</failure>\n    </testcase>\n");
+        } else if ("skipped".equals(status)) {
+          sb.append(">\n      <skipped message=\"").append(esc(message == null ? "skipped" : message)).append("\"/>\n    </testcase>\n");
+        } else {
+          sb.append("/>\n");
+        }
+      }
+      sb.append("  </testsuite>\n");
+    }
+    sb.append("</testsuites>\n");
+    return sb.toString();
+  }
+
+  private static int count(JsonObject report, String status) {
+    int n = 0;
+    for (Object o : report.getJsonArray("results")) {
+      JsonArray steps = ((JsonObject) o).getJsonArray("steps", new JsonArray());
+      n += status == null ? steps.size() : statusCount(steps, status);
+    }
+    return n;
+  }
+
+  private static int statusCount(JsonArray steps, String status) {
+    return (int) steps.stream().filter(s -> status.equals(((JsonObject) s).getString("status"))).count();
+  }
+
+  static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&apos;");
+        default -> {
+          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+            b.append(' ');
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,161 @@
+package org.openutm.verification.report;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.openutm.verification.config.AppConfig;
+
+/**
+ * Run evidence on disk: {@code <output_dir>/<YYYY-MM-DD_HH-MM-SS>[-n]/} with report.json (the Python toolkit's
+ * shape), junit.xml and report.log, each written atomically (temporary file, then rename); the last
+ * {@code reporting.keep} runs are kept. Blocking IO: call from executeBlocking.
+ */
+public final class Reports {
+  static final DateTimeFormatter DIR = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
+  public static final String VERSION = "0.1.0";
+
+  private Reports() {
+  }
+
+  public static Path root(AppConfig config) {
+    Path p = Path.of(config.section("reporting").getString("output_dir", "reports"));
+    return p.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Writes one report for the given scenario runs (each a run summary with results, plus optional suite_name).
+   * @return the report's folder name (its id)
+   */
+  public static String write(AppConfig config, List<JsonObject> runs, List<String> formats) throws IOException {
+    Path root = root(config);
+    Files.createDirectories(root);
+    String base = LocalDateTime.now().format(DIR);
+    Path dir = root.resolve(base);
+    for (int n = 2; Files.exists(dir); n++) {
+      dir = root.resolve(base + "-" + n);
+    }
+    Files.createDirectories(dir);
+    JsonObject report = report(config, runs);
+    if (formats.contains("json")) {
+      atomic(dir.resolve("report.json"), report.encodePrettily());
+    }
+    if (formats.contains("junit")) {
+      atomic(dir.resolve("junit.xml"), JUnitXml.of(report));
+    }
+    if (formats.contains("log")) {
+      atomic(dir.resolve("report.log"), log(report));
+    }
+    retain(root, config.section("reporting").getInteger("keep", 50));
+    return dir.getFileName().toString();
+  }
+
+  static JsonObject report(AppConfig config, List<JsonObject> runs) {
+    JsonArray results = new JsonArray();
+    int passed = 0;
+    String start = null;
+    String end = null;
+    double total = 0;
+    for (JsonObject run : runs) {
+      boolean ok = "success".equals(run.getString("status"));
+      passed += ok ? 1 : 0;
+      start = start == null || run.getString("start_time", "").compareTo(start) < 0 ? run.getString("start_time") : start;
+      end = end == null || run.getString("end_time", "").compareTo(end) > 0 ? run.getString("end_time") : end;
+      total += run.getDouble("duration", 0.0);
+      results.add(new JsonObject().put("name", run.getString("scenario")).put("suite_name", run.getString("suite_name"))
+          .put("run_id", run.getString("run_id")).put("status", ok ? "pass" : "fail").put("run_status", run.getString("status"))
+          .put("duration", run.getDouble("duration", 0.0)).put("steps", run.getJsonArray("results", new JsonArray()))
+          .put("error_message", run.getString("error")).put("docs", run.getString("docs")));
+    }
+    JsonObject masked = config.masked();
+    return new JsonObject().put("run_id", config.json().getString("run_id")).put("tool_version", VERSION)
+        .put("start_time", start).put("end_time", end).put("total_duration", total)
+        .put("overall_status", passed == runs.size() ? "pass" : "fail")
+        .put("flight_blender_url", AppConfig.maskUrl(config.section("flight_blender").getString("url", "")))
+        .put("deployment_details", config.section("reporting").getJsonObject("deployment_details", new JsonObject()))
+        .put("config", masked).put("results", results)
+        .put("summary", new JsonObject().put("total_scenarios", runs.size()).put("passed", passed)
+            .put("failed", runs.size() - passed));
+  }
+
+  static String log(JsonObject report) {
+    StringBuilder sb = new StringBuilder();
+    for (Object o : report.getJsonArray("results")) {
+      JsonObject r = (JsonObject) o;
+      sb.append("== ").append(r.getString("name")).append(": ").append(r.getString("run_status")).append('\n');
+      for (Object s : r.getJsonArray("steps")) {
+        JsonObject step = (JsonObject) s;
+        sb.append(String.format("%-8s %s (%.2f s)%s%n", step.getString("status"), step.getString("id"),
+            step.getDouble("duration", 0.0), step.getString("error_message") == null ? "" : " " + step.getString("error_message")));
+        for (Object line : step.getJsonArray("logs", new JsonArray())) {
+          sb.append("    ").append(line).append('\n');
+        }
+      }
+    }
+    return AppConfig.maskUrl(sb.toString());
+  }
+
+  static void atomic(Path target, String text) throws IOException {
+    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** The report folders, newest first, with status and counts. */
+  public static JsonArray list(AppConfig config) throws IOException {
+    JsonArray out = new JsonArray();
+    for (Path d : folders(root(config))) {
+      Path json = d.resolve("report.json");
+      JsonObject entry = new JsonObject().put("id", d.getFileName().toString());
+      if (Files.isRegularFile(json)) {
+        JsonObject r = new JsonObject(Files.readString(json));
+        entry.put("overall_status", r.getString("overall_status")).put("summary", r.getJsonObject("summary"))
+            .put("start_time", r.getString("start_time"))
+            .put("scenarios", new JsonArray(r.getJsonArray("results").stream().map(x -> ((JsonObject) x).getString("name")).toList()));
+      }
+      out.add(entry);
+    }
+    return out;
+  }
+
+  static List<Path> folders(Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(root)) {
+      List<Path> dirs = new ArrayList<>(s.filter(Files::isDirectory)
+          .filter(p -> p.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}_\\d{2}-\\d{2}-\\d{2}(-\\d+)?")).toList());
+      dirs.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+      return dirs;
+    }
+  }
+
+  static void retain(Path root, int keep) throws IOException {
+    List<Path> dirs = folders(root);
+    for (int i = Math.max(0, keep); i < dirs.size(); i++) {
+      try (Stream<Path> walk = Files.walk(dirs.get(i))) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.openutm.verification.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.config.ConfigLoader;
+import org.openutm.verification.support.Http;
+import org.openutm.verification.support.TestService;
+import org.w3c.dom.Document;
+
+/** Every run leaves report.json and junit.xml (atomic, secrets masked); listed, linked, and confined over HTTP. */
+class ReportsTest {
+  @TempDir
+  Path dir;
+
+  static final String SCENARIO = """
+      name: mixed
+      steps:
+        - id: ok
+          step: Generate UUID
+        - id: broken
+          step: Generate Random Number
+          arguments: {min: 9, max: 1}
+        - id: skipped_after
+          step: Generate UUID
+        - id: teardown
+          step: Generate UUID
+          if: always()
+      """;
+
+  @Test
+  void httpRunsLeaveReports() throws Exception {
+    try (TestService svc = TestService.start(new JsonObject().put("reporting", new JsonObject().put("output_dir", dir.toString()))
+        .put("amqp", new JsonObject().put("url", "amqp://guest:hunter22@127.0.0.1:5672/")))) {
+      Http http = svc.http;
+      assertEquals(200, http.post("/run-scenario", SCENARIO, "Content-Type", "application/yaml").status());
+      JsonArray list = null;
+      for (int i = 0; i < 40 && (list == null || list.isEmpty()); i++) {
+        Thread.sleep(100);
+        list = (JsonArray) http.get("/api/reports").value();
+      }
+      assertEquals(1, list.size(), list.encode());
+      JsonObject entry = list.getJsonObject(0);
+      assertEquals("fail", entry.getString("overall_status"));
+      assertEquals(1, entry.getJsonObject("summary").getInteger("failed"));
+      Http.Response redirect = http.get("/api/reports/latest?scenario=mixed");
+      assertEquals(302, redirect.status(), redirect.body());
+      Http.Response latest = http.get(redirect.headers().get("location").get(0));
+      assertEquals(200, latest.status(), latest.body());
+      JsonObject report = latest.json();
+      assertEquals("0.1.0", report.getString("tool_version"));
+      JsonArray steps = report.getJsonArray("results").getJsonObject(0).getJsonArray("steps");
+      assertEquals(List.of("success", "failure", "skipped", "success"),
+          steps.stream().map(s -> ((JsonObject) s).getString("status")).toList());
+      assertTrue(report.getDouble("total_duration") > 0);
+      String raw = Files.readString(dir.resolve(entry.getString("id")).resolve("report.json"));
+      assertFalse(raw.contains("hunter22"), "no secret in the report");
+      Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+          .parse(dir.resolve(entry.getString("id")).resolve("junit.xml").toFile());
+      assertEquals(4, junit.getElementsByTagName("testcase").getLength());
+      assertEquals(1, junit.getElementsByTagName("failure").getLength());
+      assertEquals(1, junit.getElementsByTagName("skipped").getLength());
+      assertEquals(404, http.get("/api/reports/latest?scenario=nothing").status());
+      assertTrue(http.get("/reports/../conf/config.yaml").status() >= 400);
+      assertTrue(http.get("/reports/%2e%2e/conf/config.yaml").status() >= 400);
+      try (var files = Files.list(dir.resolve(entry.getString("id")))) {
+        assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+      }
+    }
+  }
+
+  @Test
+  void cliWritesOneReportForTheInvocation() throws Exception {
+    Path scenario = dir.resolve("mixed.yaml");
+    Files.writeString(scenario, SCENARIO);
+    Path reports = dir.resolve("out");
+    JsonObject overrides = new JsonObject().put("logging", new JsonObject().put("level", "WARN"))
+        .put("reporting", new JsonObject().put("output_dir", reports.toString())
+            .put("formats", new JsonArray().add("json").add("log")));
+    AppConfig config = ConfigLoader.load("conf/config.yaml", Map.of(), overrides);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int code = org.openutm.verification.cli.CliAccess.run(List.of(scenario.toString(), "examples/loops_and_groups"),
+        config, overrides, new PrintStream(buf, true, StandardCharsets.UTF_8));
+    assertEquals(1, code);
+    try (var dirs = Files.list(reports)) {
+      Path report = dirs.findFirst().orElseThrow();
+      JsonObject json = new JsonObject(Files.readString(report.resolve("report.json")));
+      assertEquals(2, json.getJsonObject("summary").getInteger("total_scenarios"));
+      assertEquals(1, json.getJsonObject("summary").getInteger("passed"));
+      assertTrue(Files.readString(report.resolve("report.log")).contains("failure  broken"));
+      assertTrue(Files.exists(report.resolve("junit.xml")));
+    }
+  }
+}
