@@ -5,11 +5,9 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -110,17 +108,7 @@ public final class ScenarioFiles {
     try {
       Files.createDirectories(target.getParent());
       checkReal(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), ".save-", ".tmp");
-      try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      org.openutm.verification.core.AtomicFiles.write(target, text);
     } catch (IOException e) {
       throw new ServiceException(ErrorCode.INTERNAL, "cannot save scenario '" + clean + "': " + e.getMessage());
     }
