@@ -25,7 +25,8 @@ final class ReportRoutes {
           JsonObject e = (JsonObject) o;
           JsonArray names = e.getJsonArray("scenarios", new JsonArray());
           if (scenario == null || names.contains(scenario)) {
-            ctx.response().setStatusCode(302).putHeader("Location", "/reports/" + e.getString("id") + "/report.json").end();
+            String file = e.getBoolean("html", false) ? "report.html" : "report.json";
+            ctx.response().setStatusCode(302).putHeader("Location", "/reports/" + e.getString("id") + "/" + file).end();
             return;
           }
         }

@@ -47,6 +47,9 @@ public final class Reports {
     if (formats.contains("json")) {
       atomic(dir.resolve("report.json"), report.encodePrettily());
     }
+    if (formats.contains("html")) {
+      atomic(dir.resolve("report.html"), HtmlReport.of(report));
+    }
     if (formats.contains("junit")) {
       atomic(dir.resolve("junit.xml"), JUnitXml.of(report));
     }
@@ -111,7 +114,8 @@ public final class Reports {
     JsonArray out = new JsonArray();
     for (Path d : folders(root(config))) {
       Path json = d.resolve("report.json");
-      JsonObject entry = new JsonObject().put("id", d.getFileName().toString());
+      JsonObject entry = new JsonObject().put("id", d.getFileName().toString())
+          .put("html", Files.isRegularFile(d.resolve("report.html")));
       if (Files.isRegularFile(json)) {
         JsonObject r = new JsonObject(Files.readString(json));
         entry.put("overall_status", r.getString("overall_status")).put("summary", r.getJsonObject("summary"))

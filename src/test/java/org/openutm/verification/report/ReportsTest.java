@@ -59,7 +59,7 @@ class ReportsTest {
       assertEquals(1, entry.getJsonObject("summary").getInteger("failed"));
       Http.Response redirect = http.get("/api/reports/latest?scenario=mixed");
       assertEquals(302, redirect.status(), redirect.body());
-      Http.Response latest = http.get(redirect.headers().get("location").get(0));
+      Http.Response latest = http.get(redirect.headers().get("location").get(0).replace("report.html", "report.json"));
       assertEquals(200, latest.status(), latest.body());
       JsonObject report = latest.json();
       assertEquals("0.1.0", report.getString("tool_version"));

@@ -1,0 +1,129 @@
+package org.openutm.verification.report;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * report.html: one self-contained file (inline CSS and SVG; no script, no CDN, no tiles): the run header, summary, and
+ * per scenario its status, an SVG map (declarations, geofences, telemetry and air-traffic tracks, scale bar) and its
+ * steps grouped by flight phase with collapsible result JSON, logs and HTTP exchanges.
+ */
+final class HtmlReport {
+  private HtmlReport() {
+  }
+
+  static String of(JsonObject report) {
+    StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<title>OpenUTM Verification report</title><style>" + CSS + "</style></head><body>");
+    JsonObject summary = report.getJsonObject("summary", new JsonObject());
+    sb.append("<header><h1>OpenUTM Verification report</h1><p class=\"overall ").append(esc(report.getString("overall_status")))
+        .append("\">").append(esc(String.valueOf(report.getString("overall_status")).toUpperCase())).append("</p><table class=\"meta\">");
+    row(sb, "Run", report.getString("run_id"));
+    row(sb, "Tool version", report.getString("tool_version"));
+    row(sb, "Started", report.getString("start_time"));
+    row(sb, "Ended", report.getString("end_time"));
+    row(sb, "Duration", String.format("%.2f s", report.getDouble("total_duration", 0.0)));
+    row(sb, "Flight Blender", report.getString("flight_blender_url"));
+    JsonObject dep = report.getJsonObject("deployment_details", new JsonObject());
+    row(sb, "Deployment", (dep.getString("name", "") + " " + dep.getString("version", "")).trim());
+    row(sb, "Scenarios", summary.getInteger("total_scenarios", 0) + " (" + summary.getInteger("passed", 0) + " passed, "
+        + summary.getInteger("failed", 0) + " failed)");
+    sb.append("</table></header>");
+    for (Object o : report.getJsonArray("results", new JsonArray())) {
+      scenario(sb, (JsonObject) o);
+    }
+    return sb.append("</body></html>").toString();
+  }
+
+  private static void scenario(StringBuilder sb, JsonObject r) {
+    JsonArray steps = r.getJsonArray("steps", new JsonArray());
+    sb.append("<section class=\"scenario\"><h2><span class=\"badge ").append(esc(r.getString("status"))).append("\">")
+        .append(esc(r.getString("status"))).append("</span> ").append(esc(r.getString("name")))
+        .append(r.getString("suite_name") == null ? "" : " <small>suite " + esc(r.getString("suite_name")) + "</small>")
+        .append(String.format(" <small>%.2f s</small></h2>", r.getDouble("duration", 0.0)));
+    if (r.getString("error_message") != null) {
+      sb.append("<p class=\"error\">").append(esc(r.getString("error_message"))).append("</p>");
+    }
+    if (r.getString("docs") != null) {
+      sb.append("<details><summary>Docs</summary><pre>").append(esc(r.getString("docs"))).append("</pre></details>");
+    }
+    MapData map = MapData.of(steps);
+    if (!map.isEmpty()) {
+      sb.append("<figure>").append(map.svg(720, 420)).append("<figcaption>blue: declarations, red: geofences, green: "
+          + "telemetry, amber: air traffic</figcaption></figure>");
+    }
+    Map<String, StringBuilder> byPhase = new LinkedHashMap<>();
+    for (Object s : steps) {
+      JsonObject step = (JsonObject) s;
+      String phase = step.getString("phase") == null ? "ANY PHASE" : step.getString("phase");
+      step(byPhase.computeIfAbsent(phase, k -> new StringBuilder()), step);
+    }
+    byPhase.forEach((phase, rows) -> sb.append("<h3>").append(esc(phase)).append("</h3><table class=\"steps\"><tr><th>Status</th>"
+        + "<th>Step</th><th>Operation</th><th>Duration</th><th>Details</th></tr>").append(rows).append("</table>"));
+    sb.append("</section>");
+  }
+
+  private static void step(StringBuilder sb, JsonObject step) {
+    sb.append("<tr class=\"step ").append(esc(step.getString("status"))).append("\"><td><span class=\"badge ")
+        .append(esc(step.getString("status"))).append("\">").append(esc(step.getString("status"))).append("</span></td><td>")
+        .append(esc(step.getString("id"))).append("</td><td>").append(esc(step.getString("name")))
+        .append(String.format("</td><td>%.2f s</td><td>", step.getDouble("duration", 0.0)));
+    if (step.getString("error_message") != null) {
+      sb.append("<div class=\"error\">").append(esc(step.getString("error_message"))).append("</div>");
+    }
+    sb.append("<details><summary>result</summary><pre>").append(esc(pretty(step.getValue("result")))).append("</pre></details>");
+    JsonArray logs = step.getJsonArray("logs", new JsonArray());
+    if (!logs.isEmpty()) {
+      sb.append("<details><summary>logs (").append(logs.size()).append(")</summary><pre>");
+      logs.forEach(l -> sb.append(esc(String.valueOf(l))).append('\n'));
+      sb.append("</pre></details>");
+    }
+    JsonArray ex = step.getJsonArray("http_exchanges", new JsonArray());
+    if (!ex.isEmpty()) {
+      sb.append("<details><summary>HTTP exchanges (").append(ex.size()).append(")</summary><table class=\"exchanges\">"
+          + "<tr><th>#</th><th>Request</th><th>Status</th><th>ms</th><th>Bodies</th></tr>");
+      for (int i = 0; i < ex.size(); i++) {
+        JsonObject e = ex.getJsonObject(i);
+        sb.append("<tr><td>").append(i + 1).append("</td><td>").append(esc(e.getString("method"))).append(' ')
+            .append(esc(e.getString("url"))).append("</td><td>").append(e.getValue("status") == null ? esc(e.getString("error"))
+                : e.getValue("status")).append("</td><td>").append(e.getValue("duration_ms")).append("</td><td><details><summary>show</summary>"
+                + "<pre>").append(esc(String.valueOf(e.getValue("request_body")))).append("</pre><pre>")
+            .append(esc(String.valueOf(e.getValue("response_body")))).append("</pre></details></td></tr>");
+      }
+      sb.append("</table></details>");
+    }
+    sb.append("</td></tr>");
+  }
+
+  private static String pretty(Object v) {
+    if (v instanceof JsonObject o) {
+      return o.encodePrettily();
+    }
+    if (v instanceof JsonArray a) {
+      return a.encodePrettily();
+    }
+    return String.valueOf(v);
+  }
+
+  private static void row(StringBuilder sb, String k, String v) {
+    sb.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v == null ? "" : v)).append("</td></tr>");
+  }
+
+  static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  static final String CSS = "body{font:14px system-ui,sans-serif;margin:24px;color:#222}h1{margin:0}"
+      + ".meta th{text-align:left;padding-right:12px;color:#555}.overall{font-weight:700;font-size:18px}"
+      + ".overall.pass{color:#1f9d49}.overall.fail{color:#d33}section.scenario{border-top:2px solid #ddd;margin-top:20px}"
+      + ".badge{padding:1px 6px;border-radius:8px;font-size:12px;background:#eee}.badge.pass,.badge.success{background:#d7f5dd;color:#11632a}"
+      + ".badge.fail,.badge.failure{background:#fbdcdc;color:#8a1c1c}.badge.skipped{background:#eee;color:#666}"
+      + ".badge.running{background:#dbe7ff}table.steps{border-collapse:collapse;width:100%}table.steps td,table.steps th{border-bottom:1px solid #eee;"
+      + "padding:4px;vertical-align:top;text-align:left}.error{color:#d33}pre{background:#f4f4f4;padding:6px;max-height:300px;overflow:auto}"
+      + "table.exchanges td{font-size:12px}figure{margin:12px 0}figcaption{font-size:12px;color:#666}";
+}

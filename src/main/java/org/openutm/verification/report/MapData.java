@@ -1,0 +1,162 @@
+package org.openutm.verification.report;
+
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the report's map draws, read from a scenario's steps: declaration polygons and geofences from the bodies the
+ * steps sent, telemetry tracks from the telemetry they submitted, air traffic tracks from observations in results.
+ * Points are [lon, lat].
+ */
+final class MapData {
+  final List<List<double[]>> declarations = new ArrayList<>();
+  final List<List<double[]>> geofences = new ArrayList<>();
+  final Map<String, List<double[]>> telemetry = new LinkedHashMap<>();
+  final Map<String, List<double[]>> traffic = new LinkedHashMap<>();
+
+  static MapData of(JsonArray steps) {
+    MapData m = new MapData();
+    for (Object o : steps) {
+      JsonObject step = (JsonObject) o;
+      for (Object e : step.getJsonArray("http_exchanges", new JsonArray())) {
+        m.exchange((JsonObject) e);
+      }
+      Object result = step.getValue("result");
+      if (result instanceof JsonObject r && r.getValue("observations") instanceof JsonArray obs) {
+        m.observations(obs);
+      }
+    }
+    return m;
+  }
+
+  private void exchange(JsonObject e) {
+    String url = e.getString("url", "");
+    Object body;
+    try {
+      body = e.getString("request_body") == null ? null : Json.decodeValue(e.getString("request_body"));
+    } catch (RuntimeException ex) {
+      return;
+    }
+    if (body == null) {
+      return;
+    }
+    if (url.contains("/set_flight_declaration") || url.contains("/set_operational_intent")) {
+      for (Object d : body instanceof JsonArray a ? a : new JsonArray().add(body)) {
+        if (d instanceof JsonObject decl) {
+          polygons(decl.getJsonObject("flight_declaration_geo_json"), declarations);
+          JsonArray v4 = decl.getJsonArray("operational_intent_volume4ds");
+          if (v4 != null) {
+            for (Object v : v4) {
+              JsonArray vertices = ((JsonObject) v).getJsonObject("volume", new JsonObject())
+                  .getJsonObject("outline_polygon", new JsonObject()).getJsonArray("vertices", new JsonArray());
+              List<double[]> ring = new ArrayList<>();
+              vertices.forEach(p -> ring.add(new double[] {((JsonObject) p).getDouble("lng"), ((JsonObject) p).getDouble("lat")}));
+              if (ring.size() > 2) {
+                declarations.add(ring);
+              }
+            }
+          }
+        }
+      }
+    } else if (url.contains("/set_geo_fence") && body instanceof JsonObject g) {
+      polygons(g, geofences);
+    } else if (url.contains("/set_telemetry") && body instanceof JsonObject t) {
+      for (Object ob : t.getJsonArray("observations", new JsonArray())) {
+        JsonObject obs = (JsonObject) ob;
+        String id = obs.getJsonObject("flight_details", new JsonObject()).getString("id", "telemetry");
+        for (Object s : obs.getJsonArray("current_states", new JsonArray())) {
+          JsonObject p = ((JsonObject) s).getJsonObject("position", new JsonObject());
+          if (p.getValue("lat") instanceof Number lat && p.getValue("lng") instanceof Number lng) {
+            telemetry.computeIfAbsent(id, k -> new ArrayList<>()).add(new double[] {lng.doubleValue(), lat.doubleValue()});
+          }
+        }
+      }
+    }
+  }
+
+  private void observations(JsonArray obs) {
+    for (Object o : obs) {
+      if (o instanceof JsonObject j && j.getValue("lat_dd") instanceof Number lat && j.getValue("lon_dd") instanceof Number lon) {
+        List<double[]> track = traffic.computeIfAbsent(String.valueOf(j.getValue("icao_address")), k -> new ArrayList<>());
+        if (track.size() < 2000) {
+          track.add(new double[] {lon.doubleValue(), lat.doubleValue()});
+        }
+      }
+    }
+  }
+
+  private static void polygons(JsonObject geo, List<List<double[]>> into) {
+    if (geo == null) {
+      return;
+    }
+    for (Object f : geo.getJsonArray("features", new JsonArray())) {
+      JsonObject g = ((JsonObject) f).getJsonObject("geometry");
+      if (g != null && "Polygon".equals(g.getString("type")) && g.getValue("coordinates") instanceof JsonArray c && !c.isEmpty()) {
+        List<double[]> ring = new ArrayList<>();
+        for (Object p : c.getJsonArray(0)) {
+          JsonArray pt = (JsonArray) p;
+          ring.add(new double[] {pt.getDouble(0), pt.getDouble(1)});
+        }
+        into.add(ring);
+      }
+    }
+  }
+
+  boolean isEmpty() {
+    return declarations.isEmpty() && geofences.isEmpty() && telemetry.isEmpty() && traffic.isEmpty();
+  }
+
+  /** An SVG of everything, fitted to its bounding box (equirectangular with cos(lat) scaling), with a scale bar. */
+  String svg(int width, int height) {
+    double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+    List<List<double[]>> all = new ArrayList<>(declarations);
+    all.addAll(geofences);
+    all.addAll(telemetry.values());
+    all.addAll(traffic.values());
+    all.forEach(line -> line.forEach(p -> {
+      b[0] = Math.min(b[0], p[0]);
+      b[1] = Math.min(b[1], p[1]);
+      b[2] = Math.max(b[2], p[0]);
+      b[3] = Math.max(b[3], p[1]);
+    }));
+    double k = Math.cos(Math.toRadians((b[1] + b[3]) / 2));
+    double w = Math.max((b[2] - b[0]) * k, 1e-6);
+    double h = Math.max(b[3] - b[1], 1e-6);
+    double scale = Math.min((width - 40) / w, (height - 60) / h);
+    java.util.function.Function<double[], String> xy = p -> String.format(java.util.Locale.ROOT, "%.1f,%.1f",
+        20 + (p[0] - b[0]) * k * scale, height - 40 - (p[1] - b[1]) * scale);
+    StringBuilder sb = new StringBuilder(String.format("<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
+        width, height, width, height));
+    sb.append("<rect width=\"100%\" height=\"100%\" fill=\"#f7f9fb\"/>");
+    for (List<double[]> g : geofences) {
+      sb.append("<polygon class=\"geofence\" points=\"").append(points(g, xy)).append("\" fill=\"#f3c5c5\" stroke=\"#c33\"/>");
+    }
+    for (List<double[]> d : declarations) {
+      sb.append("<polygon class=\"declaration\" points=\"").append(points(d, xy)).append("\" fill=\"#cfe3ff88\" stroke=\"#2f6fe4\"/>");
+    }
+    for (List<double[]> t : telemetry.values()) {
+      sb.append("<polyline class=\"telemetry track\" points=\"").append(points(t, xy)).append("\" fill=\"none\" stroke=\"#1f9d49\" stroke-width=\"2\"/>");
+    }
+    for (List<double[]> t : traffic.values()) {
+      sb.append("<polyline class=\"traffic track\" points=\"").append(points(t, xy)).append("\" fill=\"none\" stroke=\"#e8a317\" stroke-width=\"1.5\"/>");
+    }
+    double metresPerPx = 111_320 / scale;
+    double bar = Math.pow(10, Math.floor(Math.log10(metresPerPx * 150)));
+    double px = bar / metresPerPx;
+    sb.append(String.format(java.util.Locale.ROOT, "<line x1=\"20\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\" stroke-width=\"3\"/>"
+        + "<text class=\"scale\" x=\"20\" y=\"%d\" font-size=\"11\">%s</text>", height - 15, 20 + px, height - 15, height - 20,
+        bar >= 1000 ? (long) (bar / 1000) + " km" : (long) bar + " m"));
+    return sb.append("</svg>").toString();
+  }
+
+  private static String points(List<double[]> line, java.util.function.Function<double[], String> xy) {
+    StringBuilder sb = new StringBuilder();
+    line.forEach(p -> sb.append(xy.apply(p)).append(' '));
+    return sb.toString().trim();
+  }
+}
