@@ -105,4 +105,22 @@ class ReportsTest {
       assertTrue(Files.exists(report.resolve("junit.xml")));
     }
   }
+
+  @Test
+  void generateReportForTheInteractiveSession() throws Exception {
+    try (TestService svc = TestService.start(new JsonObject().put("reporting", new JsonObject().put("output_dir", dir.toString())))) {
+      Http http = svc.http;
+      String s = http.post("/api/sessions", null).json().getString("session_id");
+      http.post("/api/step", new JsonObject().put("step", "Generate UUID").put("id", "one"), "X-Session-Id", s);
+      JsonObject r = http.post("/session/generate-report", new JsonObject().put("scenario_name", "by hand"),
+          "X-Session-Id", s).json();
+      assertEquals("success", r.getString("status"), r.encode());
+      JsonObject report = new JsonObject(Files.readString(dir.resolve(r.getString("report_id")).resolve("report.json")));
+      assertEquals("by hand", report.getJsonArray("results").getJsonObject(0).getString("name"));
+      assertEquals("pass", report.getString("overall_status"));
+      assertTrue(Files.exists(dir.resolve(r.getString("report_id")).resolve("report.html")));
+      assertEquals(400, http.post("/session/generate-report", new JsonObject().put("scenario_name", 5), "X-Session-Id", s).status());
+      assertEquals(404, http.post("/session/generate-report", new JsonObject(), "X-Session-Id", "nobody").status());
+    }
+  }
 }
