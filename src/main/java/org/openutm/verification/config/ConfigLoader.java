@@ -58,19 +58,29 @@ public final class ConfigLoader {
     }
   }
 
-  @SuppressWarnings("unchecked")
   static Map<String, Object> toJsonSafe(Map<?, ?> map) {
+    return toJsonSafe(map, 0);
+  }
+
+  /** Nested at most 50 deep: a recursive alias would otherwise never end. */
+  private static Map<String, Object> toJsonSafe(Map<?, ?> map, int depth) {
+    if (depth > 50) {
+      throw new ServiceException(ErrorCode.BAD_INPUT, "the config nests more than 50 levels (a recursive alias?)");
+    }
     Map<String, Object> out = new java.util.LinkedHashMap<>();
-    map.forEach((k, v) -> out.put(String.valueOf(k), toJsonValue(v)));
+    map.forEach((k, v) -> out.put(String.valueOf(k), toJsonValue(v, depth + 1)));
     return out;
   }
 
-  private static Object toJsonValue(Object v) {
+  private static Object toJsonValue(Object v, int depth) {
     if (v instanceof Map<?, ?> m) {
-      return toJsonSafe(m);
+      return toJsonSafe(m, depth);
     }
     if (v instanceof List<?> l) {
-      return l.stream().map(ConfigLoader::toJsonValue).toList();
+      if (depth > 50) {
+        throw new ServiceException(ErrorCode.BAD_INPUT, "the config nests more than 50 levels (a recursive alias?)");
+      }
+      return l.stream().map(x -> toJsonValue(x, depth + 1)).toList();
     }
     if (v instanceof java.util.Date d) {
       return d.toInstant().toString();

@@ -5,6 +5,9 @@ import java.util.regex.Pattern;
 
 /** Durations as the Python toolkit accepts them: 5, 2.5, "5", "5s", "1m", "1h", "1d", "250ms". Result in seconds. */
 public final class Durations {
+  /** The longest duration an argument may ask for (7 days): longer ones are refused, not waited. */
+  public static final double MAX_SECONDS = 7 * 86_400;
+
   private static final Pattern TEXT = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?\\s*");
 
   private Durations() {

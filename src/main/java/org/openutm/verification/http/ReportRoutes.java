@@ -14,16 +14,6 @@ final class ReportRoutes {
   private ReportRoutes() {
   }
 
-  private static String first(JsonArray results, String field) {
-    return results.stream().map(x -> ((JsonObject) x).getString(field)).filter(java.util.Objects::nonNull).sorted()
-        .findFirst().orElse(null);
-  }
-
-  private static String last(JsonArray results, String field) {
-    return results.stream().map(x -> ((JsonObject) x).getString(field)).filter(java.util.Objects::nonNull).sorted()
-        .reduce((a, b) -> b).orElse(null);
-  }
-
   static void mount(Vertx vertx, Router r, AppConfig config) {
     r.get("/api/reports").handler(ctx -> vertx.executeBlocking(() -> Reports.list(config), false)
         .onSuccess(list -> ctx.response().putHeader("Content-Type", "application/json").end(list.encode()))
@@ -61,16 +51,11 @@ final class ReportRoutes {
         return;
       }
       vertx.eventBus().<JsonObject>request(org.openutm.verification.core.Addresses.session(session),
-          new JsonObject().put("action", "results")).map(m -> m.body().getJsonArray("results"))
-          .compose(results -> vertx.executeBlocking(() -> {
-            boolean failed = results.stream().anyMatch(x -> "failure".equals(((JsonObject) x).getString("status"))
-                && !((JsonObject) x).getBoolean("continue_on_error", false));
-            double duration = results.stream().mapToDouble(x -> ((JsonObject) x).getDouble("duration", 0.0)).sum();
-            JsonObject summary = new JsonObject().put("scenario", name == null ? "interactive session" : name)
-                .put("status", failed ? "failure" : "success").put("results", results).put("duration", duration)
-                .put("start_time", first(results, "started_at")).put("end_time", last(results, "finished_at"));
-            return Reports.write(config, java.util.List.of(summary), java.util.List.of("json", "html", "junit", "log"));
-          }, false))
+          new JsonObject().put("action", "results"), org.openutm.verification.core.LocalJsonCodec.options(10_000))
+          .map(m -> m.body().getJsonArray("results"))
+          .compose(results -> vertx.executeBlocking(() -> Reports.write(config,
+              java.util.List.of(Reports.sessionSummary((String) name, results)),
+              java.util.List.of("json", "html", "junit", "log")), false))
           .onSuccess(id -> ctx.json(new JsonObject().put("status", "success").put("report_id", id)))
           .onFailure(t -> HttpErrors.send(ctx, SessionRoutes.sessionFailure(session, t)));
     });

@@ -120,6 +120,9 @@ public final class ArgumentCoercer {
         if (s == null) {
           throw wrong("a duration (5, \"5s\", \"1m\", \"1h\", \"1d\")", v);
         }
+        if (s > Durations.MAX_SECONDS) {
+          throw new IllegalArgumentException("must be at most 7 days, got " + describe(v));
+        }
         yield s;
       }
       case ENUM -> enumValue(p, v);

@@ -60,6 +60,31 @@ public final class Reports {
     return dir.getFileName().toString();
   }
 
+  /** An interactive session's results as one scenario run (POST /session/generate-report). */
+  public static JsonObject sessionSummary(String name, JsonArray results) {
+    boolean failed = results.stream().anyMatch(x -> "failure".equals(((JsonObject) x).getString("status"))
+        && !((JsonObject) x).getBoolean("continue_on_error", false));
+    List<String> starts = new ArrayList<>();
+    List<String> ends = new ArrayList<>();
+    double duration = 0;
+    for (Object o : results) {
+      JsonObject r = (JsonObject) o;
+      duration += r.getDouble("duration", 0.0);
+      if (r.getString("started_at") != null) {
+        starts.add(r.getString("started_at"));
+      }
+      if (r.getString("finished_at") != null) {
+        ends.add(r.getString("finished_at"));
+      }
+    }
+    starts.sort(null);
+    ends.sort(null);
+    return new JsonObject().put("scenario", name == null ? "interactive session" : name)
+        .put("status", failed ? "failure" : "success").put("results", results).put("duration", duration)
+        .put("start_time", starts.isEmpty() ? null : starts.get(0))
+        .put("end_time", ends.isEmpty() ? null : ends.get(ends.size() - 1));
+  }
+
   static JsonObject report(AppConfig config, List<JsonObject> runs) {
     JsonArray results = new JsonArray();
     int passed = 0;

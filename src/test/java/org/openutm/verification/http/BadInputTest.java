@@ -100,4 +100,18 @@ class BadInputTest {
     assertError(http.get("/api/nothing-here"), 404, "path");
     assertError(http.delete("/api/step"), 404, "path");
   }
+
+  @Test
+  void hostileScenariosAndArgumentsAreRefusedNotRun() {
+    Http.Response alias = http.post("/api/scenarios/validate", "a: &a [*a]\n", "Content-Type", "application/yaml");
+    assertEquals(200, alias.status(), alias.body());
+    assertTrue(alias.body().contains("recursive alias"), alias.body());
+    assertError(http.post("/run-scenario", "name: x\nsteps: &s [*s]\n", "Content-Type", "application/yaml"), 400, "scenario");
+    Http.Response loop = http.post("/run-scenario", "name: x\nsteps:\n  - step: Generate UUID\n    loop: {count: 99999999999}\n",
+        "Content-Type", "application/yaml");
+    assertError(loop, 400, "scenario");
+    assertTrue(loop.body().contains("at most 10000"), loop.body());
+    assertError(http.post("/api/step", new JsonObject().put("step", "Wait X seconds")
+        .put("arguments", new JsonObject().put("duration", "99999999999d"))), 400, "arguments.duration");
+  }
 }

@@ -209,6 +209,10 @@ public final class ScenarioRun {
       if (it != null && !(it instanceof JsonArray)) {
         return fail(id, s, "loop items must be a list, got " + it);
       }
+      if (c != null && (((Number) c).doubleValue() < 0 || ((Number) c).doubleValue() > LoopDef.MAX_ITERATIONS)
+          || it != null && ((JsonArray) it).size() > LoopDef.MAX_ITERATIONS) {
+        return fail(id, s, "a loop runs 0 to " + LoopDef.MAX_ITERATIONS + " iterations");
+      }
       count = c == null ? null : ((Number) c).intValue();
       items = (JsonArray) it;
     } catch (ExpressionException e) {

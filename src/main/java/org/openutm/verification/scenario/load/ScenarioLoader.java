@@ -57,7 +57,13 @@ public final class ScenarioLoader {
     if (root == null) {
       return new Loaded(null, List.of(new Problem(new Pos(1, 1), null, "", "the scenario is empty")));
     }
-    return new ScenarioLoader().load(YNode.of(root));
+    YNode tree;
+    try {
+      tree = YNode.of(root);
+    } catch (IllegalArgumentException e) {
+      return new Loaded(null, List.of(new Problem(null, null, "", "YAML: " + e.getMessage())));
+    }
+    return new ScenarioLoader().load(tree);
   }
 
   public static Loaded fromJson(JsonObject json) {
@@ -189,12 +195,20 @@ public final class ScenarioLoader {
     if (countValue instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
       countValue = n.longValue();
     }
+    if (countValue instanceof Long n && n > LoopDef.MAX_ITERATIONS) {
+      problems.add(new Problem(count.pos(), who, path + ".count", "'count' is at most " + LoopDef.MAX_ITERATIONS));
+      countValue = null;
+    }
     if (countValue != null && !(countValue instanceof Long n && n >= 0)
         && !(countValue instanceof String s && s.contains("${{"))) {
       problems.add(new Problem(count.pos(), who, path + ".count", "'count' must be a whole number >= 0 or an expression"));
       countValue = null;
     }
     Object itemsValue = items == null ? null : items.plain();
+    if (itemsValue instanceof io.vertx.core.json.JsonArray list && list.size() > LoopDef.MAX_ITERATIONS) {
+      problems.add(new Problem(items.pos(), who, path + ".items", "'items' holds at most " + LoopDef.MAX_ITERATIONS));
+      itemsValue = null;
+    }
     if (itemsValue != null && !(itemsValue instanceof io.vertx.core.json.JsonArray)
         && !(itemsValue instanceof String s && s.contains("${{"))) {
       problems.add(new Problem(items.pos(), who, path + ".items", "'items' must be a list or an expression"));

@@ -86,19 +86,35 @@ public final class YNode {
 
   /** From a composed snakeyaml node (implicit tags already resolved, YAML 1.1 as PyYAML). */
   public static YNode of(Node n) {
+    return of(n, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+  }
+
+  /** {@code path}: the nodes being converted above this one; an alias pointing back into it is refused. */
+  private static YNode of(Node n, java.util.Set<Node> path) {
+    if (!path.add(n)) {
+      throw new IllegalArgumentException("recursive alias: a YAML anchor is used inside itself");
+    }
+    try {
+      return convert(n, path);
+    } finally {
+      path.remove(n);
+    }
+  }
+
+  private static YNode convert(Node n, java.util.Set<Node> path) {
     if (n instanceof MappingNode m) {
       Map<String, YNode> out = new LinkedHashMap<>();
       Map<String, Pos> keys = new LinkedHashMap<>();
       for (NodeTuple t : m.getValue()) {
-        String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(of(t.getKeyNode()).plain());
-        out.put(key, of(t.getValueNode()));
+        String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(of(t.getKeyNode(), path).plain());
+        out.put(key, of(t.getValueNode(), path));
         keys.put(key, pos(t.getKeyNode()));
       }
       return new YNode(null, out, keys, null, pos(n));
     }
     if (n instanceof SequenceNode s) {
       List<YNode> out = new ArrayList<>();
-      s.getValue().forEach(v -> out.add(of(v)));
+      s.getValue().forEach(v -> out.add(of(v, path)));
       return new YNode(null, null, null, out, pos(n));
     }
     ScalarNode s = (ScalarNode) n;
