@@ -50,7 +50,7 @@ public class ServiceVerticle extends VerticleBase {
     if (!url.isBlank() || !emulator.getBoolean("enabled", true)) {
       return Future.succeededFuture();
     }
-    EmulatorVerticle verticle = new EmulatorVerticle(emulator);
+    EmulatorVerticle verticle = new EmulatorVerticle(emulator, cfg.section("amqp"));
     return vertx.deployVerticle(verticle).map(id -> {
       String local = "http://127.0.0.1:" + verticle.port();
       cfg.json().getJsonObject("flight_blender").put("url", local).put("emulated", true);

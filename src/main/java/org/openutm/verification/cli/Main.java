@@ -115,9 +115,10 @@ public final class Main {
     }
   }
 
-  /** emulator [--port N] [--host H] [--mode django|fastapi] [--no-auth]: a standalone Flight Blender stand-in. */
+  /** emulator [--port N] [--host H] [--mode django|fastapi] [--no-auth] [--amqp-url URL]: a standalone Flight Blender stand-in. */
   static void emulator(List<String> args) {
     JsonObject cfg = new JsonObject().put("port", 8000);
+    JsonObject amqp = new JsonObject();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
@@ -125,13 +126,18 @@ public final class Main {
         case "--host" -> cfg.put("host", value(args, ++i, a));
         case "--mode" -> cfg.put("mode", value(args, ++i, a));
         case "--no-auth" -> cfg.put("auth", false);
+        case "--amqp-url" -> amqp.put("url", value(args, ++i, a));
         default -> {
           System.err.println("unknown option " + a);
           usage(2);
         }
       }
     }
-    io.vertx.core.Vertx.vertx().deployVerticle(new org.openutm.verification.emulator.EmulatorVerticle(cfg))
+    String env = System.getenv("AMQP_URL");
+    if (!amqp.containsKey("url") && env != null && !env.isBlank()) {
+      amqp.put("url", env);
+    }
+    io.vertx.core.Vertx.vertx().deployVerticle(new org.openutm.verification.emulator.EmulatorVerticle(cfg, amqp))
         .onFailure(t -> {
           System.err.println("emulator: " + t.getMessage());
           System.exit(1);
@@ -153,7 +159,7 @@ public final class Main {
           run [--config PATH] [--suite NAME]... [--report-dir DIR] [--formats json,junit,log] [--debug] [FILE|ID]...
                                                          run scenarios in-process; exit code = failed scenarios
           validate [--config PATH] FILE|ID...            print every problem; exit 1 if any
-          emulator [--port 8000] [--host H] [--mode django|fastapi] [--no-auth]
+          emulator [--port 8000] [--host H] [--mode django|fastapi] [--no-auth] [--amqp-url URL]
                                                          a standalone Flight Blender emulator
           operations                                     the operation catalogue as Markdown
           help                                           this text

@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
  */
 record EmulatorOptions(boolean fastapi, boolean auth, int maxDeclarations, int maxTelemetryPerDeclaration,
     int maxAircraftPerSession, int maxGeofences, JsonArray sensors, double autoRecoverySeconds,
-    double conformanceMarginDegrees, long tickMillis) {
+    double conformanceMarginDegrees, long tickMillis, DaaEngine.Options daa) {
 
   static EmulatorOptions from(JsonObject c) {
     JsonArray sensors = c.getJsonArray("sensors", new JsonArray()
@@ -21,6 +21,6 @@ record EmulatorOptions(boolean fastapi, boolean auth, int maxDeclarations, int m
         c.getInteger("max_declarations", 10_000), c.getInteger("max_telemetry_per_declaration", 20_000),
         c.getInteger("max_aircraft_per_session", 20_000), c.getInteger("max_geofences", 1_000), sensors,
         c.getDouble("auto_recovery_seconds", 10.0), c.getDouble("conformance_margin_degrees", 0.0005),
-        c.getLong("tick_millis", 1000L));
+        c.getLong("tick_millis", 1000L), DaaEngine.Options.from(c.getJsonObject("daa")));
   }
 }

@@ -84,16 +84,50 @@ final class EmulatorRoutes {
       return st.surveillance.metrics(c.queryParams().get("session_id"), start, end, st.sensors);
     }));
 
+    String daa = "/detect_and_avoid_ops";
+    r.get(daa + "/alerts/active").handler(ctx -> read(ctx, c -> st.daa.activeAlerts()));
+    r.get(daa + "/alerts/active/").handler(ctx -> read(ctx, c -> st.daa.activeAlerts()));
+    r.get(daa + "/logs/incident").handler(this::incidentLogs);
+    r.get(daa + "/logs/incident/").handler(this::incidentLogs);
+
     r.post("/emulator/reset").handler(ctx -> {
       st.declarations.clear();
       st.streams.clear();
       st.geofences.clear();
       st.sensors.reset();
+      st.daa.clear();
       st.surveillance.sessions.values().forEach(s -> st.surveillance.stop(s, vertx::cancelTimer));
       st.surveillance.sessions.clear();
       ctx.json(new JsonObject().put("status", "reset"));
     });
     r.get("/emulator/state").handler(ctx -> ctx.json(st.counts()));
+  }
+
+  /** Filters: event_type, alert_level (0-3), start_date, end_date, alert_id, ownship_operation; 400 naming a bad one. */
+  private void incidentLogs(RoutingContext ctx) {
+    read(ctx, c -> {
+      String type = c.queryParams().get("event_type");
+      if (type != null && !type.isBlank() && !java.util.Set.of("alert_triggered", "alert_updated", "alert_resolved",
+          "periodic_update").contains(type.trim())) {
+        throw Refusal.message(400, "event_type must be one of alert_triggered, alert_updated, alert_resolved, "
+            + "periodic_update");
+      }
+      String lv = c.queryParams().get("alert_level");
+      Integer level = null;
+      if (lv != null && !lv.isBlank()) {
+        if (!lv.trim().matches("[0-3]")) {
+          throw Refusal.message(400, "alert_level must be an integer 0-3");
+        }
+        level = Integer.parseInt(lv.trim());
+      }
+      return st.daa.logs(type == null || type.isBlank() ? null : type.trim(), level, date(c, "start_date", null),
+          date(c, "end_date", null), blankToNull(c.queryParams().get("alert_id")),
+          blankToNull(c.queryParams().get("ownship_operation")));
+    });
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
   }
 
   /** The JSON-array branch of {@link #handle} answers bulk bodies; any other body is refused there. */

@@ -10,18 +10,26 @@ final class EmulatorState {
   final Geofences geofences;
   final Sensors sensors;
   final Surveillance surveillance;
+  final DaaEngine daa;
 
   EmulatorState(EmulatorOptions options, EventSink events) {
     this.options = options;
     this.declarations = new Declarations(options, events);
-    this.streams = new FlightStreams(options, declarations);
+    this.daa = new DaaEngine(options.daa(), events);
+    this.streams = new FlightStreams(options, declarations, daa);
     this.geofences = new Geofences(options);
     this.sensors = new Sensors(options);
     this.surveillance = new Surveillance(options, streams);
   }
 
   JsonObject counts() {
-    return streams.counts().put("declarations", declarations.size()).put("geofences", geofences.size())
+    return streams.counts().mergeIn(daa.counts()).put("declarations", declarations.size()).put("geofences", geofences.size())
         .put("surveillance_sessions", surveillance.sessions.size()).put("mode", options.fastapi() ? "fastapi" : "django");
+  }
+
+  /** Whether a declaration still flies (exists, in states 1-4): the DAA engine's ownships. */
+  boolean operating(String declarationId) {
+    return declarations.exists(declarationId)
+        && Declarations.ACTIVE_STATES.contains(declarations.get(declarationId).getInteger("state"));
   }
 }

@@ -24,15 +24,23 @@ public class EmulatorVerticle extends VerticleBase {
 
   private final JsonObject config;
   private final EventSink events;
+  private final JsonObject amqp;
+  private AmqpEventSink amqpSink;
   private HttpServer server;
   private EmulatorState state;
 
   public EmulatorVerticle(JsonObject emulatorConfig) {
-    this(emulatorConfig, EventSink.NONE);
+    this(emulatorConfig, null, EventSink.NONE);
   }
 
-  EmulatorVerticle(JsonObject emulatorConfig, EventSink events) {
+  /** With {@code amqp.url} set in {@code amqpConfig}, operational events go to RabbitMQ as Flight Blender's do. */
+  public EmulatorVerticle(JsonObject emulatorConfig, JsonObject amqpConfig) {
+    this(emulatorConfig, amqpConfig, EventSink.NONE);
+  }
+
+  EmulatorVerticle(JsonObject emulatorConfig, JsonObject amqpConfig, EventSink events) {
     this.config = emulatorConfig == null ? new JsonObject() : emulatorConfig;
+    this.amqp = amqpConfig;
     this.events = events;
   }
 
@@ -43,7 +51,13 @@ public class EmulatorVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    state = new EmulatorState(EmulatorOptions.from(config), events);
+    EventSink sink = events;
+    if (AmqpEventSink.configured(amqp)) {
+      amqpSink = new AmqpEventSink(vertx, amqp);
+      amqpSink.start();
+      sink = amqpSink;
+    }
+    state = new EmulatorState(EmulatorOptions.from(config), sink);
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.getLong("body_limit_bytes", 5_242_880L)));
     new EmulatorRoutes(vertx, state).mount(router);
@@ -56,8 +70,15 @@ public class EmulatorVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions().setHost(config.getString("host", "127.0.0.1"))
         .setPort(config.getInteger("port", 0)).setMaxWebSocketFrameSize(65_536));
     server.webSocketHandler(this::onWebSocket).requestHandler(router);
+    long daaTick = config.getJsonObject("daa", new JsonObject()).getLong("tick_millis", 1000L);
+    vertx.setPeriodic(daaTick, daaTick, t -> state.daa.tick(System.currentTimeMillis(), state::operating));
     return server.listen().onSuccess(s -> LOG.info("Flight Blender emulator on http://{}:{} ({} mode)",
         config.getString("host", "127.0.0.1"), s.actualPort(), state.options.fastapi() ? "FastAPI" : "Django"));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return amqpSink == null ? Future.succeededFuture() : amqpSink.stop();
   }
 
   /** First client frame: "Bearer <token>"; then 1 Hz frames while the session is started. */

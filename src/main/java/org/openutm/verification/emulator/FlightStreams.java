@@ -21,15 +21,17 @@ final class FlightStreams {
 
   private final EmulatorOptions options;
   private final Declarations declarations;
+  private final DaaEngine daa;
   private final Map<String, Deque<JsonObject>> telemetry = new HashMap<>();
   private final Map<String, Map<String, Track>> traffic = new LinkedHashMap<>();
   private final Map<String, Long> observationsBySession = new HashMap<>();
   private long observationsTotal;
   private long telemetryTotal;
 
-  FlightStreams(EmulatorOptions options, Declarations declarations) {
+  FlightStreams(EmulatorOptions options, Declarations declarations, DaaEngine daa) {
     this.options = options;
     this.declarations = declarations;
+    this.daa = daa;
   }
 
   JsonObject submitTelemetry(JsonObject body) {
@@ -80,6 +82,7 @@ final class FlightStreams {
       for (Object s : o.getJsonArray("current_states")) {
         q.add((JsonObject) s);
         telemetryTotal++;
+        daa.ownship(id, (JsonObject) s, now.toEpochMilli());
         conformance(declarations.get(id), (JsonObject) s);
       }
     }
@@ -143,6 +146,7 @@ final class FlightStreams {
             + " (emulator.max_aircraft_per_session)");
       }
       tracks.put(icao, new Track(o, now));
+      daa.intruder(icao, o, now);
     }
     observationsTotal += observations.size();
     observationsBySession.merge(session, (long) observations.size(), Long::sum);

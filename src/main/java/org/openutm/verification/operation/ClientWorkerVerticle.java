@@ -32,7 +32,9 @@ public class ClientWorkerVerticle extends VerticleBase {
     var requests = vertx.eventBus().<JsonObject>consumer(Addresses.client(client.key), this::onRequest);
     var cancels = vertx.eventBus().<JsonObject>consumer(Addresses.CANCEL, msg -> {
       JsonObject body = msg.body();
-      if (body != null) {
+      if (body != null && body.getValue("session_closed") instanceof String session) {
+        runner.sessionClosed(session);
+      } else if (body != null) {
         runner.cancel(body.getString("execution_id"), body.getString("reason"));
       }
     });

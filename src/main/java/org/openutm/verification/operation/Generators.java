@@ -97,26 +97,38 @@ public final class Generators {
     return out;
   }
 
-  /** {@code seconds} states at 1 Hz flying the whole line at constant speed, stamped from {@code reference}. */
+  /** The Python toolkit's cadence: 0.4 % of the line per second, so the whole line takes 250 s. */
+  public static final double LINE_FRACTION_PER_SECOND = 0.004;
+  /** position.alt when no altitude is given (the Python toolkit's default altitude_of_ground_level_wgs_84). */
+  public static final double DEFAULT_ALTITUDE_M = 570;
+  static final double HEIGHT_ABOVE_TAKEOFF_M = 50;
+
+  /**
+   * {@code seconds} states at 1 Hz along the line as the Python toolkit flies it: 0.4 % of the line's length per
+   * second (the whole line in 250 s; a shorter duration stops part way, a longer one holds at the end), stamped from
+   * {@code reference} + 1 s. {@code altitudeM} is position.alt (metres; default 570); height is 50 m above take-off.
+   */
   public static JsonArray telemetry(List<double[]> line, int seconds, Instant reference, Double altitudeM) {
     Polyline path = new Polyline(line);
     int n = Math.max(1, seconds);
-    double speed = n == 1 ? 0 : path.length() / (n - 1);
-    double height = altitudeM == null ? 50 : altitudeM;
+    double step = path.length() * LINE_FRACTION_PER_SECOND;
+    double alt = altitudeM == null ? DEFAULT_ALTITUDE_M : altitudeM;
     JsonArray states = new JsonArray();
     for (int s = 0; s < n; s++) {
-      Polyline.At p = path.at(speed * s);
-      states.add(state(p.lat(), p.lon(), height, bearing(p.from(), p.to()), speed, reference.plusSeconds(s)));
+      double along = Math.min(step * s, path.length());
+      Polyline.At p = path.at(along);
+      double speed = along >= path.length() ? 0 : Math.round(step * 100) / 100.0;
+      states.add(state(p.lat(), p.lon(), alt, bearing(p.from(), p.to()), speed, reference.plusSeconds(s + 1L)));
     }
     return states;
   }
 
-  static JsonObject state(double lat, double lon, double height, double track, double speed, Instant at) {
+  static JsonObject state(double lat, double lon, double alt, double track, double speed, Instant at) {
     return new JsonObject().put("timestamp", new JsonObject().put("value", at.toString()).put("format", "RFC3339"))
         .put("operational_status", "Airborne")
-        .put("position", new JsonObject().put("lat", lat).put("lng", lon).put("alt", 520 + height)
+        .put("position", new JsonObject().put("lat", lat).put("lng", lon).put("alt", alt)
             .put("accuracy_h", "HAUnknown").put("accuracy_v", "VAUnknown").put("extrapolated", false))
-        .put("height", new JsonObject().put("distance", height).put("reference", "TakeoffLocation"))
+        .put("height", new JsonObject().put("distance", HEIGHT_ABOVE_TAKEOFF_M).put("reference", "TakeoffLocation"))
         .put("track", Math.round(track * 10) / 10.0).put("speed", Math.round(speed * 100) / 100.0)
         .put("timestamp_accuracy", 0.0).put("speed_accuracy", "SA3mps").put("vertical_speed", 0.0);
   }

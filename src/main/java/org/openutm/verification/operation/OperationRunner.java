@@ -96,6 +96,15 @@ public final class OperationRunner {
   }
 
   /** Cancels the execution if this runner holds it; returns whether it did. */
+  /** A session ended: services that hold something per session (AMQP monitors) release it. */
+  public void sessionClosed(String sessionId) {
+    services.values().forEach(v -> {
+      if (v instanceof SessionScoped scoped) {
+        scoped.sessionClosed(sessionId);
+      }
+    });
+  }
+
   public boolean cancel(String executionId, String reason) {
     OperationContext ctx = inFlight.get(executionId);
     if (ctx == null) {

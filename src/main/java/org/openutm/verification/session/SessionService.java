@@ -79,6 +79,7 @@ public final class SessionService {
       throw ServiceException.notFound("session", "no session '" + id + "'");
     }
     s.clear(reason).forEach(exec -> executor.cancel(exec, reason));
+    executor.sessionClosed(id, reason);
     return s;
   }
 
@@ -118,6 +119,7 @@ public final class SessionService {
         case "reset" -> {
           JsonObject overrides = overrides(request.getValue("config"));
           s.clear("session reset").forEach(exec -> executor.cancel(exec, "session reset"));
+          executor.sessionClosed(s.id(), "session reset");
           s.setConfigOverrides(overrides);
           yield Future.succeededFuture(new JsonObject().put("status", "session_reset").put("session_id", s.id())
               .put("config_overrides", new JsonArray(new java.util.ArrayList<>(overrides.fieldNames()))));

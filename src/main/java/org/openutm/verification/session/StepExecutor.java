@@ -170,6 +170,11 @@ public final class StepExecutor {
         });
   }
 
+  /** Tells every worker the session ended (reset, deleted, expired): they release what they hold for it. */
+  public void sessionClosed(String sessionId, String reason) {
+    vertx.eventBus().publish(Addresses.CANCEL, new JsonObject().put("session_closed", sessionId).put("reason", reason));
+  }
+
   public void cancel(String executionId, String reason) {
     vertx.eventBus().publish(Addresses.CANCEL, new JsonObject().put("execution_id", executionId).put("reason", reason));
   }

@@ -41,16 +41,28 @@ public final class ScenarioHarness {
   /** Runs each YAML (by id) in a fresh service configured by {@code config}; answers when all ended. */
   public static Map<String, Outcome> runAll(Map<String, String> yamlById, java.util.function.Function<String, JsonObject> config,
       int timeoutSeconds) throws Exception {
-    Map<String, CompletableFuture<Outcome>> futures = new LinkedHashMap<>();
-    for (var e : yamlById.entrySet()) {
-      futures.put(e.getKey(), CompletableFuture.supplyAsync(() -> run(e.getKey(), e.getValue(), config.apply(e.getKey()),
-          timeoutSeconds)));
+    return runAll(yamlById, config, timeoutSeconds, 2);
+  }
+
+  /** As above with {@code parallelism} scenarios at a time (each in its own service). */
+  public static Map<String, Outcome> runAll(Map<String, String> yamlById, java.util.function.Function<String, JsonObject> config,
+      int timeoutSeconds, int parallelism) throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, parallelism));
+    try {
+      Map<String, CompletableFuture<Outcome>> futures = new LinkedHashMap<>();
+      for (var e : yamlById.entrySet()) {
+        futures.put(e.getKey(), CompletableFuture.supplyAsync(() -> run(e.getKey(), e.getValue(),
+            config.apply(e.getKey()), timeoutSeconds), pool));
+      }
+      long waves = (yamlById.size() + Math.max(1, parallelism) - 1) / Math.max(1, parallelism);
+      Map<String, Outcome> out = new LinkedHashMap<>();
+      for (var e : futures.entrySet()) {
+        out.put(e.getKey(), e.getValue().get((timeoutSeconds + 60L) * waves, TimeUnit.SECONDS));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
     }
-    Map<String, Outcome> out = new LinkedHashMap<>();
-    for (var e : futures.entrySet()) {
-      out.put(e.getKey(), e.getValue().get(timeoutSeconds + 60L, TimeUnit.SECONDS));
-    }
-    return out;
   }
 
   static Outcome run(String id, String yaml, JsonObject config, int timeoutSeconds) {

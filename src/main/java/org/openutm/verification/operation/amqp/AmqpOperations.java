@@ -88,7 +88,8 @@ public final class AmqpOperations {
           JsonObject amqp = ctx.config().section("amqp");
           String url = url(ctx);
           AmqpMonitors monitors = ctx.service(AmqpMonitors.class);
-          if (monitors.bySession.containsKey(ctx.sessionId())) {
+          QueueMonitor previous = monitors.bySession.get(ctx.sessionId());
+          if (previous != null && previous.running()) {
             return Future.failedFuture(new OperationFailure("a queue monitor already runs in this session"));
           }
           String key = args.string("routing_key") != null ? args.string("routing_key") : amqp.getString("routing_key", "#");
@@ -105,17 +106,25 @@ public final class AmqpOperations {
                 if (args.get("duration") == null) {
                   return Future.succeededFuture(started);
                 }
-                return ctx.sleep((long) (args.seconds("duration", 0) * 1000)).transform(ar -> stopMonitor(ctx)
-                    .map(s -> s.put("messages", m.get(null, null))));
+                // ends after its duration, or sooner when Stop AMQP Queue Monitor stops it
+                Promise<Void> done = Promise.promise();
+                ctx.sleep((long) (args.seconds("duration", 0) * 1000)).onComplete(ar -> done.tryComplete());
+                m.stopped().onComplete(ar -> done.tryComplete());
+                return done.future().compose(v -> stopMonitor(ctx, m)).map(s -> s.put("messages", m.get(null, null)));
               });
         });
   }
 
   static Future<JsonObject> stopMonitor(OperationContext ctx) {
-    QueueMonitor m = ctx.service(AmqpMonitors.class).bySession.remove(ctx.sessionId());
+    QueueMonitor m = ctx.service(AmqpMonitors.class).bySession.get(ctx.sessionId());
     if (m == null) {
       return Future.failedFuture(new OperationFailure("no AMQP queue monitor runs in this session"));
     }
+    return stopMonitor(ctx, m);
+  }
+
+  /** Stops {@code m} (if it still runs); its messages stay readable by Get AMQP Messages until the next start. */
+  static Future<JsonObject> stopMonitor(OperationContext ctx, QueueMonitor m) {
     String error = m.error();
     return m.stop().map(v -> new JsonObject().put("status", "stopped").put("queue_name", m.queue())
         .put("message_count", m.count()).put("dropped", m.dropped()).put("error", error));
@@ -123,7 +132,7 @@ public final class AmqpOperations {
 
   static OperationDef stop() {
     return OperationDef.builder("Stop AMQP Queue Monitor", ClientType.AMQP)
-        .doc("Stops the session's monitor -> {status, queue_name, message_count, error}.")
+        .doc("Stops the session's monitor -> {status, queue_name, message_count, error}; its messages stay readable.")
         .timeout(a -> 20_000)
         .run((ctx, args) -> stopMonitor(ctx));
   }

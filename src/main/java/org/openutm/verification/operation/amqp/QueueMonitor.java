@@ -32,6 +32,8 @@ final class QueueMonitor {
   private String queue;
   private String error;
   private int dropped;
+  private boolean stopping;
+  private final Promise<Void> stoppedPromise = Promise.promise();
 
   private QueueMonitor(RabbitMQClient client) {
     this.client = client;
@@ -138,10 +140,23 @@ final class QueueMonitor {
     return dropped;
   }
 
+  /** Completes when the monitor stops (by Stop AMQP Queue Monitor, its duration, or a reset). */
+  Future<Void> stopped() {
+    return stoppedPromise.future();
+  }
+
+  boolean running() {
+    return !stopping;
+  }
+
   Future<Void> stop() {
+    if (stopping) {
+      return stoppedPromise.future();
+    }
+    stopping = true;
     waiters.forEach(w -> w.promise().tryFail(new IllegalStateException("the monitor was stopped")));
     waiters.clear();
     Future<Void> cancel = consumer == null ? Future.succeededFuture() : consumer.cancel().otherwiseEmpty();
-    return cancel.compose(v -> client.stop()).otherwiseEmpty();
+    return cancel.compose(v -> client.stop()).otherwiseEmpty().onComplete(v -> stoppedPromise.tryComplete());
   }
 }
