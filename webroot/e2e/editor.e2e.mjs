@@ -42,6 +42,10 @@ await page.waitForSelector('[data-testid="node-long_wait"]');
 await page.getByRole('button', { name: 'Run step by step' }).click();
 await waitAll('success', 30000);
 await shot('02-step-by-step-green');
+// the step-by-step run leaves a report: its link opens report.html
+const link = await page.getByTestId('report-link').getAttribute('href', { timeout: 15000 });
+const reportPage = await (await fetch(new URL(link, base))).text();
+if (!reportPage.includes('OpenUTM Verification report') || !reportPage.includes('long_wait')) await fail('report link: ' + link);
 
 // whole scenario on the server, live over the bridge
 await page.selectOption('select[aria-label="scenario"]', 'examples/loops_and_groups');

@@ -27,6 +27,7 @@ function Editor() {
   const [session, setSession] = useState('');
   const [running, setRunning] = useState(false);
   const [prompt, setPrompt] = useState<string | null>(null);
+  const [report, setReport] = useState<string | null>(null);
   const [dark, setDark] = useState(false);
   const [docs, setDocs] = useState('');
   const [extra, setExtra] = useState<Pick<Scenario, 'description' | 'groups'>>({});
@@ -58,7 +59,7 @@ function Editor() {
     if (!session) return undefined;
     return subscribe(session, (e) => {
       if (e.type === 'step' && e.result) setStatus(e.result.id, e.result.status, e.result as StepResult);
-      if (e.type === 'done') { setRunning(false); setMessage('Run ' + e.status); }
+      if (e.type === 'done') { setRunning(false); setMessage('Run ' + e.status); setReport('/api/reports/latest'); }
       if (e.type === 'input') setPrompt(e.prompt ?? 'Continue?');
     }, () => undefined);
   }, [session, setStatus]);
@@ -102,16 +103,18 @@ function Editor() {
   const runWhole = async () => {
     if (!(await validate())) return;
     setResults({}); setNodes((ns) => ns.map((n) => ({ ...n, data: { ...n.data, status: 'waiting' } })));
-    setRunning(true); setMessage('Running on the server…');
+    setRunning(true); setReport(null); setMessage('Running on the server…');
     try { await api.runAsync(session, current()); } catch (e) { setRunning(false); setMessage((e as Error).message); }
   };
 
   const runSteps = async () => {
-    stopRef.current = false; setRunning(true); setResults({}); setMessage('Running step by step…');
+    stopRef.current = false; setRunning(true); setReport(null); setResults({}); setMessage('Running step by step…');
     await api.reset(session).catch(() => undefined);
     try {
       const ok = await runStepByStep(session, graphNodes(), graphEdges(), setStatus, () => stopRef.current);
       setMessage(ok ? 'Step-by-step run succeeded' : 'Step-by-step run failed');
+      const r = await api.generateReport(session, name).catch(() => null);
+      if (r) setReport('/reports/' + r.report_id + '/report.html');
     } catch (e) { setMessage((e as Error).message); }
     setRunning(false);
   };
@@ -190,7 +193,8 @@ function Editor() {
         </aside>
       </main>
       <footer>
-        <div className="message" data-testid="message">{message}</div>
+        <div className="message" data-testid="message">{message}
+          {report && <a className="report-link" data-testid="report-link" href={report} target="_blank" rel="noreferrer"> Open the report</a>}</div>
         {prompt && <div className="prompt">{prompt} <button onClick={() => { api.input(session).catch(() => undefined); setPrompt(null); }}>Continue</button></div>}
         {result && (
           <div className="result" data-testid="result">

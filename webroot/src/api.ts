@@ -37,5 +37,7 @@ export const api = {
   join: (session: string, taskId: string) => call<StepResult>('POST', '/api/tasks/' + taskId + '/join', undefined, session),
   runAsync: (session: string, s: Scenario) => call<{ run_id: string }>('POST', '/run-scenario-async', { scenario: s }, session),
   stop: (session: string) => call<{ stopped: boolean }>('POST', '/stop-scenario', {}, session),
+  generateReport: (session: string, name: string) =>
+    call<{ status: string; report_id: string }>('POST', '/session/generate-report', { scenario_name: name }, session),
   input: (session: string) => call('POST', '/api/sessions/' + session + '/input', { value: 'confirmed in the editor' }),
 };

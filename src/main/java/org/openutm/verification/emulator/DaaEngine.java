@@ -28,12 +28,13 @@ import org.openutm.verification.emulator.DaaGeometry.Thresholds;
 final class DaaEngine {
   /** The engine's settings ({@code emulator.daa}). */
   record Options(Thresholds thresholds, long staleMillis, long dropMillis, int calmTicks, double considerRangeM,
-      int maxLogs) {
+      int maxLogs, double velocityWindowSeconds) {
     static Options from(JsonObject c) {
       JsonObject d = c == null ? new JsonObject() : c;
       return new Options(Thresholds.from(d), d.getLong("coast_after_millis", 3_000L),
           d.getLong("drop_after_millis", 10_000L), d.getInteger("calm_ticks", 3),
-          d.getDouble("consider_range_m", 20_000.0), d.getInteger("max_logs", 200_000));
+          d.getDouble("consider_range_m", 20_000.0), d.getInteger("max_logs", 200_000),
+          d.getDouble("velocity_window_seconds", 20.0));
     }
   }
 
@@ -59,7 +60,8 @@ final class DaaEngine {
   }
 
   /** One pending log of a tick, ranked before it is written. */
-  private record Pending(Alert alert, String event, int level, DaaGeometry g, boolean coasted) {
+  private record Pending(Alert alert, String event, int level, DaaGeometry g, boolean coasted, JsonObject own,
+      JsonObject intruder) {
   }
 
   private final Options options;
@@ -78,12 +80,12 @@ final class DaaEngine {
   }
 
   void ownship(String declarationId, JsonObject state, long nowMillis) {
-    ownships.computeIfAbsent(declarationId, k -> new DaaTrack()).add(DaaTrack.fromTelemetry(state, nowMillis),
+    ownships.computeIfAbsent(declarationId, k -> new DaaTrack(options.velocityWindowSeconds)).add(DaaTrack.fromTelemetry(state, nowMillis),
         DaaTrack.number(state, "speed"), DaaTrack.number(state, "track"));
   }
 
   void intruder(String icao, JsonObject observation, long nowMillis) {
-    intruders.computeIfAbsent(icao, k -> new DaaTrack()).add(DaaTrack.fromObservation(observation, nowMillis), null,
+    intruders.computeIfAbsent(icao, k -> new DaaTrack(options.velocityWindowSeconds)).add(DaaTrack.fromObservation(observation, nowMillis), null,
         null);
   }
 
@@ -118,7 +120,7 @@ final class DaaEngine {
         boolean coasted = ownCoasted || nowMillis - i.getValue().lastReceived() > options.staleMillis;
         Pending p = step(key, own, i.getKey(), alert, g.level(options.thresholds), g, coasted);
         if (p != null) {
-          pending.add(p);
+          pending.add(new Pending(p.alert, p.event, p.level, g, coasted, position(o), position(k)));
         }
       }
     }
@@ -127,13 +129,33 @@ final class DaaEngine {
       Alert a = it.next();
       if (!ownships.containsKey(a.ownship) || !intruders.containsKey(a.intruder)) {
         it.remove();
-        JsonObject last = a.lastLog == null ? new JsonObject() : a.lastLog;
-        DaaGeometry g = new DaaGeometry(last.getDouble("range_m", 0.0), last.getDouble("vertical_separation_m", 0.0),
-            last.getDouble("bearing_deg", 0.0), 0, 0, last.getDouble("range_m", 0.0), 0);
-        byOwnship.computeIfAbsent(a.ownship, k -> new ArrayList<>()).add(new Pending(a, "alert_resolved", 0, g, true));
+        byOwnship.computeIfAbsent(a.ownship, k -> new ArrayList<>()).add(resolvedAsLastSeen(a));
       }
     }
     byOwnship.values().forEach(list -> write(list, now));
+  }
+
+  /** The operation ended (or was deleted): its alerts resolve now, not at the next tick. */
+  void ownshipEnded(String declarationId, long nowMillis) {
+    ownships.remove(declarationId);
+    List<Pending> resolved = new ArrayList<>();
+    for (Iterator<Alert> it = active.values().iterator(); it.hasNext();) {
+      Alert a = it.next();
+      if (a.ownship.equals(declarationId)) {
+        it.remove();
+        resolved.add(resolvedAsLastSeen(a));
+      }
+    }
+    write(resolved, Instant.ofEpochMilli(nowMillis));
+  }
+
+  /** An alert resolved without a fresh geometry (track lost, operation ended): its last logged figures. */
+  private static Pending resolvedAsLastSeen(Alert a) {
+    JsonObject last = a.lastLog == null ? new JsonObject() : a.lastLog;
+    DaaGeometry g = new DaaGeometry(last.getDouble("range_m", 0.0), last.getDouble("vertical_separation_m", 0.0),
+        last.getDouble("bearing_deg", 0.0), 0, 0, last.getDouble("range_m", 0.0), 0);
+    return new Pending(a, "alert_resolved", 0, g, true, last.getJsonObject("ownship_position"),
+        last.getJsonObject("intruder_position"));
   }
 
   /** The lifecycle of one pair at one tick: the event to log, or null for none. */
@@ -145,19 +167,19 @@ final class DaaEngine {
       Alert a = new Alert(own, icao);
       a.level = level;
       active.put(key, a);
-      return new Pending(a, "alert_triggered", level, g, coasted);
+      return new Pending(a, "alert_triggered", level, g, coasted, null, null);
     }
     if (level > alert.level) {
       alert.level = level;
       alert.calm = 0;
-      return new Pending(alert, "alert_updated", level, g, coasted);
+      return new Pending(alert, "alert_updated", level, g, coasted, null, null);
     }
     alert.calm = level == 0 ? alert.calm + 1 : 0;
     if (alert.calm >= options.calmTicks) {
       active.remove(key);
-      return new Pending(alert, "alert_resolved", 0, g, coasted);
+      return new Pending(alert, "alert_resolved", 0, g, coasted, null, null);
     }
-    return new Pending(alert, "periodic_update", alert.level, g, coasted);
+    return new Pending(alert, "periodic_update", alert.level, g, coasted, null, null);
   }
 
   /** Ranks one ownship's alerts (1 = most urgent: highest level, then soonest CPA) and logs them. */
@@ -173,7 +195,8 @@ final class DaaEngine {
           .put("bearing_deg", round(p.g.bearingDeg())).put("range_m", round(p.g.rangeM()))
           .put("vertical_separation_m", round(Math.abs(p.g.verticalSepM())))
           .put("cpa_time_seconds", round(p.g.cpaSeconds())).put("horizontal_miss_distance_m", round(p.g.missDistanceM()))
-          .put("closing_speed_mps", round(p.g.closingMps())).put("is_coasted", p.coasted);
+          .put("closing_speed_mps", round(p.g.closingMps())).put("is_coasted", p.coasted)
+          .put("ownship_position", p.own).put("intruder_position", p.intruder);
       p.alert.lastLog = log;
       logs.addLast(log);
       if (logs.size() > options.maxLogs) {
@@ -185,6 +208,11 @@ final class DaaEngine {
             + " (alert " + p.alert.id + ")", resolved ? "info" : p.level >= 3 ? "critical" : "warning");
       }
     }
+  }
+
+  private static JsonObject position(Kinematics k) {
+    return new JsonObject().put("lat", Math.round(k.lat() * 1e7) / 1e7).put("lng", Math.round(k.lon() * 1e7) / 1e7)
+        .put("alt", round(k.altM()));
   }
 
   private boolean far(Kinematics a, Kinematics b) {

@@ -43,6 +43,8 @@ final class Declarations {
   private final Map<String, JsonObject> byId = new LinkedHashMap<>();
   private final EmulatorOptions options;
   private final EventSink events;
+  /** Told when a declaration leaves the flying states 1-4 or is deleted (the DAA engine resolves its alerts). */
+  java.util.function.Consumer<String> onGrounded = id -> { };
 
   Declarations(EmulatorOptions options, EventSink events) {
     this.options = options;
@@ -218,11 +220,15 @@ final class Declarations {
     d.put("state", to);
     events.publish(d.getString("id"), "State of " + d.getString("id") + " changed from " + from + " to " + to
         + " (" + cause + ")", "info");
+    if (!ACTIVE_STATES.contains(to)) {
+      onGrounded.accept(d.getString("id"));
+    }
   }
 
   void delete(String id) {
     get(id);
     byId.remove(id);
+    onGrounded.accept(id);
   }
 
   /** List with date (YYYY-MM-DD) and state filters and paging; Django and FastAPI shapes. */

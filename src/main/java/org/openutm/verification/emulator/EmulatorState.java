@@ -16,6 +16,7 @@ final class EmulatorState {
     this.options = options;
     this.declarations = new Declarations(options, events);
     this.daa = new DaaEngine(options.daa(), events);
+    this.declarations.onGrounded = id -> daa.ownshipEnded(id, System.currentTimeMillis());
     this.streams = new FlightStreams(options, declarations, daa);
     this.geofences = new Geofences(options);
     this.sensors = new Sensors(options);

@@ -99,14 +99,14 @@ public final class Generators {
 
   /** The Python toolkit's cadence: 0.4 % of the line per second, so the whole line takes 250 s. */
   public static final double LINE_FRACTION_PER_SECOND = 0.004;
-  /** position.alt when no altitude is given (the Python toolkit's default altitude_of_ground_level_wgs_84). */
-  public static final double DEFAULT_ALTITUDE_M = 570;
+  /** position.alt when no altitude is given (the Python toolkit's current default altitude_of_ground_level_wgs_84, 120 m). */
+  public static final double DEFAULT_ALTITUDE_M = 120;
   static final double HEIGHT_ABOVE_TAKEOFF_M = 50;
 
   /**
    * {@code seconds} states at 1 Hz along the line as the Python toolkit flies it: 0.4 % of the line's length per
    * second (the whole line in 250 s; a shorter duration stops part way, a longer one holds at the end), stamped from
-   * {@code reference} + 1 s. {@code altitudeM} is position.alt (metres; default 570); height is 50 m above take-off.
+   * {@code reference} + 1 s. {@code altitudeM} is position.alt (metres; default 120); height is 50 m above take-off.
    */
   public static JsonArray telemetry(List<double[]> line, int seconds, Instant reference, Double altitudeM) {
     Polyline path = new Polyline(line);

@@ -52,8 +52,13 @@ final class HtmlReport {
     MapData map = MapData.of(steps);
     if (!map.isEmpty()) {
       sb.append("<figure>").append(map.svg(720, 420)).append("<figcaption>blue: declarations, red: geofences, green: "
-          + "telemetry, amber: air traffic</figcaption></figure>");
+          + "telemetry, amber: air traffic, red circles: DAA closest approaches</figcaption></figure>");
     }
+    DaaEncounters daa = DaaEncounters.of(steps);
+    if (!daa.isEmpty()) {
+      sb.append(daa.table());
+    }
+    sb.append(Sequence.of(steps));
     Map<String, StringBuilder> byPhase = new LinkedHashMap<>();
     for (Object s : steps) {
       JsonObject step = (JsonObject) s;
@@ -125,5 +130,8 @@ final class HtmlReport {
       + ".badge.fail,.badge.failure{background:#fbdcdc;color:#8a1c1c}.badge.skipped{background:#eee;color:#666}"
       + ".badge.running{background:#dbe7ff}table.steps{border-collapse:collapse;width:100%}table.steps td,table.steps th{border-bottom:1px solid #eee;"
       + "padding:4px;vertical-align:top;text-align:left}.error{color:#d33}pre{background:#f4f4f4;padding:6px;max-height:300px;overflow:auto}"
-      + "table.exchanges td{font-size:12px}figure{margin:12px 0}figcaption{font-size:12px;color:#666}";
+      + "table.exchanges td{font-size:12px}figure{margin:12px 0}figcaption{font-size:12px;color:#666}"
+      + "table.daa,table.sequence{border-collapse:collapse;font-size:12px}table.daa td,table.daa th,table.sequence td,"
+      + "table.sequence th{border-bottom:1px solid #eee;padding:2px 6px;text-align:left}tr.level3 td{background:#fbdcdc}"
+      + "tr.level2 td{background:#fdebd3}td.bad{color:#d33;font-weight:600}";
 }

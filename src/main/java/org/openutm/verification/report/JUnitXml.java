@@ -11,21 +11,20 @@ final class JUnitXml {
   static String of(JsonObject report) {
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sb.append("<testsuites name=\"openutm-verification\" tests=\"").append(count(report, null)).append("\" failures=\"")
-        .append(count(report, "failure")).append("\" skipped=\"").append(count(report, "skipped")).append("\" time=\"")
-        .append(report.getDouble("total_duration", 0.0)).append("\">\n");
+        .append(count(report, "failure")).append("\" skipped=\"").append(count(report, "skipped")).append("\" errors=\"0\" time=\"")
+        .append(seconds(report.getValue("total_duration"))).append("\">\n");
     for (Object o : report.getJsonArray("results")) {
       JsonObject r = (JsonObject) o;
       JsonArray steps = r.getJsonArray("steps", new JsonArray());
       String suite = r.getString("name");
       sb.append("  <testsuite name=\"").append(esc(suite)).append("\" tests=\"").append(steps.size())
           .append("\" failures=\"").append(statusCount(steps, "failure")).append("\" errors=\"0\" skipped=\"")
-          .append(statusCount(steps, "skipped")).append("\" time=\"").append(r.getDouble("duration", 0.0)).append("\"")
-          .append(report.getString("start_time") == null ? "" : " timestamp=\"" + esc(report.getString("start_time")) + "\"")
-          .append(">\n");
+          .append(statusCount(steps, "skipped")).append("\" time=\"").append(seconds(r.getValue("duration")))
+          .append("\" timestamp=\"").append(timestamp(report.getString("start_time"))).append("\">\n");
       for (Object s : steps) {
         JsonObject step = (JsonObject) s;
         sb.append("    <testcase classname=\"").append(esc(suite)).append("\" name=\"").append(esc(step.getString("id")))
-            .append("\" time=\"").append(step.getDouble("duration", 0.0)).append("\"");
+            .append("\" time=\"").append(seconds(step.getValue("duration"))).append("\"");
         String status = step.getString("status");
         String message = step.getString("error_message");
         if ("failure".equals(status)) {
@@ -42,6 +41,23 @@ final class JUnitXml {
     }
     sb.append("</testsuites>\n");
     return sb.toString();
+  }
+
+  /** Decimal seconds with millisecond precision (never 1.0E-4 notation, never negative). */
+  static String seconds(Object v) {
+    double d = v instanceof Number n && Double.isFinite(n.doubleValue()) ? Math.max(0, n.doubleValue()) : 0;
+    return String.format(java.util.Locale.ROOT, "%.3f", d);
+  }
+
+  /** The run's start as a UTC date-time without zone, as JUnit readers expect (now when unknown). */
+  static String timestamp(String start) {
+    java.time.Instant t;
+    try {
+      t = start == null ? java.time.Instant.now() : java.time.Instant.parse(start);
+    } catch (java.time.DateTimeException e) {
+      t = java.time.Instant.now();
+    }
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(t);
   }
 
   private static int count(JsonObject report, String status) {

@@ -18,6 +18,8 @@ final class MapData {
   final List<List<double[]>> geofences = new ArrayList<>();
   final Map<String, List<double[]>> telemetry = new LinkedHashMap<>();
   final Map<String, List<double[]>> traffic = new LinkedHashMap<>();
+  /** DAA closest approaches: {ownship [lon, lat], intruder [lon, lat], {highest level}}. */
+  final List<double[][]> encounters = new ArrayList<>();
 
   static MapData of(JsonArray steps) {
     MapData m = new MapData();
@@ -31,6 +33,11 @@ final class MapData {
         m.observations(obs);
       }
     }
+    DaaEncounters.of(steps).byAlert.values().forEach(e -> {
+      if (e.ownAtClosest != null) {
+        m.encounters.add(new double[][] {e.ownAtClosest, e.intruderAtClosest, {e.maxLevel}});
+      }
+    });
     return m;
   }
 
@@ -108,7 +115,8 @@ final class MapData {
   }
 
   boolean isEmpty() {
-    return declarations.isEmpty() && geofences.isEmpty() && telemetry.isEmpty() && traffic.isEmpty();
+    return declarations.isEmpty() && geofences.isEmpty() && telemetry.isEmpty() && traffic.isEmpty()
+        && encounters.isEmpty();
   }
 
   /** An SVG of everything, fitted to its bounding box (equirectangular with cos(lat) scaling), with a scale bar. */
@@ -118,6 +126,7 @@ final class MapData {
     all.addAll(geofences);
     all.addAll(telemetry.values());
     all.addAll(traffic.values());
+    encounters.forEach(e -> all.add(List.of(e[0], e[1])));
     all.forEach(line -> line.forEach(p -> {
       b[0] = Math.min(b[0], p[0]);
       b[1] = Math.min(b[1], p[1]);
@@ -144,6 +153,15 @@ final class MapData {
     }
     for (List<double[]> t : traffic.values()) {
       sb.append("<polyline class=\"traffic track\" points=\"").append(points(t, xy)).append("\" fill=\"none\" stroke=\"#e8a317\" stroke-width=\"1.5\"/>");
+    }
+    for (double[][] e : encounters) {
+      String[] own = xy.apply(e[0]).split(",");
+      String[] intr = xy.apply(e[1]).split(",");
+      sb.append("<line class=\"daa cpa\" x1=\"").append(own[0]).append("\" y1=\"").append(own[1]).append("\" x2=\"")
+          .append(intr[0]).append("\" y2=\"").append(intr[1]).append("\" stroke=\"#c0392b\" stroke-dasharray=\"3 2\"/>")
+          .append("<circle class=\"daa encounter\" cx=\"").append(intr[0]).append("\" cy=\"").append(intr[1])
+          .append("\" r=\"6\" fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2\"><title>DAA closest approach, level ")
+          .append((int) e[2][0]).append("</title></circle>");
     }
     double metresPerPx = 111_320 / scale;
     double bar = Math.pow(10, Math.floor(Math.log10(metresPerPx * 150)));

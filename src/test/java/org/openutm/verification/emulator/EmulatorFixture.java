@@ -17,7 +17,11 @@ final class EmulatorFixture implements AutoCloseable {
   final int port;
 
   EmulatorFixture(JsonObject config) {
-    verticle = new EmulatorVerticle(config.copy().put("port", 0));
+    this(config, null);
+  }
+
+  EmulatorFixture(JsonObject config, JsonObject amqp) {
+    verticle = new EmulatorVerticle(config.copy().put("port", 0), amqp);
     TestService.await(vertx.deployVerticle(verticle));
     port = verticle.port();
     http = new Http("http://127.0.0.1:" + port);

@@ -74,12 +74,68 @@ class ReportsTest {
       assertEquals(4, junit.getElementsByTagName("testcase").getLength());
       assertEquals(1, junit.getElementsByTagName("failure").getLength());
       assertEquals(1, junit.getElementsByTagName("skipped").getLength());
+      validJUnit(dir.resolve(entry.getString("id")).resolve("junit.xml"));
       assertEquals(404, http.get("/api/reports/latest?scenario=nothing").status());
       assertTrue(http.get("/reports/../conf/config.yaml").status() >= 400);
       assertTrue(http.get("/reports/%2e%2e/conf/config.yaml").status() >= 400);
       try (var files = Files.list(dir.resolve(entry.getString("id")))) {
         assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
       }
+    }
+  }
+
+  /** junit.xml against the JUnit schema CI readers follow (src/test/resources/junit.xsd); throws on any violation. */
+  static void validJUnit(Path file) throws Exception {
+    javax.xml.validation.Schema schema = javax.xml.validation.SchemaFactory.newInstance(
+        javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(ReportsTest.class.getResource("/junit.xsd"));
+    schema.newValidator().validate(new javax.xml.transform.stream.StreamSource(file.toFile()));
+  }
+
+  @Test
+  void aStoppedRunReportsItsCancelledStepsAndTeardown() throws Exception {
+    String yaml = """
+        name: stopped_midway
+        steps:
+          - id: first
+            step: Generate UUID
+          - id: long_wait
+            step: Wait X seconds
+            arguments: {duration: 30}
+          - id: never
+            step: Generate UUID
+          - id: teardown
+            step: Generate UUID
+            if: cancelled()
+        """;
+    try (TestService svc = TestService.start(new JsonObject().put("reporting", new JsonObject().put("output_dir", dir.toString())
+        .put("formats", new JsonArray().add("json").add("html").add("junit").add("log"))))) {
+      Http http = svc.http;
+      assertEquals(200, http.post("/run-scenario-async", yaml, "Content-Type", "application/yaml").status());
+      Thread.sleep(700);
+      assertEquals(200, http.post("/stop-scenario", null).status());
+      JsonArray list = new JsonArray();
+      for (int i = 0; i < 50 && list.isEmpty(); i++) {
+        Thread.sleep(100);
+        list = (JsonArray) http.get("/api/reports").value();
+      }
+      assertEquals(1, list.size(), list.encode());
+      Path run = dir.resolve(list.getJsonObject(0).getString("id"));
+      JsonObject report = new JsonObject(Files.readString(run.resolve("report.json")));
+      JsonObject result = report.getJsonArray("results").getJsonObject(0);
+      assertEquals("cancelled", result.getString("status"), result.encode());
+      assertEquals("fail", report.getString("overall_status"), "a cancelled run is not a pass");
+      java.util.Map<String, String> status = new java.util.LinkedHashMap<>();
+      result.getJsonArray("steps").forEach(o -> status.put(((JsonObject) o).getString("id"), ((JsonObject) o).getString("status")));
+      assertEquals("success", status.get("first"));
+      assertEquals("failure", status.get("long_wait"), status.toString());
+      assertEquals("skipped", status.get("never"));
+      assertEquals("success", status.get("teardown"), "cancelled() steps run after a stop");
+      String html = Files.readString(run.resolve("report.html"));
+      assertTrue(html.contains("cancelled"), "the HTML report shows the cancelled status");
+      validJUnit(run.resolve("junit.xml"));
+      Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(run.resolve("junit.xml").toFile());
+      assertEquals(1, junit.getElementsByTagName("failure").getLength());
+      assertTrue(Files.readString(run.resolve("report.log")).contains("long_wait"));
     }
   }
 

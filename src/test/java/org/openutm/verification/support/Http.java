@@ -24,6 +24,10 @@ public final class Http {
       return new JsonObject(body);
     }
 
+    public io.vertx.core.json.JsonArray jsonArray() {
+      return new io.vertx.core.json.JsonArray(body);
+    }
+
     public Object value() {
       return Json.decodeValue(body);
     }

@@ -66,7 +66,7 @@ public final class CommonOperations {
         .param(optional("config_path", ParamType.STRING, null, "The trajectory file; default data_files.trajectory."))
         .param(optional("duration", ParamType.INTEGER, 30L, "Seconds of telemetry (one state a second)."))
         .param(optional("reference_time", ParamType.STRING, null, "Timestamp of the first state (ISO 8601); default now."))
-        .param(optional("altitude_m", ParamType.NUMBER, null, "Altitude of the states (position.alt, metres; default 570). The line is flown at 0.4 % of its length per second, as the Python toolkit does."))
+        .param(optional("altitude_m", ParamType.NUMBER, null, "Altitude of the states (position.alt, metres; default 120). The line is flown at 0.4 % of its length per second, as the Python toolkit does."))
         .timeout(a -> 60_000)
         .run((ctx, args) -> {
           String path = args.string("config_path") != null ? args.string("config_path")

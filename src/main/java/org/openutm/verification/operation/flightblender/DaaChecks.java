@@ -93,6 +93,7 @@ public final class DaaChecks {
     List<String> lifecycle = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
     List<String> shapes = new ArrayList<>();
+    List<String> flat = new ArrayList<>();
     for (var e : byAlert.entrySet()) {
       List<JsonObject> seq = e.getValue();
       int max = -1;
@@ -109,8 +110,8 @@ public final class DaaChecks {
         rose |= lv > first;
         max = Math.max(max, lv);
       }
-      if (requireEscalation && !rose) {
-        escalation.add(e.getKey() + " never escalated above level " + first);
+      if (!rose) {
+        flat.add(e.getKey() + " stayed at level " + first);
       }
       double minCpa = seq.stream().filter(l -> l.getValue("cpa_time_seconds") instanceof Number)
           .mapToDouble(l -> l.getDouble("cpa_time_seconds")).min().orElse(Double.NaN);
@@ -131,7 +132,13 @@ public final class DaaChecks {
       shapes.add(classify(seq));
     }
     if (requireEscalation) {
-      checks.put("escalation", check(escalation.isEmpty(), escalation.isEmpty() ? "levels only rise until resolved" : String.join("; ", escalation)));
+      // every alert's level only rises until it resolves, and the encounter escalates: at least one alert rises
+      // (an intruder that only passes through the outer alerting volume may stay at level 1)
+      if (!byAlert.isEmpty() && flat.size() == byAlert.size()) {
+        escalation.add("no alert escalated: " + String.join("; ", flat.subList(0, Math.min(5, flat.size()))));
+      }
+      checks.put("escalation", check(escalation.isEmpty(), escalation.isEmpty() ? "levels only rise until resolved; "
+          + (byAlert.size() - flat.size()) + " of " + byAlert.size() + " alert(s) escalated" : String.join("; ", escalation)));
     }
     if (requireCpa) {
       checks.put("cpa", check(cpa.isEmpty(), cpa.isEmpty() ? "CPA times count down for every alert" : String.join("; ", cpa)));

@@ -33,7 +33,7 @@ final class SetupOperations {
             .param(optional("flight_declaration_path", ParamType.STRING, null, "Bounding-box file; default data_files.flight_declaration."))
             .param(optional("trajectory_path", ParamType.STRING, null, "GeoJSON LineString; default data_files.trajectory."))
             .param(optional("telemetry_duration", ParamType.INTEGER, 30L, "Seconds of telemetry to generate."))
-            .param(optional("altitude_m", ParamType.NUMBER, null, "Altitude of the generated telemetry (position.alt, metres; default 570)."))
+            .param(optional("altitude_m", ParamType.NUMBER, null, "Altitude of the generated telemetry (position.alt, metres; default 120)."))
             .timeout(a -> 60_000)
             .run((ctx, args) -> one(ctx, FbSupport.path(ctx, args.string("flight_declaration_path"), "flight_declaration"),
                 FbSupport.path(ctx, args.string("trajectory_path"), "trajectory"), args.integer("telemetry_duration"),

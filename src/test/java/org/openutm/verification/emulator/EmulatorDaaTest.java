@@ -1,0 +1,121 @@
+package org.openutm.verification.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.rabbitmq.RabbitMQClient;
+import io.vertx.rabbitmq.RabbitMQOptions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openutm.verification.operation.amqp.AmqpOperations;
+import org.openutm.verification.support.Http;
+import org.openutm.verification.support.TestService;
+
+/**
+ * The emulator's DAA endpoints over HTTP (alerts raised from real telemetry and air traffic posts, filters, bad
+ * filters refused) and its operational events on the RabbitMQ of this machine.
+ */
+class EmulatorDaaTest {
+  static final String URL = System.getenv().getOrDefault("TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/");
+  static final String DAA = "/detect_and_avoid_ops";
+
+  /** A declaration near Bern made active, an ownship flying east in it, an intruder 900 m east flying west. */
+  static String encounter(EmulatorFixture emu) throws InterruptedException {
+    Http http = emu.http;
+    String id = http.post("/flight_declaration_ops/set_flight_declaration", EmulatorFixture.declaration(7.40, 46.90,
+        7.60, 47.00, 1, 60), EmulatorFixture.auth()).json().getString("id");
+    Thread.sleep(1_200);
+    assertEquals(200, http.put("/flight_declaration_ops/flight_declaration_state/" + id, new JsonObject().put("state", 2)
+        .put("submitted_by", "test"), EmulatorFixture.auth()).status());
+    for (int s = 0; s < 3; s++) {
+      assertEquals(201, http.put("/flight_stream/set_telemetry", EmulatorFixture.telemetry(id, 46.95, 7.45 + s * 10 / 76_000.0),
+          EmulatorFixture.auth()).status());
+      JsonObject t = EmulatorFixture.traffic("INTR01", 46.95, 7.462 - s * 45 / 76_000.0);
+      t.getJsonArray("observations").getJsonObject(0).put("altitude_mm", 575_000);
+      assertEquals(201, http.post("/flight_stream/set_air_traffic/s1", t, EmulatorFixture.auth()).status());
+      Thread.sleep(1_000);
+    }
+    Thread.sleep(1_100);
+    return id;
+  }
+
+  @Test
+  void alertsAndIncidentLogsWithFilters() throws Exception {
+    try (EmulatorFixture emu = new EmulatorFixture(new JsonObject())) {
+      Http http = emu.http;
+      assertEquals(0, http.get(DAA + "/alerts/active/", EmulatorFixture.auth()).jsonArray().size());
+      String id = encounter(emu);
+      JsonArray active = http.get(DAA + "/alerts/active/", EmulatorFixture.auth()).jsonArray();
+      assertEquals(1, active.size(), active.encode());
+      JsonObject alert = active.getJsonObject(0);
+      assertEquals(id, alert.getString("ownship_operation"));
+      assertEquals("INTR01", alert.getString("intruder_icao"));
+      assertTrue(alert.getInteger("current_level") >= 1);
+      JsonArray logs = http.get(DAA + "/logs/incident/", EmulatorFixture.auth()).jsonArray();
+      assertTrue(logs.size() >= 2, logs.encode());
+      JsonObject first = logs.getJsonObject(0);
+      for (String f : List.of("alert_id", "intruder_icao", "event_type", "timestamp", "alert_level", "alert_status",
+          "priority_rank", "bearing_deg", "range_m", "vertical_separation_m", "cpa_time_seconds", "is_coasted")) {
+        assertTrue(first.containsKey(f), f);
+      }
+      assertEquals("alert_triggered", first.getString("event_type"));
+      assertEquals(1, http.get(DAA + "/logs/incident/?event_type=alert_triggered", EmulatorFixture.auth()).jsonArray().size());
+      assertEquals(logs.size(), http.get(DAA + "/logs/incident/?alert_id=" + alert.getString("id"), EmulatorFixture.auth())
+          .jsonArray().size());
+      assertEquals(0, http.get(DAA + "/logs/incident/?end_date=2020-01-01T00:00:00Z", EmulatorFixture.auth()).jsonArray().size());
+      int level = first.getInteger("alert_level");
+      assertTrue(http.get(DAA + "/logs/incident/?alert_level=" + level, EmulatorFixture.auth()).jsonArray().size() >= 1);
+      for (String bad : List.of("alert_level=9", "alert_level=x", "event_type=boom", "start_date=yesterday")) {
+        Http.Response r = http.get(DAA + "/logs/incident/?" + bad, EmulatorFixture.auth());
+        assertEquals(400, r.status(), bad + " -> " + r.body());
+        assertTrue(r.json().getString("message").contains(bad.substring(0, bad.indexOf('='))), r.body());
+      }
+      assertEquals(401, http.get(DAA + "/alerts/active/").status(), "a token is required");
+      // the operation ends: its alert is resolved at the next tick
+      http.put("/flight_declaration_ops/flight_declaration_state/" + id, new JsonObject().put("state", 5)
+          .put("submitted_by", "test"), EmulatorFixture.auth());
+      Thread.sleep(1_500);
+      assertEquals(0, http.get(DAA + "/alerts/active/", EmulatorFixture.auth()).jsonArray().size());
+      assertEquals(1, http.get(DAA + "/logs/incident/?event_type=alert_resolved", EmulatorFixture.auth()).jsonArray().size());
+    }
+  }
+
+  @Test
+  void operationalEventsArePublishedToRabbitMq() throws Exception {
+    String exchange = "emulator_events_" + UUID.randomUUID().toString().substring(0, 8);
+    JsonObject amqp = new JsonObject().put("url", URL).put("exchange_name", exchange);
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    RabbitMQClient listener = RabbitMQClient.create(vertx, new RabbitMQOptions().setUri(AmqpOperations.vhostSlash(URL)));
+    List<JsonObject> got = Collections.synchronizedList(new ArrayList<>());
+    try {
+      TestService.await(listener.start());
+      TestService.await(listener.exchangeDeclare(exchange, "topic", true, false));
+      String queue = TestService.await(listener.queueDeclare("", false, true, true)).getQueue();
+      TestService.await(listener.queueBind(queue, exchange, "#"));
+      TestService.await(listener.basicConsumer(queue)).handler(m -> got.add(new JsonObject()
+          .put("routing_key", m.envelope().getRoutingKey()).put("content_type", m.properties().getContentType())
+          .put("body", new JsonObject(m.body()))));
+      try (EmulatorFixture emu = new EmulatorFixture(new JsonObject(), amqp)) {
+        Thread.sleep(1_000); // the sink connects in the background
+        String id = encounter(emu);
+        Thread.sleep(500);
+        List<JsonObject> mine = got.stream().filter(m -> id.equals(m.getString("routing_key"))).toList();
+        List<String> bodies = mine.stream().map(m -> m.getJsonObject("body").getString("body")).toList();
+        assertTrue(bodies.stream().anyMatch(b -> b.contains("accepted")), bodies.toString());
+        assertTrue(bodies.stream().anyMatch(b -> b.contains("changed from 1 to 2")), bodies.toString());
+        assertTrue(bodies.stream().anyMatch(b -> b.startsWith("DAA alert_triggered: intruder INTR01")), bodies.toString());
+        JsonObject m = mine.get(0);
+        assertEquals("application/json", m.getString("content_type"));
+        assertTrue(m.getJsonObject("body").containsKey("level") && m.getJsonObject("body").containsKey("timestamp"));
+      }
+    } finally {
+      TestService.await(listener.exchangeDelete(exchange).otherwiseEmpty());
+      TestService.await(vertx.close());
+    }
+  }
+}
