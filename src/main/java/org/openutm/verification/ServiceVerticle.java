@@ -89,7 +89,8 @@ public class ServiceVerticle extends VerticleBase {
             cfg.httpHost(), cfg.httpPort(), catalog.all().size(), cfg.path()));
   }
 
-  static void applyLogLevel(String level) {
+  /** The root log level (logging.level, LOG_LEVEL, or PUT /api/config). */
+  public static void applyLogLevel(String level) {
     org.slf4j.Logger root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     if (root instanceof ch.qos.logback.classic.Logger logback) {
       logback.setLevel(Level.toLevel(level, Level.INFO));

@@ -7,10 +7,12 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.scenario.load.YNode;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -30,65 +32,136 @@ public final class ConfigLoader {
   public static AppConfig load(String explicitPath, Map<String, String> env, JsonObject overrides) {
     String pathText = explicitPath != null ? explicitPath : env.getOrDefault("OPENUTM_CONFIG_PATH", DEFAULT_PATH);
     Path path = Path.of(pathText).toAbsolutePath().normalize();
-    JsonObject json = Files.isRegularFile(path) ? readYaml(path) : new JsonObject();
     if (!Files.isRegularFile(path) && (explicitPath != null || env.containsKey("OPENUTM_CONFIG_PATH"))) {
       throw new ServiceException(ErrorCode.NOT_FOUND, "config file not found: " + path,
           new JsonObject().put("field", "config_path"));
     }
+    YNode doc = Files.isRegularFile(path) ? readDocument(path) : null;
+    List<ConfigSchema.Problem> problems = new ArrayList<>(doc == null ? List.of() : ConfigSchema.check(doc, ConfigSchema.ROOT));
+    if (overrides != null) {
+      problems.addAll(ConfigSchema.check(YNode.ofJson(overrides), ConfigSchema.ROOT));
+    }
+    JsonObject json = doc == null ? new JsonObject() : (JsonObject) doc.plain();
     JsonObject merged = defaults().mergeIn(json, true);
     applyEnv(merged, env);
     if (overrides != null) {
       merged.mergeIn(overrides, true);
     }
-    return new AppConfig(merged, path);
+    AppConfig config = new AppConfig(merged, path);
+    if (problems.isEmpty()) {
+      problems.addAll(missingDataFiles(config, doc));
+    }
+    if (!problems.isEmpty()) {
+      throw invalid(path.toString(), problems);
+    }
+    return config;
   }
 
-  static JsonObject readYaml(Path path) {
-    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-      if (doc == null) {
-        return new JsonObject();
+  /** One error listing every problem ({@code details.problems}: path, line, column, message). */
+  public static ServiceException invalid(String where, List<ConfigSchema.Problem> problems) {
+    io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray();
+    problems.forEach(p -> list.add(p.json()));
+    String first = problems.stream().limit(5).map(ConfigSchema.Problem::toString)
+        .collect(java.util.stream.Collectors.joining("; "));
+    return new ServiceException(ErrorCode.BAD_INPUT, "invalid config " + where + ": " + problems.size() + " problem(s): "
+        + first + (problems.size() > 5 ? "; ..." : ""), new JsonObject().put("field", problems.get(0).path())
+        .put("problems", list));
+  }
+
+  /**
+   * data_files.* and each suite scenario's file overrides must name existing files (relative to the config file's
+   * folder, the working directory, or a data_search_paths entry): found at load, not mid-run.
+   */
+  static List<ConfigSchema.Problem> missingDataFiles(AppConfig config, YNode doc) {
+    List<ConfigSchema.Problem> out = new ArrayList<>();
+    JsonObject files = config.section("data_files");
+    for (String key : files.fieldNames()) {
+      check(config, doc, "data_files." + key, files.getValue(key), out);
+    }
+    JsonObject suites = config.section("suites");
+    for (String suite : suites.fieldNames()) {
+      Object list = suites.getJsonObject(suite, new JsonObject()).getValue("scenarios");
+      if (!(list instanceof io.vertx.core.json.JsonArray a)) {
+        continue;
       }
-      if (!(doc instanceof Map<?, ?> map)) {
+      for (int i = 0; i < a.size(); i++) {
+        if (a.getValue(i) instanceof JsonObject entry) {
+          for (String key : entry.fieldNames()) {
+            if (!key.equals("name")) {
+              check(config, doc, "suites." + suite + ".scenarios[" + i + "]." + key, entry.getValue(key), out);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void check(AppConfig config, YNode doc, String keyPath, Object value, List<ConfigSchema.Problem> out) {
+    if (!(value instanceof String name) || name.isBlank()) {
+      return;
+    }
+    try {
+      org.openutm.verification.operation.DataFiles.resolve(config, name);
+    } catch (RuntimeException e) {
+      org.openutm.verification.scenario.model.Pos pos = positionOf(doc, keyPath);
+      out.add(new ConfigSchema.Problem(keyPath, pos == null ? 0 : pos.line(), pos == null ? 0 : pos.column(),
+          e.getMessage()));
+    }
+  }
+
+  /** Where {@code a.b[2].c} is in the file, or null. */
+  static org.openutm.verification.scenario.model.Pos positionOf(YNode doc, String keyPath) {
+    YNode n = doc;
+    org.openutm.verification.scenario.model.Pos pos = null;
+    for (String part : keyPath.split("\\.")) {
+      if (n == null) {
+        return null;
+      }
+      String key = part.replaceAll("\\[\\d+]$", "");
+      if (!n.isMap() || n.get(key) == null) {
+        return null;
+      }
+      pos = n.keyPos(key);
+      n = n.get(key);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(\\d+)]$").matcher(part);
+      if (m.find()) {
+        int i = Integer.parseInt(m.group(1));
+        if (!n.isList() || i >= n.list().size()) {
+          return pos;
+        }
+        n = n.list().get(i);
+        pos = n.pos();
+      }
+    }
+    return pos;
+  }
+
+  /** The file as a YAML document with positions (a recursive alias is refused, not followed). */
+  static YNode readDocument(Path path) {
+    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      org.yaml.snakeyaml.nodes.Node node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(r);
+      if (node == null) {
+        return YNode.ofJson(new JsonObject());
+      }
+      YNode doc = YNode.of(node);
+      if (!doc.isMap()) {
         throw new ServiceException(ErrorCode.BAD_INPUT, "config file must be a YAML mapping: " + path);
       }
-      return new JsonObject(toJsonSafe(map));
+      return doc;
     } catch (IOException | YAMLException e) {
+      throw new ServiceException(ErrorCode.BAD_INPUT, "cannot read config " + path + ": " + firstLine(e.getMessage()));
+    } catch (IllegalArgumentException e) {
       throw new ServiceException(ErrorCode.BAD_INPUT, "cannot read config " + path + ": " + e.getMessage());
     }
   }
 
-  static Map<String, Object> toJsonSafe(Map<?, ?> map) {
-    return toJsonSafe(map, 0);
-  }
-
-  /** Nested at most 50 deep: a recursive alias would otherwise never end. */
-  private static Map<String, Object> toJsonSafe(Map<?, ?> map, int depth) {
-    if (depth > 50) {
-      throw new ServiceException(ErrorCode.BAD_INPUT, "the config nests more than 50 levels (a recursive alias?)");
-    }
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
-    map.forEach((k, v) -> out.put(String.valueOf(k), toJsonValue(v, depth + 1)));
-    return out;
-  }
-
-  private static Object toJsonValue(Object v, int depth) {
-    if (v instanceof Map<?, ?> m) {
-      return toJsonSafe(m, depth);
-    }
-    if (v instanceof List<?> l) {
-      if (depth > 50) {
-        throw new ServiceException(ErrorCode.BAD_INPUT, "the config nests more than 50 levels (a recursive alias?)");
-      }
-      return l.stream().map(x -> toJsonValue(x, depth + 1)).toList();
-    }
-    if (v instanceof java.util.Date d) {
-      return d.toInstant().toString();
-    }
-    return v;
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().limit(3).collect(java.util.stream.Collectors.joining(" "));
   }
 
   private static void applyEnv(JsonObject cfg, Map<String, String> env) {
+    fallbacks(cfg, env);
     setIfPresent(env, "FLIGHT_BLENDER_URL", v -> cfg.getJsonObject("flight_blender").put("url", v));
     setIfPresent(env, "AMQP_URL", v -> cfg.getJsonObject("amqp").put("url", v));
     setIfPresent(env, "LOG_LEVEL", v -> cfg.getJsonObject("logging").put("level", v));
@@ -101,6 +174,33 @@ public final class ConfigLoader {
         throw new ServiceException(ErrorCode.BAD_INPUT, "HTTP_PORT must be a number, got '" + v + "'");
       }
     });
+  }
+
+  /** Secrets and passport settings from the environment fill what the file leaves empty (the Python toolkit's order). */
+  private static void fallbacks(JsonObject cfg, Map<String, String> env) {
+    JsonObject fbAuth = section(section(cfg, "flight_blender"), "auth");
+    JsonObject skyAuth = section(section(cfg, "opensky"), "auth");
+    fill(env, "BLENDER_WRITE_CLIENT_ID", fbAuth, "client_id");
+    fill(env, "BLENDER_WRITE_CLIENT_SECRET", fbAuth, "client_secret");
+    fill(env, "PASSPORT_URL", fbAuth, "passport_base_url");
+    fill(env, "PASSPORT_TOKEN_URL", fbAuth, "token_endpoint");
+    fill(env, "OPENSKY_CLIENT_ID", skyAuth, "client_id");
+    fill(env, "OPENSKY_CLIENT_SECRET", skyAuth, "client_secret");
+  }
+
+  private static JsonObject section(JsonObject parent, String key) {
+    if (!(parent.getValue(key) instanceof JsonObject)) {
+      parent.put(key, new JsonObject());
+    }
+    return parent.getJsonObject(key);
+  }
+
+  private static void fill(Map<String, String> env, String name, JsonObject target, String key) {
+    String v = env.get(name);
+    Object current = target.getValue(key);
+    if (v != null && !v.isBlank() && (current == null || current instanceof String s && s.isBlank())) {
+      target.put(key, v.trim());
+    }
   }
 
   private static void setIfPresent(Map<String, String> env, String name, java.util.function.Consumer<String> setter) {

@@ -51,8 +51,7 @@ public class HttpVerticle extends VerticleBase {
         .put("operations", catalog.all().size())
         .put("flight_blender_url", AppConfig.maskUrl(config.section("flight_blender").getString("url", "")))
         .put("flight_blender_emulated", config.section("flight_blender").getBoolean("emulated", false))));
-    router.get("/api/config").handler(ctx -> ctx.json(new JsonObject().put("config", config.masked())
-        .put("config_path", String.valueOf(config.path())).put("version", config.json().getValue("version"))));
+    new ConfigRoutes(vertx, org.openutm.verification.config.LiveConfig.of(vertx, config)).mount(router);
     long maxRequestMillis = config.section("session").getLong("max_request_seconds", 86_400L) * 1000;
     JsonObject sc = config.section("scenarios");
     int maxSteps = sc.getInteger("max_steps", 50_000);

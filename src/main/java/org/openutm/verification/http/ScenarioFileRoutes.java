@@ -34,7 +34,7 @@ final class ScenarioFileRoutes {
 
   void mount(Router r) {
     r.get("/api/scenarios").handler(ctx -> respond(ctx, () -> new JsonArray(files.list())));
-    r.get("/api/suites").handler(ctx -> respond(ctx, this::suites));
+    r.get("/api/suites").handler(ctx -> respond(ctx, () -> suites("true".equals(ctx.request().getParam("overrides")))));
     r.get("/api/scenarios/*").handler(ctx -> {
       String id = pathOf(ctx);
       if (id.endsWith("/docs")) {
@@ -76,16 +76,23 @@ final class ScenarioFileRoutes {
     });
   }
 
-  private JsonObject suites() {
+  /** {suite: [scenario ids]} as the Python server; with overrides: {suite: [{id, name, data_files}]}. */
+  private JsonObject suites(boolean withOverrides) {
     JsonObject out = new JsonObject();
-    JsonObject suites = config.section("suites");
+    JsonObject suites = org.openutm.verification.config.LiveConfig.of(vertx, config).current().section("suites");
     for (String name : suites.fieldNames()) {
       JsonArray ids = new JsonArray();
       Object s = suites.getValue(name);
       JsonArray scenarios = s instanceof JsonObject o ? o.getJsonArray("scenarios", new JsonArray()) : new JsonArray();
       for (Object entry : scenarios) {
         String scenario = entry instanceof JsonObject e ? e.getString("name") : String.valueOf(entry);
-        ids.add(resolveId(scenario));
+        if (withOverrides) {
+          JsonObject files = entry instanceof JsonObject e ? e.copy() : new JsonObject();
+          files.remove("name");
+          ids.add(new JsonObject().put("id", resolveId(scenario)).put("name", scenario).put("data_files", files));
+        } else {
+          ids.add(resolveId(scenario));
+        }
       }
       out.put(name, ids);
     }

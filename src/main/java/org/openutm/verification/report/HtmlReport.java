@@ -40,7 +40,9 @@ final class HtmlReport {
   private static void scenario(StringBuilder sb, JsonObject r) {
     JsonArray steps = r.getJsonArray("steps", new JsonArray());
     sb.append("<section class=\"scenario\"><h2><span class=\"badge ").append(esc(r.getString("status"))).append("\">")
-        .append(esc(r.getString("status"))).append("</span> ").append(esc(r.getString("name")))
+        .append(esc(r.getString("status"))).append("</span> ")
+        .append("cancelled".equals(r.getString("run_status")) ? "<span class=\"badge cancelled\">cancelled</span> " : "")
+        .append(esc(r.getString("name")))
         .append(r.getString("suite_name") == null ? "" : " <small>suite " + esc(r.getString("suite_name")) + "</small>")
         .append(String.format(" <small>%.2f s</small></h2>", r.getDouble("duration", 0.0)));
     if (r.getString("error_message") != null) {
@@ -128,6 +130,7 @@ final class HtmlReport {
       + ".overall.pass{color:#1f9d49}.overall.fail{color:#d33}section.scenario{border-top:2px solid #ddd;margin-top:20px}"
       + ".badge{padding:1px 6px;border-radius:8px;font-size:12px;background:#eee}.badge.pass,.badge.success{background:#d7f5dd;color:#11632a}"
       + ".badge.fail,.badge.failure{background:#fbdcdc;color:#8a1c1c}.badge.skipped{background:#eee;color:#666}"
+      + ".badge.cancelled{background:#fde9c8;color:#7a4a00}"
       + ".badge.running{background:#dbe7ff}table.steps{border-collapse:collapse;width:100%}table.steps td,table.steps th{border-bottom:1px solid #eee;"
       + "padding:4px;vertical-align:top;text-align:left}.error{color:#d33}pre{background:#f4f4f4;padding:6px;max-height:300px;overflow:auto}"
       + "table.exchanges td{font-size:12px}figure{margin:12px 0}figcaption{font-size:12px;color:#666}"

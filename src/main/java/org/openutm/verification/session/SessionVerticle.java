@@ -38,6 +38,7 @@ public class SessionVerticle extends VerticleBase {
   public Future<?> start() {
     JsonObject sc = config.section("session");
     StepExecutor executor = new StepExecutor(vertx, catalog, sc.getInteger("max_tasks_per_session", 20_000));
+    executor.liveConfig(org.openutm.verification.config.LiveConfig.of(vertx, config));
     service = new SessionService(executor, (id, event) -> vertx.eventBus().publish(Addresses.events(id), event),
         sc.getInteger("max_sessions", 1000), sc.getLong("ttl_seconds", 3600L) * 1000);
     runs = new RunService(executor, config);
@@ -96,6 +97,7 @@ public class SessionVerticle extends VerticleBase {
           });
         }
         case "list" -> msg.reply(new JsonObject().put("sessions", service.list()));
+        case "active-runs" -> msg.reply(new JsonObject().put("active", runs.activeRuns()));
         case "find-run" -> {
           String runId = body.getValue("run_id") instanceof String r ? r : null;
           String sessionId = runId == null ? null : runs.sessionOf(runId);
@@ -111,7 +113,7 @@ public class SessionVerticle extends VerticleBase {
           unregister(id);
           msg.reply(new JsonObject().put("status", "deleted").put("session_id", id));
         }
-        default -> throw ServiceException.badInput("action", "unknown action '" + action + "' (create, list, delete)");
+        default -> throw ServiceException.badInput("action", "unknown action '" + action + "' (create, list, delete, find-run, active-runs)");
       }
     } catch (RuntimeException e) {
       ServiceException.fail(msg, e);

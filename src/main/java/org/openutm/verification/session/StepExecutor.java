@@ -29,6 +29,8 @@ public final class StepExecutor {
   private final OperationCatalog catalog;
   private final int maxTasksPerSession;
 
+  private org.openutm.verification.config.LiveConfig live;
+
   public StepExecutor(Vertx vertx, OperationCatalog catalog, int maxTasksPerSession) {
     this.vertx = vertx;
     this.catalog = catalog;
@@ -140,7 +142,7 @@ public final class StepExecutor {
     JsonObject request = new JsonObject().put("operation", op.name()).put("arguments", args.json())
         .put("session", s.id()).put("step_id", stepId).put("execution_id", executionId)
         .put("client_state", s.clientState(op.client().key).copy())
-        .put("config_overrides", s.configOverrides(runOverrides));
+        .put("config_overrides", overrides(s.configOverrides(runOverrides)));
     int generation = s.generation();
     if (foreground) {
       s.executions().add(executionId);
@@ -173,6 +175,19 @@ public final class StepExecutor {
   /** Tells every worker the session ended (reset, deleted, expired): they release what they hold for it. */
   public void sessionClosed(String sessionId, String reason) {
     vertx.eventBus().publish(Addresses.CANCEL, new JsonObject().put("session_closed", sessionId).put("reason", reason));
+  }
+
+  /** Config changes saved since startup (PUT /api/config) reach the workers under the session's own overrides. */
+  public void liveConfig(org.openutm.verification.config.LiveConfig live) {
+    this.live = live;
+  }
+
+  private JsonObject overrides(JsonObject session) {
+    JsonObject saved = live == null ? null : live.stepOverrides();
+    if (saved == null) {
+      return session;
+    }
+    return session == null ? saved.copy() : saved.copy().mergeIn(session, true);
   }
 
   public void cancel(String executionId, String reason) {

@@ -29,7 +29,7 @@ class OverridesTest {
       steps:
         - step: Cleanup Flight Declarations
         - step: Setup Flight Declaration
-          arguments: {telemetry_duration: 4}
+          arguments: {telemetry_duration: 10}
         - step: Update Operation State
           arguments: {state: ACTIVATED}
         - step: Submit Telemetry

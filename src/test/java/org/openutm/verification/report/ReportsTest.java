@@ -122,8 +122,9 @@ class ReportsTest {
       Path run = dir.resolve(list.getJsonObject(0).getString("id"));
       JsonObject report = new JsonObject(Files.readString(run.resolve("report.json")));
       JsonObject result = report.getJsonArray("results").getJsonObject(0);
-      assertEquals("cancelled", result.getString("status"), result.encode());
-      assertEquals("fail", report.getString("overall_status"), "a cancelled run is not a pass");
+      assertEquals("cancelled", result.getString("run_status"), result.encode());
+      assertEquals("fail", result.getString("status"), "a cancelled scenario is not a pass");
+      assertEquals("fail", report.getString("overall_status"));
       java.util.Map<String, String> status = new java.util.LinkedHashMap<>();
       result.getJsonArray("steps").forEach(o -> status.put(((JsonObject) o).getString("id"), ((JsonObject) o).getString("status")));
       assertEquals("success", status.get("first"));

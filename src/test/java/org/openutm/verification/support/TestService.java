@@ -27,6 +27,11 @@ public final class TestService implements AutoCloseable {
 
   /** Parallel tests can race for a port that was free a moment ago: a bind failure retries on another one. */
   public static TestService start(JsonObject overrides) {
+    return start(overrides, null);
+  }
+
+  /** As above with the config file at {@code configPath} (a copy the test may change) instead of conf/config.yaml. */
+  public static TestService start(JsonObject overrides, String configPath) {
     for (int attempt = 1; ; attempt++) {
       int port = freePort();
       JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", port).put("instances", 1))
@@ -37,7 +42,7 @@ public final class TestService implements AutoCloseable {
       Vertx vertx = Vertx.vertx();
       try {
         await(vertx.deployVerticle(new ServiceVerticle(),
-            new DeploymentOptions().setConfig(new JsonObject().put("config", cfg))));
+            new DeploymentOptions().setConfig(new JsonObject().put("config", cfg).put("config_path", configPath))));
         return new TestService(vertx, port);
       } catch (IllegalStateException e) {
         await(vertx.close());

@@ -7,8 +7,9 @@ import java.util.Random;
 /**
  * The {@code bayesian} provider (the Python toolkit's name, kept so its scenarios run). It is NOT the Python Bayesian
  * track model: a seeded synthetic general-aviation generator. Each aircraft starts at a random point of the viewport
- * with a random heading, flies 45-70 m/s at 300-1,500 m, turns by a random walk bounded to 3 deg/s (turning back
- * inwards near the viewport's edges), climbs or descends at up to 2.5 m/s, sampled at 1 Hz; timestamps in
+ * with a random heading, flies 45-70 m/s at 90-180 m (300-600 ft: the low-level traffic a drone's detect-and-avoid
+ * meets, as the DAA scenarios expect), turns by a random walk bounded to 3 deg/s (turning back inwards near the
+ * viewport's edges), climbs or descends at up to 1.5 m/s within that band, sampled at 1 Hz; timestamps in
  * microseconds. The same seed gives the same traffic.
  */
 final class SyntheticTraffic {
@@ -25,7 +26,7 @@ final class SyntheticTraffic {
     double[][] s = new double[aircraft][6];
     for (int a = 0; a < aircraft; a++) {
       s[a] = new double[] {latMin + r.nextDouble() * (latMax - latMin), lonMin + r.nextDouble() * (lonMax - lonMin),
-          300 + r.nextDouble() * 1200, r.nextDouble() * 360, 45 + r.nextDouble() * 25, 0};
+          90 + r.nextDouble() * 90, r.nextDouble() * 360, 45 + r.nextDouble() * 25, 0};
     }
     JsonArray out = new JsonArray(new java.util.ArrayList<>(aircraft * seconds));
     String[] icao = new String[aircraft];
@@ -62,8 +63,8 @@ final class SyntheticTraffic {
       turn = Math.max(-3, Math.min(3, r.nextGaussian() * 1.2));
     }
     x[3] = (x[3] + turn + 360) % 360;
-    x[5] = Math.max(-2.5, Math.min(2.5, x[5] + r.nextGaussian() * 0.3));
-    x[2] = Math.max(300, Math.min(1500, x[2] + x[5]));
+    x[5] = Math.max(-1.5, Math.min(1.5, x[5] + r.nextGaussian() * 0.3));
+    x[2] = Math.max(90, Math.min(180, x[2] + x[5]));
     x[4] = Math.max(45, Math.min(70, x[4] + r.nextGaussian() * 0.5));
     double rad = Math.toRadians(x[3]);
     x[0] += x[4] * Math.cos(rad) / 111_320.0;

@@ -77,7 +77,7 @@ final class DaaOperations {
             .param(ParamDef.required("expected_intruder_icao", ParamType.STRING, "The shared intruder."))
             .param(optional("expected_alert_count", ParamType.INTEGER, 2L, "Alerts for that intruder."))
             .param(optional("min_distinct_range_m", ParamType.NUMBER, 25.0, "Their minimum ranges differ by this much."))
-            .param(optional("min_distinct_initial_cpa_seconds", ParamType.NUMBER, 5.0, "Their first CPA times differ by this much."))
+            .param(optional("min_distinct_initial_cpa_seconds", ParamType.NUMBER, 5.0, "The closest approaches their first logs predict (log time + cpa_time_seconds) are this far apart."))
             .param(optional("allow_other_intruders", ParamType.BOOLEAN, false, "Other intruders may alert too."))
             .timeout(a -> 30_000)
             .run((ctx, args) -> verdict(DaaChecks.sharedIntruder(args.array("incident_logs"), args.string("expected_intruder_icao"),

@@ -123,6 +123,18 @@ public final class RunService {
     return sessionOfRun.get(runId);
   }
 
+  /** The ids of the runs going on now, in any session of this node. */
+  public io.vertx.core.json.JsonArray activeRuns() {
+    io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+    bySession.keySet().forEach(id -> {
+      ScenarioRun r = active(id);
+      if (r != null) {
+        out.add(r.runId());
+      }
+    });
+    return out;
+  }
+
   public ScenarioRun active(String sessionId) {
     Deque<ScenarioRun> runs = bySession.get(sessionId);
     ScenarioRun last = runs == null ? null : runs.peekLast();

@@ -66,6 +66,18 @@ class DaaChecksTest {
     assertFalse(DaaChecks.encounter(noResolve, null, "any", true, true, true, 1.0).getJsonObject("checks")
         .getJsonObject("lifecycle").getBoolean("passed"));
     assertFalse(DaaChecks.encounter(logs, new JsonArray().add(4), "any", true, true, true, 1.0).getBoolean("success"));
+    // an intruder that only crosses the outer volume stays at level 1: fine while another alert escalates
+    JsonArray flat = encounter("b", "FAR", 90, 1200, 10, 12, 0);
+    JsonArray both = logs.copy();
+    both.addAll(flat);
+    assertTrue(DaaChecks.encounter(both, null, "any", true, true, true, 1.0).getJsonObject("checks")
+        .getJsonObject("escalation").getBoolean("passed"));
+    JsonObject none = DaaChecks.encounter(flat, null, "any", true, true, true, 1.0);
+    assertFalse(none.getJsonObject("checks").getJsonObject("escalation").getBoolean("passed"), none.encode());
+    JsonArray dropping = encounter("c", "I", 0, 700, 60, 12, 0);
+    dropping.getJsonObject(10).put("alert_level", 1);
+    assertFalse(DaaChecks.encounter(dropping, null, "any", true, true, true, 1.0).getJsonObject("checks")
+        .getJsonObject("escalation").getBoolean("passed"), "a level may not drop before the alert resolves");
   }
 
   @Test

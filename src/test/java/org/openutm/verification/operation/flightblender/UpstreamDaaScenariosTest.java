@@ -20,11 +20,30 @@ import org.openutm.verification.support.ScenarioHarness;
  */
 class UpstreamDaaScenariosTest {
   static final Path FAMILY = Path.of("../shared/upstream/scenarios/daa-f3442");
+  /**
+   * Files whose own expectation contradicts their geometry: the one failure each is allowed, and nothing else.
+   * daa_c2: expected_alert_count 2 for INTC01, but its .scn flies INTC01 through Charlie's loiter point
+   * (53.5350,-113.5350) and 400 m from Alpha and Bravo (inside the 609.6 m well-clear radius), so all three ownships
+   * must alert: 3.
+   */
+  static final Map<String, String> BROKEN_BY_THE_FILE = Map.of("daa_c2_three_ownships_multi_intruder_cooperative.yaml",
+      "alert_count: 3 alert(s) for INTC01, expected 2");
 
   static JsonObject config(String id) {
     return new JsonObject()
         .put("data_search_paths", new JsonArray().add(Path.of("../shared/upstream").toAbsolutePath().toString()))
         .put("amqp", new JsonObject().put("url", System.getProperty("amqp.url", "amqp://guest:guest@127.0.0.1:5672/")));
+  }
+
+  /** The scenario failed in exactly one step, the known one, and that step failed only for the known reason. */
+  static boolean onlyTheKnownBreak(ScenarioHarness.Outcome o) {
+    String expected = BROKEN_BY_THE_FILE.get(o.id());
+    if (expected == null) {
+      return false;
+    }
+    var failed = o.results().stream().map(x -> (JsonObject) x).filter(r -> "failure".equals(r.getString("status"))).toList();
+    return failed.size() == 1 && failed.get(0).getString("error_message", "").contains(expected)
+        && !failed.get(0).getString("error_message", "").contains(";");
   }
 
   @Test
@@ -43,7 +62,8 @@ class UpstreamDaaScenariosTest {
     var outcomes = ScenarioHarness.runAll(yaml, UpstreamDaaScenariosTest::config, 600, yaml.size());
     StringBuilder failures = new StringBuilder();
     outcomes.values().forEach(o -> System.out.println("[daa] " + o.describe()));
-    outcomes.values().stream().filter(o -> !"success".equals(o.status())).forEach(o -> failures.append(o.describe()));
+    outcomes.values().stream().filter(o -> !"success".equals(o.status())).filter(o -> !onlyTheKnownBreak(o))
+        .forEach(o -> failures.append(o.describe()));
     assertTrue(failures.isEmpty(), failures.toString());
   }
 }

@@ -1,0 +1,209 @@
+package org.openutm.verification.config;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openutm.verification.scenario.load.YNode;
+import org.openutm.verification.scenario.model.Pos;
+
+/**
+ * The typed model of {@code config.yaml}: every section and key the service reads, with its type. Checking a document
+ * (the file, with line numbers, or a PUT body) lists every unknown key and wrong type by its key path.
+ * The Python toolkit's keys are all here, so its config files load unchanged.
+ */
+public final class ConfigSchema {
+  /** One problem: the key path (e.g. {@code amqp.url}), the line and column in the file (0 when not from a file). */
+  public record Problem(String path, int line, int column, String message) {
+    public JsonObject json() {
+      JsonObject j = new JsonObject().put("path", path).put("message", message);
+      if (line > 0) {
+        j.put("line", line).put("column", column);
+      }
+      return j;
+    }
+
+    @Override
+    public String toString() {
+      return (line > 0 ? "line " + line + ": " : "") + path + ": " + message;
+    }
+  }
+
+  /** A type: a scalar kind, a list of something, a map with known keys, or a map of any keys to one type. */
+  public static final class Spec {
+    final String kind;
+    final Set<String> values;
+    final Map<String, Spec> keys;
+    final Spec element;
+
+    private Spec(String kind, Set<String> values, Map<String, Spec> keys, Spec element) {
+      this.kind = kind;
+      this.values = values;
+      this.keys = keys;
+      this.element = element;
+    }
+  }
+
+  static Spec str() {
+    return new Spec("string", null, null, null);
+  }
+
+  static Spec integer() {
+    return new Spec("integer", null, null, null);
+  }
+
+  static Spec number() {
+    return new Spec("number", null, null, null);
+  }
+
+  static Spec bool() {
+    return new Spec("boolean", null, null, null);
+  }
+
+  static Spec oneOf(String... values) {
+    return new Spec("enum", Set.of(values), null, null);
+  }
+
+  static Spec listOf(Spec element) {
+    return new Spec("list", null, null, element);
+  }
+
+  static Spec mapOf(Spec element) {
+    return new Spec("map", null, null, element);
+  }
+
+  /** A free-form value (object, list or scalar): sections read by code that checks them itself. */
+  static Spec any() {
+    return new Spec("any", null, null, null);
+  }
+
+  static Spec obj(Object... keyAndSpec) {
+    Map<String, Spec> keys = new LinkedHashMap<>();
+    for (int i = 0; i < keyAndSpec.length; i += 2) {
+      keys.put((String) keyAndSpec[i], (Spec) keyAndSpec[i + 1]);
+    }
+    return new Spec("object", null, keys, null);
+  }
+
+  static final Spec DATA_FILES = obj("trajectory", str(), "simulation", str(), "flight_declaration", str(),
+      "flight_declaration_via_operational_intent", str(), "geo_fence", str());
+
+  /** A suite's scenario entry: its name and any data_files override. */
+  static final Spec SUITE_SCENARIO = obj("name", str(), "trajectory", str(), "simulation", str(),
+      "flight_declaration", str(), "flight_declaration_via_operational_intent", str(), "geo_fence", str());
+
+  public static final Spec ROOT = obj(
+      "version", str(),
+      "run_id", str(),
+      "scenario_docs", oneOf("warn", "required", "ignore"),
+      "flight_blender", obj("url", str(), "timeout_seconds", number(), "emulated", bool(),
+          "auth", obj("type", oneOf("none", "passport"), "client_id", str(), "client_secret", str(), "audience", str(),
+              "scopes", listOf(str()), "token_endpoint", str(), "passport_base_url", str())),
+      "opensky", obj("url", str(), "auth", obj("type", oneOf("none", "oauth2"), "client_id", str(),
+          "client_secret", str(), "token_url", str())),
+      "air_traffic_simulator_settings", obj("number_of_aircraft", integer(), "simulation_duration", number(),
+          "single_or_multiple_sensors", oneOf("single", "multiple"), "sensor_ids", listOf(str()),
+          "session_ids", listOf(str())),
+      "amqp", obj("url", str(), "exchange_name", str(), "exchange_type", oneOf("topic", "direct", "fanout", "headers"),
+          "routing_key", str(), "queue_name", str()),
+      "data_files", DATA_FILES,
+      "data_search_paths", listOf(str()),
+      "suites", mapOf(obj("scenarios", listOf(SUITE_SCENARIO), "description", str())),
+      "reporting", obj("output_dir", str(), "formats", listOf(oneOf("json", "html", "junit", "log")), "keep", integer(),
+          "allure", any(), "deployment_details", obj("name", str(), "version", str(), "notes", str())),
+      "logging", obj("level", oneOf("TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "trace", "debug", "info",
+          "warn", "warning", "error")),
+      "http", obj("host", str(), "port", integer(), "instances", integer(), "body_limit_bytes", integer(),
+          "auth_token", str(), "enabled", bool(), "allowed_origins", listOf(str())),
+      "session", obj("ttl_seconds", integer(), "sweep_seconds", integer(), "max_sessions", integer(),
+          "max_tasks_per_session", integer(), "max_request_seconds", integer()),
+      "workers", obj("instances", integer(), "threading", oneOf("worker", "event-loop")),
+      "scenarios", obj("dir", str(), "docs_dir", str(), "max_steps", integer()),
+      "bridge", obj("sockjs", bool(), "tcp_port", integer(), "max_message_bytes", integer()),
+      "cluster", obj("enabled", bool(), "members", listOf(str()), "port", integer(), "name", str()),
+      "emulator", any());
+
+  private ConfigSchema() {
+  }
+
+  /** Every problem of {@code doc} against {@code spec}, in document order. */
+  public static List<Problem> check(YNode doc, Spec spec) {
+    List<Problem> out = new ArrayList<>();
+    walk(doc, spec, "", out);
+    return out;
+  }
+
+  private static void walk(YNode n, Spec spec, String path, List<Problem> out) {
+    if (n == null || spec.kind.equals("any") || n.scalar() == null && !n.isMap() && !n.isList()) {
+      return; // null: "not set", the default applies
+    }
+    switch (spec.kind) {
+      case "object" -> {
+        if (!n.isMap()) {
+          out.add(problem(n.pos(), path, "must be a mapping of " + spec.keys.keySet()));
+          return;
+        }
+        for (var e : n.map().entrySet()) {
+          String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+          Spec s = spec.keys.get(e.getKey());
+          if (s == null) {
+            out.add(problem(n.keyPos(e.getKey()), p, "unknown key (known here: " + String.join(", ", spec.keys.keySet()) + ")"));
+          } else {
+            walk(e.getValue(), s, p, out);
+          }
+        }
+      }
+      case "map" -> {
+        if (!n.isMap()) {
+          out.add(problem(n.pos(), path, "must be a mapping of names"));
+          return;
+        }
+        n.map().forEach((k, v) -> walk(v, spec.element, path + "." + k, out));
+      }
+      case "list" -> {
+        if (!n.isList()) {
+          out.add(problem(n.pos(), path, "must be a list"));
+          return;
+        }
+        for (int i = 0; i < n.list().size(); i++) {
+          walk(n.list().get(i), spec.element, path + "[" + i + "]", out);
+        }
+      }
+      default -> scalar(n, spec, path, out);
+    }
+  }
+
+  private static void scalar(YNode n, Spec spec, String path, List<Problem> out) {
+    Object v = n.isMap() || n.isList() ? null : n.scalar();
+    boolean ok = switch (spec.kind) {
+      case "string" -> v instanceof String || v instanceof Number || v instanceof Boolean;
+      case "integer" -> v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue());
+      case "number" -> v instanceof Number;
+      case "boolean" -> v instanceof Boolean;
+      case "enum" -> v != null && spec.values.contains(String.valueOf(v));
+      default -> true;
+    };
+    if (!ok) {
+      String expected = spec.kind.equals("enum") ? "one of " + new java.util.TreeSet<>(spec.values) : "a " + spec.kind;
+      out.add(problem(n.pos(), path, "must be " + expected + ", got " + describe(n)));
+    }
+  }
+
+  private static String describe(YNode n) {
+    if (n.isMap()) {
+      return "a mapping";
+    }
+    if (n.isList()) {
+      return "a list";
+    }
+    Object v = n.scalar();
+    String text = String.valueOf(v);
+    return (v instanceof String ? "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'" : text);
+  }
+
+  private static Problem problem(Pos pos, String path, String message) {
+    return new Problem(path, pos == null ? 0 : pos.line(), pos == null ? 0 : pos.column(), message);
+  }
+}

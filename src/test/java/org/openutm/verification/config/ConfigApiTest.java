@@ -1,0 +1,142 @@
+package org.openutm.verification.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.support.Http;
+import org.openutm.verification.support.TestService;
+
+/**
+ * GET/PUT /api/config on a copy of conf/config.yaml: masking, validation listing every problem, comments kept, a
+ * change used by the next step, refused during a run, and a failed write leaving the old file and config in place.
+ */
+class ConfigApiTest {
+  @TempDir
+  Path dir;
+
+  /** A copy of the project's config (and its data folder) that the test may change. */
+  Path copy() throws IOException {
+    Path conf = dir.resolve("conf");
+    Files.createDirectories(conf);
+    Files.writeString(conf.resolve("config.yaml"), Files.readString(Path.of("conf/config.yaml"))
+        .replaceFirst("url: \"\"(\\s+# e\\.g\\. amqp)", "url: \"amqp://guest:s3cr3t-pw@127.0.0.1:5672/\"$1"));
+    try (var files = Files.walk(Path.of("conf/data"))) {
+      for (Path p : files.toList()) {
+        Path target = conf.resolve(Path.of("conf").relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    return conf.resolve("config.yaml");
+  }
+
+  @Test
+  void putValidatesSavesInPlaceAndTheNextStepUsesIt() throws Exception {
+    Path file = copy();
+    try (TestService svc = TestService.start(new JsonObject(), file.toString())) {
+      Http http = svc.http;
+      JsonObject got = http.get("/api/config").json();
+      assertEquals(file.toAbsolutePath().normalize().toString(), got.getString("config_path"));
+      String amqpUrl = got.getJsonObject("config").getJsonObject("amqp").getString("url");
+      assertFalse(got.encode().contains("s3cr3t-pw"), "the password is masked");
+      assertTrue(amqpUrl.contains("********"), amqpUrl);
+
+      // every problem at once, nothing written
+      String before = Files.readString(file);
+      Http.Response bad = http.put("/api/config", new JsonObject().put("http", new JsonObject().put("port", "x"))
+          .put("amqp", new JsonObject().put("exchange_type", "star")).put("nonsense", 1)
+          .put("data_files", new JsonObject().put("geo_fence", "data/none.geojson")));
+      assertEquals(400, bad.status(), bad.body());
+      JsonArray problems = bad.json().getJsonObject("details").getJsonArray("problems");
+      assertEquals(3, problems.size(), problems.encodePrettily());
+      assertEquals(before, Files.readString(file));
+      Http.Response missing = http.put("/api/config", new JsonObject().put("data_files", new JsonObject()
+          .put("geo_fence", "data/none.geojson")));
+      assertEquals(400, missing.status());
+      assertTrue(missing.body().contains("data_files.geo_fence"));
+      assertEquals(400, http.put("/api/config", "not json", "Content-Type", "application/json").status());
+      assertEquals(400, http.put("/api/config", new JsonObject().put("amqp", new JsonObject().put("url",
+          "amqp://guest:********@elsewhere:5672/"))).status(), "a mask that matches no stored secret is refused");
+
+      // the masked URL sent back keeps the password; a new trajectory applies to the next step
+      Http.Response saved = http.put("/api/config", new JsonObject()
+          .put("amqp", new JsonObject().put("url", amqpUrl).put("routing_key", "decl.*"))
+          .put("data_files", new JsonObject().put("trajectory", "data/bern/trajectory_f2.json"))
+          .put("session", new JsonObject().put("ttl_seconds", 7200)));
+      assertEquals(200, saved.status(), saved.body());
+      assertEquals("saved", saved.json().getString("status"));
+      assertEquals(new JsonArray().add("amqp").add("data_files"), saved.json().getJsonArray("applied"));
+      assertEquals(new JsonArray().add("session"), saved.json().getJsonArray("restart_required"));
+      String after = Files.readString(file);
+      assertTrue(after.contains("s3cr3t-pw"), "the stored secret is kept");
+      assertTrue(after.contains("# e.g. amqp://guest:guest@127.0.0.1:5672/ (or AMQP_URL)"), "comments are kept");
+      assertTrue(after.contains("routing_key: \"decl.*\""), after);
+      assertTrue(after.indexOf("flight_blender:") < after.indexOf("amqp:") && after.indexOf("amqp:") < after.indexOf("suites:"),
+          "key order is kept");
+      JsonObject reloaded = ConfigLoader.load(file.toString(), Map.of(), null).json();
+      assertEquals(7200, reloaded.getJsonObject("session").getInteger("ttl_seconds"));
+
+      JsonObject step = http.post("/api/step", new JsonObject().put("step", "Generate Telemetry")
+          .put("arguments", new JsonObject().put("duration", 2))).json();
+      assertEquals("success", step.getString("status"), step.encode());
+      JsonObject first = step.getJsonArray("result").getJsonObject(0).getJsonObject("position");
+      JsonArray f2 = new JsonObject(Files.readString(Path.of("conf/data/bern/trajectory_f2.json")))
+          .getJsonArray("features").getJsonObject(0).getJsonObject("geometry").getJsonArray("coordinates").getJsonArray(0);
+      assertEquals(f2.getDouble(1), first.getDouble("lat"), 1e-9, "the saved trajectory is used");
+      assertEquals(f2.getDouble(0), first.getDouble("lng"), 1e-9);
+      assertEquals("decl.*", http.get("/api/config").json().getJsonObject("config").getJsonObject("amqp")
+          .getString("routing_key"));
+    }
+  }
+
+  @Test
+  void aChangeDuringARunIsRefused() throws Exception {
+    Path file = copy();
+    try (TestService svc = TestService.start(new JsonObject(), file.toString())) {
+      Http http = svc.http;
+      assertEquals(200, http.post("/run-scenario-async", "name: slow\nsteps:\n  - step: Wait X seconds\n    arguments: "
+          + "{duration: 5}\n", "Content-Type", "application/yaml").status());
+      Http.Response busy = http.put("/api/config", new JsonObject().put("amqp", new JsonObject().put("routing_key", "x")));
+      assertEquals(409, busy.status(), busy.body());
+      assertEquals("conflict", busy.json().getString("error"));
+      http.post("/stop-scenario", null);
+    }
+  }
+
+  @Test
+  void aFailedWriteLeavesTheOldFileAndConfig() throws Exception {
+    Path file = copy();
+    String before = Files.readString(file);
+    AppConfig current = ConfigLoader.load(file.toString(), Map.of(), null);
+    ConfigStore failing = new ConfigStore((target, text) -> {
+      Files.writeString(target.resolveSibling(".config.yaml.partial"), text.substring(0, text.length() / 2));
+      throw new IOException("No space left on device");
+    });
+    ServiceException e = assertThrows(ServiceException.class, () -> failing.update(current, new JsonObject()
+        .put("amqp", new JsonObject().put("routing_key", "changed"))));
+    assertEquals(500, e.code().status);
+    assertTrue(e.getMessage().contains("the old file is unchanged"), e.getMessage());
+    assertEquals(before, Files.readString(file));
+    assertEquals("#", current.section("amqp").getString("routing_key"));
+    // the real writer: temporary file then rename, nothing left behind
+    new ConfigStore().update(current, new JsonObject().put("amqp", new JsonObject().put("routing_key", "changed")));
+    try (var files = Files.list(file.getParent())) {
+      assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+    }
+    assertTrue(Files.readString(file).contains("routing_key: \"changed\""));
+  }
+}

@@ -1,0 +1,124 @@
+package org.openutm.verification.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openutm.verification.core.ServiceException;
+
+/** The typed config model: each kind of mistake named by key path and line; the project's and upstream's files load. */
+class ConfigValidationTest {
+  @TempDir
+  Path dir;
+
+  JsonArray problems(String yaml) throws Exception {
+    Path file = dir.resolve("config.yaml");
+    Files.writeString(file, yaml);
+    ServiceException e = assertThrows(ServiceException.class, () -> ConfigLoader.load(file.toString(), Map.of(), null));
+    assertEquals(400, e.code().status);
+    return e.details().getJsonArray("problems");
+  }
+
+  static JsonObject only(JsonArray problems) {
+    assertEquals(1, problems.size(), problems.encodePrettily());
+    return problems.getJsonObject(0);
+  }
+
+  @Test
+  void eachKindOfMistakeIsNamedWithItsKeyPathAndLine() throws Exception {
+    JsonObject unknown = only(problems("flight_blender:\n  url: \"\"\n  urll: x\n"));
+    assertEquals("flight_blender.urll", unknown.getString("path"));
+    assertEquals(3, unknown.getInteger("line"));
+    assertTrue(unknown.getString("message").contains("unknown key"));
+
+    JsonObject type = only(problems("http:\n  port: eighty\n"));
+    assertEquals("http.port", type.getString("path"));
+    assertEquals(2, type.getInteger("line"));
+    assertTrue(type.getString("message").contains("must be a integer") || type.getString("message").contains("integer"));
+
+    JsonObject choice = only(problems("flight_blender:\n  auth:\n    type: oauth\n"));
+    assertEquals("flight_blender.auth.type", choice.getString("path"));
+    assertTrue(choice.getString("message").contains("[none, passport]"), choice.encode());
+
+    JsonObject item = only(problems("reporting:\n  formats: [json, pdf]\n"));
+    assertEquals("reporting.formats[1]", item.getString("path"));
+
+    JsonObject shape = only(problems("suites:\n  mine:\n    scenarios: F1_happy_path\n"));
+    assertEquals("suites.mine.scenarios", shape.getString("path"));
+    assertTrue(shape.getString("message").contains("list"));
+
+    JsonObject topLevel = only(problems("flightblender:\n  url: x\n"));
+    assertEquals("flightblender", topLevel.getString("path"));
+    assertEquals(1, topLevel.getInteger("line"));
+
+    assertEquals(3, problems("http:\n  port: x\n  instances: y\nbogus: 1\n").size(), "every problem, not the first");
+  }
+
+  @Test
+  void missingDataFilesAreLoadErrorsWithTheirLine() throws Exception {
+    Files.createDirectories(dir.resolve("data"));
+    Files.writeString(dir.resolve("data/track.json"), "{}");
+    JsonObject missing = only(problems("data_files:\n  trajectory: data/track.json\n  geo_fence: data/nowhere.geojson\n"));
+    assertEquals("data_files.geo_fence", missing.getString("path"));
+    assertEquals(3, missing.getInteger("line"));
+    assertTrue(missing.getString("message").contains("nowhere.geojson"));
+    JsonObject suite = only(problems("suites:\n  s:\n    scenarios:\n      - name: F1_happy_path\n"
+        + "        trajectory: data/gone.json\n"));
+    assertEquals("suites.s.scenarios[0].trajectory", suite.getString("path"));
+    // relative to the config file's folder, whatever the working directory
+    Path ok = dir.resolve("ok.yaml");
+    Files.writeString(ok, "data_files:\n  trajectory: data/track.json\n");
+    assertEquals("data/track.json", ConfigLoader.load(ok.toString(), Map.of(), null).section("data_files")
+        .getString("trajectory"));
+  }
+
+  @Test
+  void overridesAreCheckedToo() {
+    ServiceException e = assertThrows(ServiceException.class, () -> ConfigLoader.load("conf/config.yaml", Map.of(),
+        new JsonObject().put("amqp", new JsonObject().put("exchange_type", "star"))));
+    assertEquals("amqp.exchange_type", e.details().getJsonArray("problems").getJsonObject(0).getString("path"));
+  }
+
+  @Test
+  void environmentFillsSecretsAndUrls() {
+    AppConfig c = ConfigLoader.load("conf/config.yaml", Map.of("OPENSKY_CLIENT_ID", "sky-id", "OPENSKY_CLIENT_SECRET",
+        "sky-secret", "BLENDER_WRITE_CLIENT_SECRET", "fb-secret", "PASSPORT_URL", "https://passport.example",
+        "AMQP_URL", "amqp://u:p4ss@127.0.0.1:5672/"), null);
+    assertEquals("sky-id", c.section("opensky").getJsonObject("auth").getString("client_id"));
+    assertEquals("fb-secret", c.section("flight_blender").getJsonObject("auth").getString("client_secret"));
+    assertEquals("https://passport.example", c.section("flight_blender").getJsonObject("auth").getString("passport_base_url"));
+    String masked = c.masked().encode();
+    assertTrue(!masked.contains("sky-secret") && !masked.contains("fb-secret") && !masked.contains("p4ss"), masked);
+  }
+
+  @Test
+  void theProjectAndUpstreamConfigFilesLoad() throws Exception {
+    ConfigLoader.load("conf/config.yaml", Map.of(), null);
+    Path upstream = Path.of("../shared/upstream");
+    if (!Files.isDirectory(upstream.resolve("config"))) {
+      return; // ../shared is absent: the project's own file was checked
+    }
+    JsonObject search = new JsonObject().put("data_search_paths", new JsonArray().add(upstream.toAbsolutePath().toString()));
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(upstream.resolve("config"), 2)) {
+      files = s.filter(p -> p.toString().endsWith(".yaml")).toList();
+    }
+    assertTrue(!files.isEmpty());
+    for (Path f : files) {
+      try {
+        ConfigLoader.load(f.toString(), Map.of(), search);
+      } catch (ServiceException e) {
+        throw new AssertionError(f + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}

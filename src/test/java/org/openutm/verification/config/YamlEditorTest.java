@@ -1,0 +1,58 @@
+package org.openutm.verification.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** In-place YAML edits: values replaced where they stand, comments and order kept, new keys and sections added. */
+class YamlEditorTest {
+  static final String TEXT = """
+      # top comment
+      flight_blender:
+        url: ""                 # leave empty for the emulator
+        auth:
+          type: "none"          # or passport
+          scopes: ["a", "b"]
+      amqp: {url: "", exchange_name: operational_events}
+      reporting:
+        formats:
+          - json
+          - html
+        output_dir: reports     # where
+      empty:
+      """;
+
+  @Test
+  void replacesInPlaceKeepingCommentsAndOrder() {
+    String out = YamlEditor.apply(TEXT, new JsonObject()
+        .put("flight_blender", new JsonObject().put("url", "http://fb:8000")
+            .put("auth", new JsonObject().put("type", "passport").put("client_id", "me")))
+        .put("amqp", new JsonObject().put("url", "amqp://h/"))
+        .put("reporting", new JsonObject().put("formats", new JsonArray().add("json").add("junit")))
+        .put("empty", 3)
+        .put("logging", new JsonObject().put("level", "DEBUG")));
+    assertEquals("""
+        # top comment
+        flight_blender:
+          url: "http://fb:8000"                 # leave empty for the emulator
+          auth:
+            type: "passport"          # or passport
+            scopes: ["a", "b"]
+            client_id: "me"
+        amqp: {"url":"amqp://h/","exchange_name":"operational_events"}
+        reporting:
+          formats: ["json","junit"]
+          output_dir: reports     # where
+        empty: 3
+        logging:
+          level: "DEBUG"
+        """, out);
+  }
+
+  @Test
+  void startsAnEmptyFile() {
+    assertEquals("amqp:\n  url: \"x\"\n", YamlEditor.apply("", new JsonObject().put("amqp", new JsonObject().put("url", "x"))));
+  }
+}
