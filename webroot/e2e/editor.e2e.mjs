@@ -74,10 +74,24 @@ const exported = readFileSync(await download.path(), 'utf8');
 const norm = (t) => t.replace(/\s+/g, ' ').trim();
 if (norm(exported) !== norm(yaml)) await fail('export differs:\n' + exported + '\nvs\n' + yaml);
 
+// settings: a bad value is refused and named; a good one is saved and applied
+await page.getByRole('button', { name: 'Settings' }).click();
+await page.waitForSelector('input[aria-label="amqp.routing_key"]');
+await page.fill('input[aria-label="air_traffic_simulator_settings.number_of_aircraft"]', 'many');
+await page.getByRole('button', { name: 'Save settings' }).click();
+await page.getByTestId('settings-outcome').filter({ hasText: 'problem' }).waitFor({ timeout: 10000 });
+if (!(await page.locator('.settings .error').first().innerText()).includes('integer')) await fail('the bad field is not named');
+await page.fill('input[aria-label="air_traffic_simulator_settings.number_of_aircraft"]', '3');
+await page.fill('input[aria-label="amqp.routing_key"]', 'decl-e2e');
+await page.getByRole('button', { name: 'Save settings' }).click();
+await page.getByTestId('settings-outcome').filter({ hasText: 'Saved: applied now amqp' }).waitFor({ timeout: 10000 });
+await shot('05-settings-saved');
+await page.getByRole('button', { name: 'Close' }).click();
+
 // the backend goes away: the indicator says so
 console.log('STOP_BACKEND');
 await page.getByTestId('connection').filter({ hasText: 'Disconnected' }).waitFor({ timeout: 20000 });
-await shot('05-disconnected');
+await shot('06-disconnected');
 if (errors.length) await fail('page errors: ' + errors.join('; '));
 await browser.close();
 console.log('E2E OK');

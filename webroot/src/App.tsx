@@ -5,6 +5,7 @@ import { api, Operation, StepResult } from './api';
 import { subscribe } from './bus';
 import { dumpYaml, parseYaml, Scenario, StepDef, stepId, toGraph, toScenario } from './graph';
 import { Properties } from './Properties';
+import { Settings } from './Settings';
 import { runStepByStep, Status } from './runner';
 import { StepData, StepNode } from './StepNode';
 import { Toolbox } from './Toolbox';
@@ -28,6 +29,7 @@ function Editor() {
   const [running, setRunning] = useState(false);
   const [prompt, setPrompt] = useState<string | null>(null);
   const [report, setReport] = useState<string | null>(null);
+  const [settings, setSettings] = useState(false);
   const [dark, setDark] = useState(false);
   const [docs, setDocs] = useState('');
   const [extra, setExtra] = useState<Pick<Scenario, 'description' | 'groups'>>({});
@@ -157,6 +159,7 @@ function Editor() {
         <button disabled={running || !session} onClick={runSteps}>Run step by step</button>
         <button disabled={running || !session} onClick={runWhole}>Run</button>
         <button disabled={!running} onClick={stop}>Stop</button>
+        <button onClick={() => setSettings(!settings)}>Settings</button>
         <button onClick={() => setDark(!dark)}>{dark ? 'Light' : 'Dark'}</button>
         <span className={'conn ' + (connected ? 'on' : 'off')} data-testid="connection">{connected ? 'Connected' : 'Disconnected'}</span>
       </header>
@@ -183,7 +186,7 @@ function Editor() {
           </ReactFlow>
         </section>
         <aside className="right">
-          {sel ? <Properties def={sel.data.def} id={sel.id} op={opByName.get(sel.data.def.step)} earlier={earlier}
+          {settings ? <Settings onClose={() => setSettings(false)} /> : sel ? <Properties def={sel.data.def} id={sel.id} op={opByName.get(sel.data.def.step)} earlier={earlier}
             onChange={(def) => setNodes((ns) => ns.map((n) => (n.id === sel.id ? { ...n, data: { ...n.data, ...decorate(def), status: n.data.status } } : n)))}
             onRename={(id) => { if (!id || nodes.some((n) => n.id === id)) return;
               setNodes((ns) => ns.map((n) => (n.id === sel.id ? { ...n, id, data: { ...n.data, def: { ...n.data.def, id } } } : n)));

@@ -39,6 +39,13 @@ public final class Main {
     }
   }
 
+  private static JsonObject cluster(JsonObject overrides) {
+    if (!(overrides.getValue("cluster") instanceof JsonObject)) {
+      overrides.put("cluster", new JsonObject());
+    }
+    return overrides.getJsonObject("cluster");
+  }
+
   static int serve(List<String> args) {
     JsonObject deployment = new JsonObject();
     JsonObject overrides = new JsonObject();
@@ -51,11 +58,26 @@ public final class Main {
             .put("port", Integer.parseInt(value(args, ++i, a))));
         case "--host" -> overrides.put("http", overrides.getJsonObject("http", new JsonObject())
             .put("host", value(args, ++i, a)));
+        case "--cluster" -> cluster(overrides).put("enabled", true);
+        case "--cluster-name" -> cluster(overrides).put("name", value(args, ++i, a));
+        case "--cluster-port" -> cluster(overrides).put("port", Integer.parseInt(value(args, ++i, a)));
+        case "--cluster-members" -> cluster(overrides).put("members",
+            new io.vertx.core.json.JsonArray(List.of(value(args, ++i, a).split("\\s*,\\s*"))));
         default -> launcher.add(a);
       }
     }
     if (!overrides.isEmpty()) {
       deployment.put("config", overrides);
+    }
+    AppConfig config;
+    try {
+      config = ConfigLoader.load(deployment.getString("config_path"), System.getenv(), overrides);
+    } catch (ServiceException e) {
+      System.err.println("serve: " + e.getMessage());
+      return 2;
+    }
+    if (org.openutm.verification.cluster.ClusterSetup.enabled(config)) {
+      return ClusterServe.run(config, deployment);
     }
     List<String> all = new ArrayList<>(List.of(ServiceVerticle.class.getName(), "-conf", deployment.encode()));
     all.addAll(launcher);
@@ -156,6 +178,8 @@ public final class Main {
     System.out.println("""
         usage: java -jar target/openutm-verification.jar <command> [options]
           serve [--config PATH] [--host H] [--port N]   start the service (default command)
+                [--cluster [--cluster-name N] [--cluster-port P] [--cluster-members 127.0.0.1:5701-5703,...]]
+                                                         join a Hazelcast cluster of instances (conf/cluster.xml)
           run [--config PATH] [--suite NAME]... [--report-dir DIR] [--formats json,junit,log] [--debug] [FILE|ID]...
                                                          run scenarios in-process; exit code = failed scenarios
           validate [--config PATH] FILE|ID...            print every problem; exit 1 if any

@@ -122,7 +122,8 @@ public final class ConfigSchema {
       "workers", obj("instances", integer(), "threading", oneOf("worker", "event-loop")),
       "scenarios", obj("dir", str(), "docs_dir", str(), "max_steps", integer()),
       "bridge", obj("sockjs", bool(), "tcp_port", integer(), "max_message_bytes", integer()),
-      "cluster", obj("enabled", bool(), "members", listOf(str()), "port", integer(), "name", str()),
+      "cluster", obj("enabled", bool(), "members", listOf(str()), "port", integer(), "name", str(), "host", str(),
+          "heartbeat_seconds", integer(), "failure_seconds", integer(), "config_file", str()),
       "emulator", any());
 
   private ConfigSchema() {
@@ -186,7 +187,8 @@ public final class ConfigSchema {
       default -> true;
     };
     if (!ok) {
-      String expected = spec.kind.equals("enum") ? "one of " + new java.util.TreeSet<>(spec.values) : "a " + spec.kind;
+      String expected = spec.kind.equals("enum") ? "one of " + new java.util.TreeSet<>(spec.values)
+          : (spec.kind.equals("integer") ? "an " : "a ") + spec.kind;
       out.add(problem(n.pos(), path, "must be " + expected + ", got " + describe(n)));
     }
   }

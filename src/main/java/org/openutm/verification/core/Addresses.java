@@ -23,6 +23,22 @@ public final class Addresses {
     return INPUT_PREFIX + sessionId;
   }
 
+  /** The session every node has of its own (per node, never shared across a cluster). */
+  public static final String DEFAULT_SESSION = "default";
+
+  /**
+   * Delivery for a request to session {@code id}: the default session is node-local (each node has its own), other
+   * sessions are reached wherever their owner runs.
+   */
+  public static io.vertx.core.eventbus.DeliveryOptions toSession(String id, io.vertx.core.eventbus.DeliveryOptions o) {
+    return DEFAULT_SESSION.equals(id) ? new io.vertx.core.eventbus.DeliveryOptions(o).setLocalOnly(true) : o;
+  }
+
+  /** Delivery for a request to this node's session manager (create, list, find-run, active-runs). */
+  public static io.vertx.core.eventbus.DeliveryOptions local(io.vertx.core.eventbus.DeliveryOptions o) {
+    return new io.vertx.core.eventbus.DeliveryOptions(o).setLocalOnly(true);
+  }
+
   public static String session(String id) {
     return SESSION_PREFIX + id;
   }

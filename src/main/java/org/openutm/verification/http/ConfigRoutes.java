@@ -46,7 +46,7 @@ final class ConfigRoutes {
       return;
     }
     vertx.eventBus().<JsonObject>request(Addresses.SESSIONS, new JsonObject().put("action", "active-runs"),
-            LocalJsonCodec.options(10_000))
+            Addresses.local(LocalJsonCodec.options(10_000)))
         .compose(m -> {
           JsonArray active = m.body().getJsonArray("active", new JsonArray());
           if (!active.isEmpty()) {

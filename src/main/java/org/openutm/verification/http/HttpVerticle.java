@@ -14,6 +14,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.Addresses;
+import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.operation.ClientType;
 import org.openutm.verification.operation.OperationCatalog;
 import org.openutm.verification.scenario.load.ScenarioFiles;
@@ -52,6 +53,9 @@ public class HttpVerticle extends VerticleBase {
         .put("flight_blender_url", AppConfig.maskUrl(config.section("flight_blender").getString("url", "")))
         .put("flight_blender_emulated", config.section("flight_blender").getBoolean("emulated", false))));
     new ConfigRoutes(vertx, org.openutm.verification.config.LiveConfig.of(vertx, config)).mount(router);
+    var directory = new org.openutm.verification.cluster.SessionDirectory(vertx);
+    router.get("/api/cluster").handler(ctx -> directory.describe().onSuccess(ctx::json)
+        .onFailure(t -> HttpErrors.send(ctx, ServiceException.from(t))));
     long maxRequestMillis = config.section("session").getLong("max_request_seconds", 86_400L) * 1000;
     JsonObject sc = config.section("scenarios");
     int maxSteps = sc.getInteger("max_steps", 50_000);
@@ -85,7 +89,7 @@ public class HttpVerticle extends VerticleBase {
     HealthChecks hc = HealthChecks.create(vertx);
     DeliveryOptions quick = new DeliveryOptions().setSendTimeout(2_000);
     hc.register("sessions", 3_000, p -> vertx.eventBus().request(Addresses.SESSIONS,
-        new JsonObject().put("action", "list"), quick).onComplete(ar -> complete(p, ar.succeeded(), ar.cause())));
+        new JsonObject().put("action", "list"), Addresses.local(quick)).onComplete(ar -> complete(p, ar.succeeded(), ar.cause())));
     for (ClientType type : ClientType.values()) {
       if (catalog.of(type).isEmpty()) {
         continue;
@@ -93,6 +97,11 @@ public class HttpVerticle extends VerticleBase {
       hc.register("worker-" + type.key, 3_000, p -> vertx.eventBus().request(Addresses.client(type.key),
           new JsonObject().put("action", "ping"), quick).onComplete(ar -> complete(p, ar.succeeded(), ar.cause())));
     }
+    var directory = new org.openutm.verification.cluster.SessionDirectory(vertx);
+    hc.register("cluster", 3_000, p -> directory.describe().onComplete(ar -> p.tryComplete(ar.succeeded()
+        ? Status.OK(new JsonObject().put("enabled", vertx.isClustered()).put("node_id", directory.nodeId())
+            .put("nodes", ar.result().getJsonArray("nodes").size()))
+        : Status.KO(new JsonObject().put("error", String.valueOf(ar.cause()))))));
     return hc;
   }
 

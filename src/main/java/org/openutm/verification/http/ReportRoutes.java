@@ -51,7 +51,8 @@ final class ReportRoutes {
         return;
       }
       vertx.eventBus().<JsonObject>request(org.openutm.verification.core.Addresses.session(session),
-          new JsonObject().put("action", "results"), org.openutm.verification.core.LocalJsonCodec.options(10_000))
+          new JsonObject().put("action", "results"), org.openutm.verification.core.Addresses.toSession(session,
+              org.openutm.verification.core.LocalJsonCodec.options(10_000)))
           .map(m -> m.body().getJsonArray("results"))
           .compose(results -> vertx.executeBlocking(() -> Reports.write(config,
               java.util.List.of(Reports.sessionSummary((String) name, results)),

@@ -68,13 +68,15 @@ final class RunRoutes {
   }
 
   private Future<JsonObject> session(String sessionId, JsonObject request, DeliveryOptions options) {
-    return vertx.eventBus().<JsonObject>request(Addresses.session(sessionId), request, options).map(m -> m.body())
-        .recover(t -> Future.failedFuture(SessionRoutes.sessionFailure(sessionId, t)));
+    Future<JsonObject> sent = vertx.eventBus().<JsonObject>request(Addresses.session(sessionId), request,
+        Addresses.toSession(sessionId, options)).map(m -> m.body());
+    return new org.openutm.verification.cluster.SessionDirectory(vertx).guard(sessionId, sent)
+        .recover(t -> SessionRoutes.sessionFailed(vertx, sessionId, t));
   }
 
   private Future<String> findRun(String runId) {
     return vertx.eventBus().<JsonObject>request(Addresses.SESSIONS, new JsonObject().put("action", "find-run")
-        .put("run_id", runId), shortCall).map(m -> m.body().getString("session_id"));
+        .put("run_id", runId), Addresses.local(shortCall)).map(m -> m.body().getString("session_id"));
   }
 
   /** SSE: `data: <StepResult>` per change, then `event: done` with {status, error}. */

@@ -25,6 +25,7 @@ final class SessionRoutes {
   SessionRoutes(Vertx vertx, long maxRequestMillis) {
     this.vertx = vertx;
     this.longCall = LocalJsonCodec.options(maxRequestMillis);
+    this.directory = new org.openutm.verification.cluster.SessionDirectory(vertx);
   }
 
   void mount(Router r) {
@@ -47,8 +48,11 @@ final class SessionRoutes {
                 "no step of session '" + id + "' is waiting for input", new JsonObject().put("field", "session")) : e);
           });
     }));
-    r.delete("/api/sessions/:id").handler(ctx -> handle(ctx, c -> manage(new JsonObject().put("action", "delete")
-        .put("session_id", pathSession(c)))));
+    r.delete("/api/sessions/:id").handler(ctx -> handle(ctx, c -> {
+      String id = pathSession(c);
+      return Addresses.DEFAULT_SESSION.equals(id) ? manage(new JsonObject().put("action", "delete").put("session_id", id))
+          : toSession(id, "delete", new JsonObject(), false);
+    }));
 
     r.post("/api/step").handler(ctx -> handle(ctx,
         c -> toSession(Requests.sessionId(c), "step", Requests.jsonBody(c, false), true)));
@@ -65,16 +69,30 @@ final class SessionRoutes {
     return SessionService.checkId(c.pathParam("id"));
   }
 
+  private final org.openutm.verification.cluster.SessionDirectory directory;
+
   private Future<JsonObject> manage(JsonObject request) {
-    return vertx.eventBus().<JsonObject>request(Addresses.SESSIONS, request, shortCall).map(m -> m.body());
+    return vertx.eventBus().<JsonObject>request(Addresses.SESSIONS, request, Addresses.local(shortCall)).map(m -> m.body());
   }
 
   /** Forwards {action, ...body} to the session; a missing session is a 404 naming it. */
   private Future<JsonObject> toSession(String sessionId, String action, JsonObject body, boolean mayWait) {
     JsonObject request = body.put("action", action);
-    return vertx.eventBus().<JsonObject>request(Addresses.session(sessionId), request, mayWait ? longCall : shortCall)
-        .map(m -> m.body())
-        .recover(t -> Future.failedFuture(sessionFailure(sessionId, t)));
+    Future<JsonObject> sent = vertx.eventBus().<JsonObject>request(Addresses.session(sessionId), request,
+            Addresses.toSession(sessionId, mayWait ? longCall : shortCall)).map(m -> m.body());
+    return directory.guard(sessionId, sent).recover(t -> sessionFailed(vertx, sessionId, t));
+  }
+
+  /**
+   * A failed request to a session: no handler means no such session (404), or, in a cluster, that its owner left
+   * (410 "session lost: node X left", from the session directory).
+   */
+  static <T> Future<T> sessionFailed(io.vertx.core.Vertx vertx, String sessionId, Throwable t) {
+    ServiceException e = sessionFailure(sessionId, t);
+    if (e.code() != ErrorCode.NOT_FOUND || !"session".equals(e.details().getString("field"))) {
+      return Future.failedFuture(e);
+    }
+    return new org.openutm.verification.cluster.SessionDirectory(vertx).explain(sessionId).compose(Future::failedFuture);
   }
 
   /** No handler for a session's address: the session does not exist (404 naming it). */

@@ -25,6 +25,7 @@ public class SessionVerticle extends VerticleBase {
 
   private final OperationCatalog catalog;
   private final AppConfig config;
+  private org.openutm.verification.cluster.SessionDirectory directory;
   private final Map<String, MessageConsumer<Object>> consumers = new HashMap<>();
   private SessionService service;
   private RunService runs;
@@ -36,6 +37,7 @@ public class SessionVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    directory = new org.openutm.verification.cluster.SessionDirectory(vertx);
     JsonObject sc = config.section("session");
     StepExecutor executor = new StepExecutor(vertx, catalog, sc.getInteger("max_tasks_per_session", 20_000));
     executor.liveConfig(org.openutm.verification.config.LiveConfig.of(vertx, config));
@@ -63,17 +65,40 @@ public class SessionVerticle extends VerticleBase {
     return out;
   }
 
+  /**
+   * The session's address, reachable from every node of a cluster (the default session stays node-local), and its
+   * entry in the session directory (session -> this node).
+   */
   private Future<Void> register(String id) {
-    MessageConsumer<Object> c = vertx.eventBus().consumer(Addresses.session(id), msg -> onSession(id, msg));
+    MessageConsumer<Object> c = Addresses.DEFAULT_SESSION.equals(id)
+        ? vertx.eventBus().localConsumer(Addresses.session(id), msg -> onSession(id, msg))
+        : vertx.eventBus().consumer(Addresses.session(id), msg -> onSession(id, msg));
     consumers.put(id, c);
-    return c.completion();
+    return Addresses.DEFAULT_SESSION.equals(id) ? c.completion() : c.completion().compose(v -> directory.put(id));
   }
 
-  private void unregister(String id) {
+  private Future<Void> unregister(String id) {
     MessageConsumer<Object> c = consumers.remove(id);
-    if (c != null) {
-      c.unregister();
+    Future<Void> removed = Addresses.DEFAULT_SESSION.equals(id) ? Future.succeededFuture()
+        : directory.remove(id).otherwiseEmpty();
+    return c == null ? removed : Future.join(c.unregister(), removed).mapEmpty();
+  }
+
+  /**
+   * A graceful stop (undeploy, SIGTERM): every session's runs stop and its background tasks are cancelled (joins
+   * answer 410), and its address and directory entry go, before the node leaves the cluster.
+   */
+  @Override
+  public Future<?> stop() {
+    java.util.List<Future<Void>> done = new java.util.ArrayList<>();
+    for (String id : new java.util.ArrayList<>(consumers.keySet())) {
+      runs.forget(id);
+      if (service.exists(id)) {
+        service.delete(id, "the node is stopping");
+      }
+      done.add(unregister(id));
     }
+    return Future.join(done);
   }
 
   private void onManage(Message<Object> msg) {
@@ -125,6 +150,14 @@ public class SessionVerticle extends VerticleBase {
     try {
       JsonObject body = body(msg);
       String action = body.getValue("action") instanceof String a ? a : null;
+      if ("delete".equals(action) && !Addresses.DEFAULT_SESSION.equals(id)) {
+        // DELETE /api/sessions/{id} reaches the owner wherever it runs
+        runs.forget(id);
+        service.delete(id, "session deleted");
+        unregister(id);
+        msg.reply(new JsonObject().put("status", "deleted").put("session_id", id));
+        return;
+      }
       if (RunService.handles(action)) {
         Session s = service.get(id);
         s.touch();

@@ -1,6 +1,7 @@
 package org.openutm.verification.session;
 
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -148,8 +149,11 @@ public final class StepExecutor {
       s.executions().add(executionId);
     }
     long start = System.nanoTime();
-    return vertx.eventBus().<JsonObject>request(Addresses.client(op.client().key), request,
-        LocalJsonCodec.options(timeout)).transform(ar -> {
+    // AMQP queue monitors hold a broker connection per session: their steps stay on the session's own node;
+    // every other client's steps go to whichever node's worker the bus picks
+    DeliveryOptions delivery = op.client() == org.openutm.verification.operation.ClientType.AMQP
+        ? Addresses.local(LocalJsonCodec.options(timeout)) : LocalJsonCodec.options(timeout);
+    return vertx.eventBus().<JsonObject>request(Addresses.client(op.client().key), request, delivery).transform(ar -> {
           if (foreground) {
             s.executions().remove(executionId);
           }

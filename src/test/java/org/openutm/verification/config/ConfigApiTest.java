@@ -25,23 +25,12 @@ class ConfigApiTest {
   @TempDir
   Path dir;
 
-  /** A copy of the project's config (and its data folder) that the test may change. */
+  /** A copy of the project's config (and its data folder) that the test may change, with an AMQP password. */
   Path copy() throws IOException {
-    Path conf = dir.resolve("conf");
-    Files.createDirectories(conf);
-    Files.writeString(conf.resolve("config.yaml"), Files.readString(Path.of("conf/config.yaml"))
+    Path file = TestService.copyConfig(dir);
+    Files.writeString(file, Files.readString(file)
         .replaceFirst("url: \"\"(\\s+# e\\.g\\. amqp)", "url: \"amqp://guest:s3cr3t-pw@127.0.0.1:5672/\"$1"));
-    try (var files = Files.walk(Path.of("conf/data"))) {
-      for (Path p : files.toList()) {
-        Path target = conf.resolve(Path.of("conf").relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return conf.resolve("config.yaml");
+    return file;
   }
 
   @Test

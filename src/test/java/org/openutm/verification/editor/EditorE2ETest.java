@@ -23,7 +23,8 @@ class EditorE2ETest {
     assertTrue(Files.exists(Path.of("target/classes/openutm-editor/index.html")), "the editor is not built (npm run build)");
     String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     assertTrue(Files.isExecutable(Path.of(chromium)), "no Chromium at " + chromium + " (apt-get install chromium)");
-    TestService svc = TestService.start();
+    Path config = TestService.copyConfig(Path.of("target/e2e-config"));
+    TestService svc = TestService.start(new io.vertx.core.json.JsonObject(), config.toString());
     StringBuilder out = new StringBuilder();
     Process p = new ProcessBuilder("node", "webroot/e2e/editor.e2e.mjs", "http://127.0.0.1:" + svc.port, "target/e2e")
         .redirectErrorStream(true).start();
@@ -44,8 +45,9 @@ class EditorE2ETest {
     }
     assertEquals(0, p.exitValue(), out.toString());
     assertTrue(out.toString().contains("E2E OK"), out.toString());
+    assertTrue(Files.readString(config).contains("routing_key: \"decl-e2e\""), "the settings screen saved the file");
     for (String shot : new String[] {"01-connected", "02-step-by-step-green", "03-whole-run-green", "04-failure-red",
-        "05-disconnected"}) {
+        "05-settings-saved", "06-disconnected"}) {
       assertTrue(Files.size(Path.of("target/e2e/" + shot + ".png")) > 5_000, shot);
     }
   }

@@ -55,6 +55,23 @@ public final class TestService implements AutoCloseable {
     }
   }
 
+  /** A copy of conf/config.yaml and conf/data under {@code dir}, for tests that change the config; its path. */
+  public static java.nio.file.Path copyConfig(java.nio.file.Path dir) throws IOException {
+    java.nio.file.Path conf = dir.resolve("conf");
+    java.nio.file.Files.createDirectories(conf);
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("conf"))) {
+      for (java.nio.file.Path p : files.toList()) {
+        java.nio.file.Path target = conf.resolve(java.nio.file.Path.of("conf").relativize(p).toString());
+        if (java.nio.file.Files.isDirectory(p)) {
+          java.nio.file.Files.createDirectories(target);
+        } else {
+          java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    return conf.resolve("config.yaml");
+  }
+
   public static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();

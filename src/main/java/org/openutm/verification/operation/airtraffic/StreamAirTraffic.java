@@ -116,7 +116,8 @@ public final class StreamAirTraffic {
         .param(optional("number_of_aircraft", ParamType.INTEGER, null, "Default air_traffic_simulator_settings.number_of_aircraft."))
         .param(optional("sensor_ids", ParamType.ARRAY, null, "Sensor ids; default from the settings."))
         .param(optional("session_ids", ParamType.ARRAY, null, "Session ids; default from the settings."))
-        .param(optional("viewport", ParamType.ARRAY, null, "(lat_min, lat_max, lon_min, lon_max) for live providers."))
+        .param(optional("viewport", ParamType.ARRAY, null, "(lat_min, lat_max, lon_min, lon_max) for opensky and bayesian (bayesian: default the bounding box of config_path)."))
+        .param(optional("seed", ParamType.INTEGER, null, "bayesian: the random seed (same seed, same traffic); default a new one each run."))
         .param(ParamDef.enumeration("data_quality", List.of(Map.entry("nominal", "nominal"), Map.entry("latency", "latency")),
             "nominal", false, "latency: about 10% of observations dropped or shifted."))
         .param(ParamDef.enumeration("refresh_mode", List.of(Map.entry("normal", "normal"), Map.entry("varying", "varying")),
@@ -143,14 +144,20 @@ public final class StreamAirTraffic {
           }
           Future<JsonArray> generated;
           if (provider.equals("bayesian")) {
-            double[] viewport;
+            double[] given;
             try {
-              viewport = viewport(args.array("viewport"));
+              given = args.array("viewport") == null || args.array("viewport").isEmpty() ? null
+                  : viewport(args.array("viewport"));
             } catch (IllegalArgumentException e) {
               return Future.failedFuture(new OperationFailure(e.getMessage()));
             }
-            generated = Future.succeededFuture(SyntheticTraffic.generate(viewport, aircraft, seconds,
-                System.currentTimeMillis() * 1000, 7, sensors));
+            // the area: the viewport, else the bounding box of config_path (the Python toolkit's area file), else Bern
+            Future<double[]> area = given != null ? Future.succeededFuture(given)
+                : args.string("config_path") == null ? Future.succeededFuture(DEFAULT_VIEWPORT)
+                : DataFiles.readObject(ctx, args.string("config_path")).map(SyntheticTraffic::area);
+            long seed = args.integer("seed") != null ? args.integer("seed") : System.nanoTime();
+            generated = area.map(v -> SyntheticTraffic.generate(v, aircraft, seconds, System.currentTimeMillis() * 1000,
+                seed, sensors));
           } else if (provider.equals("bluesky")) {
             String scn = args.string("config_path") != null ? args.string("config_path")
                 : DataFiles.configured(ctx.config(), "simulation");

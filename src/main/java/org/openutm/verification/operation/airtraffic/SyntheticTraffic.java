@@ -16,6 +16,30 @@ final class SyntheticTraffic {
   private SyntheticTraffic() {
   }
 
+  /** The bounding box {latMin, latMax, lonMin, lonMax} of every [lon, lat] position in a GeoJSON object. */
+  static double[] area(JsonObject geojson) {
+    double[] b = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+    collect(geojson, b);
+    if (b[0] >= b[1] || b[2] >= b[3]) {
+      throw new org.openutm.verification.operation.OperationFailure("config_path holds no area (no GeoJSON positions "
+          + "spanning a box) for the bayesian provider");
+    }
+    return b;
+  }
+
+  private static void collect(Object v, double[] b) {
+    if (v instanceof JsonArray a && a.size() >= 2 && a.getValue(0) instanceof Number lon && a.getValue(1) instanceof Number lat) {
+      b[0] = Math.min(b[0], lat.doubleValue());
+      b[1] = Math.max(b[1], lat.doubleValue());
+      b[2] = Math.min(b[2], lon.doubleValue());
+      b[3] = Math.max(b[3], lon.doubleValue());
+    } else if (v instanceof JsonArray a) {
+      a.forEach(x -> collect(x, b));
+    } else if (v instanceof JsonObject o) {
+      o.forEach(e -> collect(e.getValue(), b));
+    }
+  }
+
   /** viewport = {latMin, latMax, lonMin, lonMax}. */
   static JsonArray generate(double[] viewport, int aircraft, int seconds, long startMicros, long seed, JsonArray sensorIds) {
     Random r = new Random(seed);
@@ -30,8 +54,11 @@ final class SyntheticTraffic {
     }
     JsonArray out = new JsonArray(new java.util.ArrayList<>(aircraft * seconds));
     String[] icao = new String[aircraft];
+    java.util.Set<String> used = new java.util.HashSet<>();
     for (int a = 0; a < aircraft; a++) {
-      icao[a] = String.format("SY%04X", a + 1);
+      do {
+        icao[a] = String.format("SY%06X", r.nextInt(0x1000000)); // distinct across concurrent streams too
+      } while (!used.add(icao[a]));
     }
     for (int t = 0; t < seconds; t++) {
       for (int a = 0; a < aircraft; a++) {

@@ -59,7 +59,7 @@ class UpstreamDaaScenariosTest {
         }
       }
     }
-    var outcomes = ScenarioHarness.runAll(yaml, UpstreamDaaScenariosTest::config, 600, yaml.size());
+    var outcomes = ScenarioHarness.runAll(yaml, UpstreamDaaScenariosTest::config, 900, yaml.size());
     StringBuilder failures = new StringBuilder();
     outcomes.values().forEach(o -> System.out.println("[daa] " + o.describe()));
     outcomes.values().stream().filter(o -> !"success".equals(o.status())).filter(o -> !onlyTheKnownBreak(o))
