@@ -54,6 +54,23 @@ await page.getByRole('button', { name: 'Run', exact: true }).click();
 await waitAll('success', 30000);
 await shot('03-whole-run-green');
 
+// suites in the scenario list; auto layout; copy/paste a node and undo it
+const groups = await page.$$eval('select[aria-label="scenario"] optgroup', (gs) => gs.map((g) => g.label));
+if (!groups.some((g) => g.startsWith('suite '))) await fail('no suite group in the scenario list: ' + groups);
+const count = async () => (await statuses()).length;
+const before = await count();
+await page.getByRole('button', { name: 'Layout' }).click();
+await page.click('[data-testid="node-rounds"]');
+await page.keyboard.press('Control+c');
+await page.keyboard.press('Control+v');
+await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="node-"]').length === n + 1, before);
+await shot('03b-pasted');
+await page.keyboard.press('Control+z');
+await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="node-"]').length === n, before);
+await page.keyboard.press('Control+y');
+await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="node-"]').length === n + 1, before);
+await page.getByRole('button', { name: 'undo' }).click();
+
 // import a failing scenario, run it: the failing node turns red and shows its error
 const yaml = 'name: failing\nsteps:\n- id: ok\n  step: Generate UUID\n- id: broken\n  step: Generate Random Number\n  arguments:\n    min: 9\n    max: 1\n- id: cleanup\n  step: Generate UUID\n  if: always()\n';
 const file = join(tmpdir(), 'failing.yaml');

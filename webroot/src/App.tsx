@@ -3,7 +3,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, Operation, StepResult } from './api';
 import { subscribe } from './bus';
-import { dumpYaml, parseYaml, Scenario, StepDef, stepId, toGraph, toScenario } from './graph';
+import { dumpYaml, layout, parseYaml, Scenario, StepDef, stepId, toGraph, toScenario } from './graph';
 import { Properties } from './Properties';
 import { Settings } from './Settings';
 import { runStepByStep, Status } from './runner';
@@ -30,6 +30,11 @@ function Editor() {
   const [prompt, setPrompt] = useState<string | null>(null);
   const [report, setReport] = useState<string | null>(null);
   const [settings, setSettings] = useState(false);
+  const [suites, setSuites] = useState<Record<string, string[]>>({});
+  const [logLevel, setLogLevel] = useState('');
+  const undo = useRef<{ nodes: StepNodeT[]; edges: Edge[] }[]>([]);
+  const redo = useRef<{ nodes: StepNodeT[]; edges: Edge[] }[]>([]);
+  const clipboard = useRef<StepDef | null>(null);
   const [dark, setDark] = useState(false);
   const [docs, setDocs] = useState('');
   const [extra, setExtra] = useState<Pick<Scenario, 'description' | 'groups'>>({});
@@ -41,7 +46,7 @@ function Editor() {
   useEffect(() => {
     let was = false;
     const check = () => api.health().then(() => {
-      if (!was) { api.operations().then(setOperations); api.scenarios().then(setScenarios); }
+      if (!was) { api.operations().then(setOperations); api.scenarios().then(setScenarios); api.suites().then(setSuites).catch(() => undefined); }
       was = true; setConnected(true);
     }).catch(() => { was = false; setConnected(false); });
     check();
@@ -66,6 +71,45 @@ function Editor() {
     }, () => undefined);
   }, [session, setStatus]);
 
+  /** Undo/redo: the graph before each edit. */
+  const snapshot = () => { undo.current.push({ nodes, edges }); if (undo.current.length > 100) undo.current.shift(); redo.current = []; };
+  const back = (from: typeof undo, to: typeof undo) => {
+    const prev = from.current.pop();
+    if (!prev) return;
+    to.current.push({ nodes, edges });
+    setNodes(prev.nodes); setEdges(prev.edges);
+  };
+  const autoLayout = () => {
+    snapshot();
+    const laid = new Map(layout(graphNodes(), graphEdges()).map((n) => [n.id, n]));
+    setNodes((ns) => ns.map((n) => ({ ...n, position: { x: laid.get(n.id)!.x, y: laid.get(n.id)!.y } })));
+    setTimeout(() => flow.fitView(), 0);
+  };
+  const paste = () => {
+    const def = clipboard.current;
+    if (!def) return;
+    snapshot();
+    const ids = new Set(nodes.map((n) => n.id));
+    const base = stepId(def);
+    let id = base + ' copy'; for (let i = 2; ids.has(id); i++) id = `${base} copy ${i}`;
+    const src = nodes.find((n) => n.id === selected);
+    setNodes((ns) => [...ns, { id, type: 'step', position: { x: (src?.position.x ?? 40) + 40, y: (src?.position.y ?? 40) + 40 },
+      data: decorate({ ...def, id, needs: undefined }) }]);
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey) { e.preventDefault(); back(undo, redo); }
+      else if (mod && (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey))) { e.preventDefault(); back(redo, undo); }
+      else if (mod && e.key.toLowerCase() === 'c' && selected) { const n = nodes.find((x) => x.id === selected); if (n) clipboard.current = n.data.def; }
+      else if (mod && e.key.toLowerCase() === 'v') { e.preventDefault(); paste(); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
   const load = (s: Scenario, id = '') => {
     const g = toGraph(s);
     setName(s.name); setPath(id); setResults({}); setSelected(null);
@@ -84,6 +128,7 @@ function Editor() {
     id: 'needs-' + need + '-' + n.id, source: need, target: n.id, style: { strokeDasharray: '6 4' }, animated: false })))], [edges, nodes]);
 
   const addStep = (op: Operation, position?: { x: number; y: number }) => {
+    snapshot();
     const ids = new Set(nodes.map((n) => n.id));
     let id = op.name; for (let i = 2; ids.has(id); i++) id = `${op.name} ${i}`;
     const last = nodes[nodes.length - 1];
@@ -147,13 +192,24 @@ function Editor() {
         <strong>OpenUTM Verification</strong>
         <select aria-label="scenario" value={path} onChange={(e) => e.target.value && api.scenario(e.target.value).then((s) => load(s, e.target.value))}>
           <option value="">Load a scenario…</option>
-          {scenarios.map((s) => <option key={s} value={s}>{s}</option>)}
+          {Object.entries(suites).map(([suite, ids]) => (
+            <optgroup key={'suite-' + suite} label={'suite ' + suite}>
+              {ids.map((s) => <option key={suite + s} value={s}>{s}</option>)}
+            </optgroup>))}
+          {[...new Set(scenarios.map((s) => s.includes('/') ? s.slice(0, s.lastIndexOf('/')) : '.'))].map((folder) => (
+            <optgroup key={'dir-' + folder} label={folder + '/'}>
+              {scenarios.filter((s) => (s.includes('/') ? s.slice(0, s.lastIndexOf('/')) : '.') === folder)
+                .map((s) => <option key={s} value={s}>{s}</option>)}
+            </optgroup>))}
         </select>
         <input aria-label="scenario name" value={name} onChange={(e) => setName(e.target.value)} />
         <button onClick={() => load({ name: 'new_scenario', steps: [] })}>New</button>
         <button onClick={() => save(false)}>Save</button>
         <button onClick={() => save(true)}>Save As</button>
         <button onClick={validate}>Validate</button>
+        <button onClick={autoLayout}>Layout</button>
+        <button aria-label="undo" title="Undo (Ctrl+Z)" onClick={() => back(undo, redo)}>↶</button>
+        <button aria-label="redo" title="Redo (Ctrl+Y)" onClick={() => back(redo, undo)}>↷</button>
         <label className="file">Import<input type="file" accept=".yaml,.yml" aria-label="import yaml" onChange={(e) => e.target.files?.[0] && importYaml(e.target.files[0])} /></label>
         <button onClick={exportYaml}>Export</button>
         <button disabled={running || !session} onClick={runSteps}>Run step by step</button>
@@ -172,6 +228,7 @@ function Editor() {
           <ReactFlow nodes={nodes} edges={allEdges} nodeTypes={nodeTypes} fitView deleteKeyCode={['Delete', 'Backspace']}
             onNodesChange={(changes) => setNodes((ns) => {
               let out = ns;
+              if (changes.some((c) => c.type === 'remove')) snapshot();
               for (const c of changes) {
                 if (c.type === 'position' && c.position) out = out.map((n) => (n.id === c.id ? { ...n, position: c.position! } : n));
                 if (c.type === 'remove') out = out.filter((n) => n.id !== c.id);
@@ -179,16 +236,18 @@ function Editor() {
               }
               return out;
             })}
-            onEdgesChange={(changes) => setEdges((es) => es.filter((e) => !changes.some((c) => c.type === 'remove' && c.id === e.id)))}
-            onConnect={(c) => setEdges((es) => addEdge(c, es))}
+            onNodeDragStart={() => snapshot()}
+            onEdgesChange={(changes) => { if (changes.some((c) => c.type === 'remove')) snapshot(); setEdges((es) => es.filter((e) => !changes.some((c) => c.type === 'remove' && c.id === e.id))); }}
+            onConnect={(c) => { snapshot(); setEdges((es) => addEdge(c, es)); }}
             onNodeClick={(_, n) => setSelected(n.id)}>
             <Background /><Controls />
           </ReactFlow>
         </section>
         <aside className="right">
           {settings ? <Settings onClose={() => setSettings(false)} /> : sel ? <Properties def={sel.data.def} id={sel.id} op={opByName.get(sel.data.def.step)} earlier={earlier}
-            onChange={(def) => setNodes((ns) => ns.map((n) => (n.id === sel.id ? { ...n, data: { ...n.data, ...decorate(def), status: n.data.status } } : n)))}
+            onChange={(def) => { snapshot(); setNodes((ns) => ns.map((n) => (n.id === sel.id ? { ...n, data: { ...n.data, ...decorate(def), status: n.data.status } } : n))); }}
             onRename={(id) => { if (!id || nodes.some((n) => n.id === id)) return;
+              snapshot();
               setNodes((ns) => ns.map((n) => (n.id === sel.id ? { ...n, id, data: { ...n.data, def: { ...n.data.def, id } } } : n)));
               setEdges((es) => es.map((e) => ({ ...e, source: e.source === sel.id ? id : e.source, target: e.target === sel.id ? id : e.target })));
               setSelected(id); }} />
@@ -204,12 +263,25 @@ function Editor() {
             <strong>{result.id}: {result.status}</strong> {result.error_message && <span className="error">{result.error_message}</span>}
             <button onClick={() => navigator.clipboard?.writeText(JSON.stringify(result, null, 2))}>Copy</button>
             <pre>{JSON.stringify(result.result, null, 2)}</pre>
-            <pre className="logs">{(result.logs ?? []).join('\n')}</pre>
+            <select aria-label="log level" value={logLevel} onChange={(e) => setLogLevel(e.target.value)}>
+              <option value="">all logs</option><option value="INFO">INFO and above</option>
+              <option value="WARNING">WARNING and above</option><option value="ERROR">ERROR</option>
+            </select>
+            <pre className="logs" data-testid="logs">{(result.logs ?? []).filter((l) => atLeast(l, logLevel)).join('\n')}</pre>
           </div>
         )}
       </footer>
     </div>
   );
+}
+
+const LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR'];
+/** A log line "HH:MM:SS | LEVEL | text" at or above {@code min} (lines without a level always show). */
+function atLeast(line: string, min: string): boolean {
+  if (!min) return true;
+  const m = / \| (DEBUG|INFO|WARNING|WARN|ERROR) \| /.exec(line);
+  if (!m) return true;
+  return LEVELS.indexOf(m[1] === 'WARN' ? 'WARNING' : m[1]) >= LEVELS.indexOf(min);
 }
 
 export function App() {

@@ -1,4 +1,5 @@
 // Scenario <-> graph: the pure logic of the editor (tested with vitest).
+import dagre from '@dagrejs/dagre';
 import yaml from 'js-yaml';
 
 export interface StepDef {
@@ -25,6 +26,18 @@ export interface GraphEdge { id: string; source: string; target: string; needs: 
 
 export const stepId = (s: StepDef): string => (s.id && s.id.trim()) || s.step;
 
+/** Top-to-bottom layout of the graph (dagre): ranks follow the order edges and needs. */
+export function layout(nodes: GraphNode[], edges: GraphEdge[]): GraphNode[] {
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 50 });
+  g.setDefaultEdgeLabel(() => ({}));
+  nodes.forEach((n) => g.setNode(n.id, { width: 220, height: 64 }));
+  edges.filter((e) => nodes.some((n) => n.id === e.source) && nodes.some((n) => n.id === e.target))
+    .forEach((e) => g.setEdge(e.source, e.target));
+  dagre.layout(g);
+  return nodes.map((n) => { const p = g.node(n.id); return { ...n, x: p.x - 110, y: p.y - 32 }; });
+}
+
 /** Nodes in file order, laid out top to bottom; edges for the order, dashed ones for needs. */
 export function toGraph(s: Scenario): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const nodes = s.steps.map((def, i) => ({ id: stepId(def), def, x: def.background ? 340 : 40, y: 40 + i * 110 }));
@@ -40,14 +53,38 @@ export function toGraph(s: Scenario): { nodes: GraphNode[]; edges: GraphEdge[] }
   return { nodes, edges };
 }
 
-/** Back to a scenario: steps in topological order of the graph (ties by vertical position). */
+/**
+ * Parallel branches of the graph as the scenario format says them: where the order forks, the leftmost next step
+ * stays in the foreground and the others run in the background; where branches meet, the step needs the other
+ * branches' last steps.
+ */
+export function parallelBranches(nodes: GraphNode[], edges: GraphEdge[]): { background: Set<string>; needs: Map<string, string[]> } {
+  const x = (id: string) => nodes.find((n) => n.id === id)?.x ?? 0;
+  const seq = edges.filter((e) => !e.needs);
+  const background = new Set<string>();
+  const needs = new Map<string, string[]>();
+  for (const n of nodes) {
+    const next = seq.filter((e) => e.source === n.id).map((e) => e.target).sort((a, b) => x(a) - x(b));
+    next.slice(1).forEach((id) => background.add(id));
+    const prev = seq.filter((e) => e.target === n.id).map((e) => e.source).sort((a, b) => x(a) - x(b));
+    if (prev.length > 1) needs.set(n.id, prev.slice(1));
+  }
+  return { background, needs };
+}
+
+/** Back to a scenario: steps in topological order of the graph (ties by vertical position, background first). */
 export function toScenario(base: Omit<Scenario, 'steps'>, nodes: GraphNode[], edges: GraphEdge[]): Scenario {
-  const order = topoSort(nodes.map((n) => n.id), edges, (id) => nodes.find((n) => n.id === id)?.y ?? 0);
+  const branches = parallelBranches(nodes, edges);
+  const isBackground = (id: string) => branches.background.has(id) || !!nodes.find((n) => n.id === id)?.def.background;
+  const order = topoSort(nodes.map((n) => n.id), edges,
+    (id) => (nodes.find((n) => n.id === id)?.y ?? 0) - (isBackground(id) ? 0.5 : 0));
   const steps = order.map((id) => {
     const n = nodes.find((x) => x.id === id)!;
-    const needs = edges.filter((e) => e.needs && e.target === id).map((e) => e.source);
+    const needs = [...new Set([...edges.filter((e) => e.needs && e.target === id).map((e) => e.source),
+      ...(branches.needs.get(id) ?? [])])];
     const def: StepDef = { ...n.def };
     if (needs.length) def.needs = needs; else delete def.needs;
+    if (branches.background.has(id)) def.background = true;
     return def;
   });
   const out: Scenario = { name: base.name, steps };

@@ -66,6 +66,16 @@ class EventBusBridgeTest {
   }
 
   @Test
+  void originCheck() {
+    var http = new org.openutm.verification.support.Http("http://127.0.0.1:" + svc.port);
+    var evil = http.get("/eventbus/info", "Origin", "http://evil.example");
+    org.junit.jupiter.api.Assertions.assertEquals(403, evil.status(), evil.body());
+    org.junit.jupiter.api.Assertions.assertEquals("Origin", evil.json().getJsonObject("details").getString("field"));
+    org.junit.jupiter.api.Assertions.assertEquals(200, http.get("/eventbus/info", "Origin", "http://127.0.0.1:" + svc.port).status());
+    org.junit.jupiter.api.Assertions.assertEquals(200, http.get("/eventbus/info").status(), "scripts send no Origin");
+  }
+
+  @Test
   void everythingElseIsDenied() throws Exception {
     for (String[] denied : new String[][] {{"verification.client.common", "{\"operation\":\"Generate UUID\"}"},
         {"verification.client.cancel", "{\"execution_id\":\"x\"}"}, {"verification.sessions", "{\"action\":\"delete\"}"},
