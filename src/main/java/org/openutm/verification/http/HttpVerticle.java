@@ -47,6 +47,9 @@ public class HttpVerticle extends VerticleBase {
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness()));
     String operations = catalog.toJson().encode();
     router.get("/operations").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(operations));
+    String openapi = openapi();
+    router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8")
+        .end(openapi));
     router.get("/api/info").handler(ctx -> ctx.json(new JsonObject()
         .put("message", "OpenUTM Verification API is running").put("version", VERSION)
         .put("operations", catalog.all().size())
@@ -85,6 +88,15 @@ public class HttpVerticle extends VerticleBase {
   }
 
   /** Ready when the session verticle and every deployed client worker answer on the bus. */
+  /** docs/openapi.yaml, bundled at the classpath root. */
+  private static String openapi() {
+    try (var in = HttpVerticle.class.getResourceAsStream("/openapi.yaml")) {
+      return in == null ? "# docs/openapi.yaml was not bundled\n" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      return "# cannot read the bundled openapi.yaml: " + e.getMessage() + "\n";
+    }
+  }
+
   private HealthChecks readiness() {
     HealthChecks hc = HealthChecks.create(vertx);
     DeliveryOptions quick = new DeliveryOptions().setSendTimeout(2_000);
