@@ -72,6 +72,7 @@ public final class EventBusBridge {
 
   static SockJSBridgeOptions options(AppConfig config) {
     SockJSBridgeOptions o = new SockJSBridgeOptions()
+        .setMaxHandlersPerSocket(config.section("bridge").getInteger("max_handlers_per_socket", 100))
         .setReplyTimeout(config.section("session").getLong("max_request_seconds", 86_400L) * 1000)
         .addInboundPermitted(new PermittedOptions().setAddress("verification.sessions")
             .setMatch(new JsonObject().put("action", "create")))

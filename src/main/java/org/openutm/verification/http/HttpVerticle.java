@@ -64,7 +64,9 @@ public class HttpVerticle extends VerticleBase {
     int maxSteps = sc.getInteger("max_steps", 50_000);
     new SessionRoutes(vertx, maxRequestMillis).mount(router);
     ReportRoutes.mount(vertx, router, config);
-    new RunRoutes(vertx, catalog, maxSteps, maxRequestMillis).mount(router);
+    RunRoutes runRoutes = new RunRoutes(vertx, catalog, maxSteps, maxRequestMillis);
+    runRoutes.maxStreams = http.getInteger("max_sse_streams", 200);
+    runRoutes.mount(router);
     new ScenarioFileRoutes(vertx, new ScenarioFiles(Path.of(sc.getString("dir", "scenarios")),
         Path.of(sc.getString("docs_dir", "docs/scenarios"))), config, catalog, maxSteps).mount(router);
 

@@ -45,7 +45,7 @@ final class RunRoutes {
     r.get("/run-scenario-events").handler(ctx -> events(ctx, Requests.sessionId(ctx), null));
     r.get("/api/runs/:run_id").handler(ctx -> SessionRoutes.handle(ctx, c -> findRun(c.pathParam("run_id"))
         .compose(sid -> session(sid, new JsonObject().put("action", "run-status").put("run_id", c.pathParam("run_id"))
-            .put("results", true), shortCall))));
+            .put("results", !"false".equals(c.request().getParam("results"))), shortCall))));
     r.get("/api/runs/:run_id/events").handler(ctx -> findRun(ctx.pathParam("run_id"))
         .onSuccess(sid -> events(ctx, sid, ctx.pathParam("run_id")))
         .onFailure(t -> HttpErrors.send(ctx, t)));
@@ -80,7 +80,20 @@ final class RunRoutes {
   }
 
   /** SSE: `data: <StepResult>` per change, then `event: done` with {status, error}. */
+  /** Open SSE streams of this verticle instance, capped by http.max_sse_streams (429 beyond). */
+  private int streams;
+  int maxStreams = 200;
+
   private void events(RoutingContext ctx, String sessionId, String runId) {
+    if (streams >= maxStreams) {
+      HttpErrors.send(ctx, new org.openutm.verification.core.ServiceException(
+          org.openutm.verification.core.ErrorCode.TOO_MANY, "this instance already serves " + streams
+          + " event streams (http.max_sse_streams); close one or use the event bus bridge",
+          new JsonObject().put("field", "events")));
+      return;
+    }
+    streams++;
+    ctx.response().endHandler(v -> streams--);
     List<JsonObject> buffered = new ArrayList<>();
     long[] lastSeq = {-1};
     String[] run = {runId};

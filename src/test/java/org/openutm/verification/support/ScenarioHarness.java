@@ -76,9 +76,10 @@ public final class ScenarioHarness {
       long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
       List<String> answered = new ArrayList<>();
       while (System.currentTimeMillis() < deadline) {
-        JsonObject summary = http.get("/api/runs/" + runId).json();
+        // poll without the results (large runs carry megabytes of them); fetch them once at the end
+        JsonObject summary = http.get("/api/runs/" + runId + "?results=false").json();
         if (!"running".equals(summary.getString("status"))) {
-          return new Outcome(id, summary);
+          return new Outcome(id, http.get("/api/runs/" + runId).json());
         }
         // an operator confirming any "Wait for User Input" step
         Http.Response input = http.post("/api/sessions/default/input", new JsonObject().put("value", "ok"));
