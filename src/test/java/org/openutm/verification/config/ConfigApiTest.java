@@ -36,7 +36,15 @@ class ConfigApiTest {
   @Test
   void putValidatesSavesInPlaceAndTheNextStepUsesIt() throws Exception {
     Path file = copy();
-    try (TestService svc = TestService.start(new JsonObject(), file.toString())) {
+    // every log line of the test is kept to grep it for the password
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ROOT");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    root.addAppender(lines);
+    ch.qos.logback.classic.Level level = root.getLevel();
+    root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    try (TestService svc = TestService.start(new JsonObject().put("logging", new JsonObject().put("level", "DEBUG")),
+        file.toString())) {
       Http http = svc.http;
       JsonObject got = http.get("/api/config").json();
       assertEquals(file.toAbsolutePath().normalize().toString(), got.getString("config_path"));
@@ -89,7 +97,13 @@ class ConfigApiTest {
       assertEquals(f2.getDouble(0), first.getDouble("lng"), 1e-9);
       assertEquals("decl.*", http.get("/api/config").json().getJsonObject("config").getJsonObject("amqp")
           .getString("routing_key"));
+    } finally {
+      root.detachAppender(lines);
+      root.setLevel(level);
     }
+    assertTrue(lines.list.size() > 10, "the log was captured: " + lines.list.size());
+    lines.list.forEach(e -> assertFalse((e.getFormattedMessage() + e.getThrowableProxy()).contains("s3cr3t-pw"),
+        "a log line holds the password: " + e.getFormattedMessage()));
   }
 
   @Test
