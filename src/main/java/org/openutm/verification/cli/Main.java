@@ -81,7 +81,14 @@ public final class Main {
     }
     List<String> all = new ArrayList<>(List.of(ServiceVerticle.class.getName(), "-conf", deployment.encode()));
     all.addAll(launcher);
-    return new VertxApplication(all.toArray(String[]::new)).launch();
+    // Vert.x's HTTP and event-bus metrics into the Prometheus registry of GET /metrics
+    return new VertxApplication(all.toArray(String[]::new), new io.vertx.launcher.application.VertxApplicationHooks() {
+      @Override
+      public io.vertx.core.VertxBuilder createVertxBuilder(io.vertx.core.VertxOptions options) {
+        return io.vertx.core.Vertx.builder().with(options.setMetricsOptions(
+            org.openutm.verification.core.Metrics.vertxOptions()));
+      }
+    }).launch();
   }
 
   /** run / validate: [--config PATH] [--suite NAME]... [--debug] [FILE|ID]... */

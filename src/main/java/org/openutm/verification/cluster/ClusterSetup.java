@@ -40,7 +40,8 @@ public final class ClusterSetup {
       return Future.failedFuture(new ServiceException(ErrorCode.BAD_INPUT, "cannot read the cluster config: " + e.getMessage()));
     }
     String host = config.section("cluster").getString("host", "127.0.0.1");
-    VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(host).setPort(0)
+    VertxOptions options = new VertxOptions().setMetricsOptions(org.openutm.verification.core.Metrics.vertxOptions())
+        .setEventBusOptions(new EventBusOptions().setHost(host).setPort(0)
         .setClusterPublicHost(host));
     return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hz)).buildClustered();
   }

@@ -47,6 +47,8 @@ public class HttpVerticle extends VerticleBase {
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness()));
     String operations = catalog.toJson().encode();
     router.get("/operations").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(operations));
+    router.get("/metrics").handler(io.vertx.micrometer.PrometheusScrapingHandler.create(
+        org.openutm.verification.core.Metrics.registry()));
     String openapi = openapi();
     router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8")
         .end(openapi));

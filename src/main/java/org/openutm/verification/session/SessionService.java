@@ -68,6 +68,31 @@ public final class SessionService {
     return s;
   }
 
+  /** Sessions held (read by the metrics scrape: a size, a stale figure at worst). */
+  public int count() {
+    return sessions.size();
+  }
+
+  /** Background tasks still running in every session (for the metrics scrape). */
+  public double runningTasks() {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        int n = 0;
+        for (Session s : new java.util.ArrayList<>(sessions.values())) {
+          for (BackgroundTask t : new java.util.ArrayList<>(s.tasks().values())) {
+            if ("running".equals(t.status())) {
+              n++;
+            }
+          }
+        }
+        return n;
+      } catch (java.util.ConcurrentModificationException e) {
+        // the session verticle changed a map meanwhile: read again
+      }
+    }
+    return Double.NaN;
+  }
+
   public boolean exists(String id) {
     return sessions.containsKey(id);
   }

@@ -44,6 +44,12 @@ public class SessionVerticle extends VerticleBase {
     service = new SessionService(executor, (id, event) -> vertx.eventBus().publish(Addresses.events(id), event),
         sc.getInteger("max_sessions", 1000), sc.getLong("ttl_seconds", 3600L) * 1000);
     runs = new RunService(executor, config);
+    SessionService sessions = service;
+    // read on each scrape from another thread: sizes of maps this verticle owns (a stale figure at worst)
+    org.openutm.verification.core.Metrics.gauge("openutm_sessions_open", "Sessions held by this node",
+        () -> sessions.count());
+    org.openutm.verification.core.Metrics.gauge("openutm_background_tasks_running", "Background tasks running on this node",
+        () -> sessions.runningTasks());
     runs.onReport(summary -> vertx.executeBlocking(() -> org.openutm.verification.report.Reports.write(config,
         java.util.List.of(summary), formats()), false)
         .onSuccess(id -> LOG.info("report {} for run {}", id, summary.getString("run_id")))

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.LocalJsonCodec;
+import org.openutm.verification.core.Metrics;
 import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.operation.Args;
 import org.openutm.verification.operation.ArgumentCoercer;
@@ -173,7 +174,7 @@ public final class StepExecutor {
             message = "'" + op.name() + "' timed out after " + String.format("%.1f", timeout / 1000.0) + " s";
           }
           return Future.succeededFuture(StepResults.failure(stepId, op.name(), op.phase(), seconds, message));
-        });
+        }).onSuccess(r -> Metrics.step(op.name(), r.getString("status", "failure"), System.nanoTime() - start));
   }
 
   /** Tells every worker the session ended (reset, deleted, expired): they release what they hold for it. */

@@ -39,7 +39,8 @@ public final class TestService implements AutoCloseable {
           .put("reporting", new JsonObject().put("output_dir", "target/test-reports").put("keep", 500))
           .mergeIn(overrides, true);
       cfg.getJsonObject("http").put("port", port);
-      Vertx vertx = Vertx.vertx();
+      Vertx vertx = Vertx.builder().with(new io.vertx.core.VertxOptions()
+          .setMetricsOptions(org.openutm.verification.core.Metrics.vertxOptions())).build();
       try {
         await(vertx.deployVerticle(new ServiceVerticle(),
             new DeploymentOptions().setConfig(new JsonObject().put("config", cfg).put("config_path", configPath))));

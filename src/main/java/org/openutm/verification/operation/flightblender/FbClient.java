@@ -128,6 +128,7 @@ public final class FbClient {
 
   private static void record(OperationContext ctx, HttpMethod method, String url, Buffer payload,
       HttpResponse<Buffer> r, double ms, String started, String error) {
+    org.openutm.verification.core.Metrics.flightBlender(method.name(), r == null ? null : r.statusCode(), ms);
     if (ctx.httpExchanges().size() >= MAX_EXCHANGES) {
       return;
     }

@@ -85,7 +85,8 @@ public final class RunService {
       byId.remove(old.runId());
       sessionOfRun.remove(old.runId());
     }
-    Future<JsonObject> completion = run.start();
+    Future<JsonObject> completion = run.start().onSuccess(summary ->
+        org.openutm.verification.core.Metrics.run(summary.getString("status", "unknown")));
     if (report) {
       completion.onSuccess(summary -> onReport.accept(summary));
     }

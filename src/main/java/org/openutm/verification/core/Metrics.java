@@ -1,0 +1,75 @@
+package org.openutm.verification.core;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.metrics.MetricsOptions;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The service's Prometheus metrics, next to Vert.x's own HTTP and event-bus metrics (vertx-micrometer-metrics) in
+ * one registry, scraped at GET /metrics: steps by operation and status with their durations, runs by status, open
+ * sessions and running background tasks, and Flight Blender requests (latency by method and status, errors).
+ */
+public final class Metrics {
+  private static PrometheusMeterRegistry own;
+
+  private Metrics() {
+  }
+
+  /** Vert.x metrics options that put HTTP and event-bus metrics in the Prometheus registry. */
+  public static MetricsOptions vertxOptions() {
+    return new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true));
+  }
+
+  /** Vert.x's registry when its metrics are on, else one of this process. */
+  public static synchronized PrometheusMeterRegistry registry() {
+    MeterRegistry vertx = BackendRegistries.getDefaultNow();
+    if (vertx instanceof PrometheusMeterRegistry p) {
+      return p;
+    }
+    if (own == null) {
+      own = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+    return own;
+  }
+
+  public static void step(String operation, String status, long nanos) {
+    MeterRegistry r = registry();
+    Counter.builder("openutm_steps").description("Steps executed, by operation and status")
+        .tag("operation", operation).tag("status", status).register(r).increment();
+    Timer.builder("openutm_step_duration").description("Step duration, by operation").tag("operation", operation)
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
+        .register(r).record(Duration.ofNanos(nanos));
+  }
+
+  public static void run(String status) {
+    Counter.builder("openutm_runs").description("Scenario runs ended, by status").tag("status", status)
+        .register(registry()).increment();
+  }
+
+  public static void flightBlender(String method, Integer status, double millis) {
+    MeterRegistry r = registry();
+    String s = status == null ? "error" : String.valueOf(status);
+    Timer.builder("openutm_flight_blender_request").description("Flight Blender requests, by method and status")
+        .tag("method", method).tag("status", s).publishPercentileHistogram().register(r)
+        .record(Duration.ofNanos((long) (millis * 1e6)));
+    if (status == null || status >= 500) {
+      Counter.builder("openutm_flight_blender_errors").description("Flight Blender requests that failed or got a 5xx")
+          .register(r).increment();
+    }
+  }
+
+  /** Gauges read on each scrape. */
+  public static void gauge(String name, String description, Supplier<Number> value) {
+    io.micrometer.core.instrument.Gauge.builder(name, value).description(description).strongReference(true)
+        .register(registry());
+  }
+}
