@@ -36,6 +36,7 @@ public final class EventBusBridge {
     }
     long maxBytes = config.section("bridge").getLong("max_message_bytes", 1_048_576L);
     String token = config.section("http").getString("auth_token");
+    int internal = freeLoopbackPort();
     return io.vertx.ext.eventbus.bridge.tcp.TcpEventBusBridge.create(vertx, options(config),
         new io.vertx.core.net.NetServerOptions().setHost(config.httpHost()), event -> {
           JsonObject raw = event.getRawMessage();
@@ -55,9 +56,18 @@ public final class EventBusBridge {
             }
           }
           event.complete(true);
-        }).listen(port)
+        }).listen(internal, "127.0.0.1")
+        .compose(b -> TcpBridgeGuard.start(vertx, config.httpHost(), port, internal, maxBytes))
         .onSuccess(b -> org.slf4j.LoggerFactory.getLogger(EventBusBridge.class)
             .info("TCP event-bus bridge on {}:{}", config.httpHost(), port));
+  }
+
+  private static int freeLoopbackPort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("no free loopback port for the TCP bridge", e);
+    }
   }
 
   /** The TCP bridge casts headers.timeout to a number: anything else would fail inside it. */

@@ -80,7 +80,7 @@ final class HtmlReport {
     if (step.getString("error_message") != null) {
       sb.append("<div class=\"error\">").append(esc(step.getString("error_message"))).append("</div>");
     }
-    sb.append("<details><summary>result</summary><pre>").append(esc(pretty(step.getValue("result")))).append("</pre></details>");
+    sb.append("<details><summary>result</summary><pre>").append(esc(cut(pretty(step.getValue("result")), 50_000))).append("</pre></details>");
     JsonArray logs = step.getJsonArray("logs", new JsonArray());
     if (!logs.isEmpty()) {
       sb.append("<details><summary>logs (").append(logs.size()).append(")</summary><pre>");
@@ -96,12 +96,17 @@ final class HtmlReport {
         sb.append("<tr><td>").append(i + 1).append("</td><td>").append(esc(e.getString("method"))).append(' ')
             .append(esc(e.getString("url"))).append("</td><td>").append(e.getValue("status") == null ? esc(e.getString("error"))
                 : e.getValue("status")).append("</td><td>").append(e.getValue("duration_ms")).append("</td><td><details><summary>show</summary>"
-                + "<pre>").append(esc(String.valueOf(e.getValue("request_body")))).append("</pre><pre>")
-            .append(esc(String.valueOf(e.getValue("response_body")))).append("</pre></details></td></tr>");
+                + "<pre>").append(esc(cut(String.valueOf(e.getValue("request_body")), 4_000))).append("</pre><pre>")
+            .append(esc(cut(String.valueOf(e.getValue("response_body")), 4_000))).append("</pre></details></td></tr>");
       }
       sb.append("</table></details>");
     }
     sb.append("</td></tr>");
+  }
+
+  /** The HTML shows at most {@code max} characters of a value; report.json keeps all of it. */
+  static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "\n... " + (s.length() - max) + " more characters in report.json";
   }
 
   private static String pretty(Object v) {

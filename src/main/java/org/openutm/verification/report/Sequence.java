@@ -53,8 +53,9 @@ final class Sequence {
           .append(' ').append(HtmlReport.esc(x.getString("url"))).append("</td><td").append(bad ? " class=\"bad\">" : ">")
           .append(status == null ? HtmlReport.esc(x.getString("error")) : status).append("</td><td>")
           .append(x.getValue("duration_ms")).append("</td><td><details><summary>show</summary><pre>")
-          .append(HtmlReport.esc(String.valueOf(x.getValue("request_body")))).append("</pre><pre>")
-          .append(HtmlReport.esc(String.valueOf(x.getValue("response_body")))).append("</pre></details></td></tr>");
+          .append(HtmlReport.esc(HtmlReport.cut(String.valueOf(x.getValue("request_body")), 4_000))).append("</pre><pre>")
+          .append(HtmlReport.esc(HtmlReport.cut(String.valueOf(x.getValue("response_body")), 4_000)))
+          .append("</pre></details></td></tr>");
     }
     return sb.append("</table></details>").toString();
   }

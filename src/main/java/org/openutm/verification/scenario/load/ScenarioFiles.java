@@ -118,12 +118,19 @@ public final class ScenarioFiles {
   /** Refuses ids that could leave the folder; answers the id without extension. */
   public static String check(String id) {
     if (id == null || id.isBlank() || id.length() > 300) {
-      throw ServiceException.badInput("path", "a scenario path is required");
+      throw ServiceException.badInput("path", id == null || id.isBlank() ? "a scenario path is required"
+          : "a scenario path is at most 300 characters");
     }
     if (id.contains("..") || id.startsWith("/") || id.contains("\\") || id.contains("%") || id.contains("\0")
         || id.contains(":") || !ID.matcher(id).matches()) {
       throw ServiceException.badInput("path", "scenario path '" + shorten(id) + "' is not allowed: use folder/name "
           + "with letters, digits, '-', '_', '.' and no '..'");
+    }
+    for (String part : id.split("/")) {
+      if (part.length() > 200) {
+        throw ServiceException.badInput("path", "each part of a scenario path is at most 200 characters (file systems "
+            + "refuse longer names)");
+      }
     }
     return stripExtension(id);
   }
