@@ -45,7 +45,7 @@ final class DaaEngine {
     final Instant created = Instant.now();
     int level;
     int calm;
-    JsonObject lastLog;
+    DaaLog lastLog;
 
     Alert(String ownship, String intruder) {
       this.ownship = ownship;
@@ -55,13 +55,13 @@ final class DaaEngine {
     JsonObject json() {
       return new JsonObject().put("id", id).put("ownship_operation", ownship).put("intruder_icao", intruder)
           .put("status", "active").put("current_level", level).put("created_at", created.toString())
-          .put("active_log_entry", lastLog);
+          .put("active_log_entry", lastLog == null ? null : lastLog.json());
     }
   }
 
   /** One pending log of a tick, ranked before it is written. */
-  private record Pending(Alert alert, String event, int level, DaaGeometry g, boolean coasted, JsonObject own,
-      JsonObject intruder) {
+  private record Pending(Alert alert, String event, int level, DaaGeometry g, boolean coasted, Kinematics own,
+      Kinematics intruder) {
   }
 
   private final Options options;
@@ -69,7 +69,7 @@ final class DaaEngine {
   private final Map<String, DaaTrack> ownships = new LinkedHashMap<>();
   private final Map<String, DaaTrack> intruders = new LinkedHashMap<>();
   private final Map<String, Alert> active = new LinkedHashMap<>();
-  private final Deque<JsonObject> logs = new ArrayDeque<>();
+  private final Deque<DaaLog> logs = new ArrayDeque<>();
   private long logSeq;
   private long ticks;
   private long pairsEvaluated;
@@ -120,7 +120,7 @@ final class DaaEngine {
         boolean coasted = ownCoasted || nowMillis - i.getValue().lastReceived() > options.staleMillis;
         Pending p = step(key, own, i.getKey(), alert, g.level(options.thresholds), g, coasted);
         if (p != null) {
-          pending.add(new Pending(p.alert, p.event, p.level, g, coasted, position(o), position(k)));
+          pending.add(new Pending(p.alert, p.event, p.level, g, coasted, o, k));
         }
       }
     }
@@ -151,11 +151,12 @@ final class DaaEngine {
 
   /** An alert resolved without a fresh geometry (track lost, operation ended): its last logged figures. */
   private static Pending resolvedAsLastSeen(Alert a) {
-    JsonObject last = a.lastLog == null ? new JsonObject() : a.lastLog;
-    DaaGeometry g = new DaaGeometry(last.getDouble("range_m", 0.0), last.getDouble("vertical_separation_m", 0.0),
-        last.getDouble("bearing_deg", 0.0), 0, 0, last.getDouble("range_m", 0.0), 0);
-    return new Pending(a, "alert_resolved", 0, g, true, last.getJsonObject("ownship_position"),
-        last.getJsonObject("intruder_position"));
+    DaaLog l = a.lastLog;
+    DaaGeometry g = l == null ? new DaaGeometry(0, 0, 0, 0, 0, 0, 0)
+        : new DaaGeometry(l.range(), l.vertical(), l.bearing(), 0, 0, l.range(), 0);
+    Kinematics own = l == null ? null : new Kinematics(l.ownLat(), l.ownLng(), l.ownAlt(), 0, 0, 0, 0);
+    Kinematics intr = l == null ? null : new Kinematics(l.intLat(), l.intLng(), l.intAlt(), 0, 0, 0, 0);
+    return new Pending(a, "alert_resolved", 0, g, true, own, intr);
   }
 
   /** The lifecycle of one pair at one tick: the event to log, or null for none. */
@@ -188,15 +189,13 @@ final class DaaEngine {
     int rank = 0;
     for (Pending p : pending) {
       boolean resolved = p.event.equals("alert_resolved");
-      JsonObject log = new JsonObject().put("id", ++logSeq).put("alert_id", p.alert.id)
-          .put("ownship_operation", p.alert.ownship).put("intruder_icao", p.alert.intruder).put("event_type", p.event)
-          .put("timestamp", now.toString()).put("alert_level", p.level)
-          .put("alert_status", resolved ? "resolved" : "active").put("priority_rank", resolved ? 0 : ++rank)
-          .put("bearing_deg", round(p.g.bearingDeg())).put("range_m", round(p.g.rangeM()))
-          .put("vertical_separation_m", round(Math.abs(p.g.verticalSepM())))
-          .put("cpa_time_seconds", round(p.g.cpaSeconds())).put("horizontal_miss_distance_m", round(p.g.missDistanceM()))
-          .put("closing_speed_mps", round(p.g.closingMps())).put("is_coasted", p.coasted)
-          .put("ownship_position", p.own).put("intruder_position", p.intruder);
+      Kinematics o = p.own;
+      Kinematics k = p.intruder;
+      DaaLog log = new DaaLog(++logSeq, p.alert.id, p.alert.ownship, p.alert.intruder, p.event, now.toEpochMilli(), p.level,
+          resolved ? 0 : ++rank, (float) p.g.bearingDeg(), (float) p.g.rangeM(), (float) Math.abs(p.g.verticalSepM()),
+          (float) p.g.cpaSeconds(), (float) p.g.missDistanceM(), (float) p.g.closingMps(), p.coasted,
+          o == null ? Double.NaN : o.lat(), o == null ? Double.NaN : o.lon(), o == null ? 0f : (float) o.altM(),
+          k == null ? Double.NaN : k.lat(), k == null ? Double.NaN : k.lon(), k == null ? 0f : (float) k.altM());
       p.alert.lastLog = log;
       logs.addLast(log);
       if (logs.size() > options.maxLogs) {
@@ -208,11 +207,6 @@ final class DaaEngine {
             + " (alert " + p.alert.id + ")", resolved ? "info" : p.level >= 3 ? "critical" : "warning");
       }
     }
-  }
-
-  private static JsonObject position(Kinematics k) {
-    return new JsonObject().put("lat", Math.round(k.lat() * 1e7) / 1e7).put("lng", Math.round(k.lon() * 1e7) / 1e7)
-        .put("alt", round(k.altM()));
   }
 
   private boolean far(Kinematics a, Kinematics b) {
@@ -230,20 +224,13 @@ final class DaaEngine {
   /** Incident logs, oldest first, filtered; null filters match everything. */
   JsonArray logs(String eventType, Integer level, Instant start, Instant end, String alertId, String ownship) {
     JsonArray out = new JsonArray();
-    for (JsonObject l : logs) {
-      if (eventType != null && !eventType.equals(l.getString("event_type"))
-          || level != null && level != l.getInteger("alert_level").intValue()
-          || alertId != null && !alertId.equals(l.getString("alert_id"))
-          || ownship != null && !ownship.equals(l.getString("ownship_operation"))) {
+    for (DaaLog l : logs) {
+      if (eventType != null && !eventType.equals(l.event()) || level != null && level != l.level()
+          || alertId != null && !alertId.equals(l.alertId()) || ownship != null && !ownship.equals(l.ownship())
+          || start != null && l.timeMillis() < start.toEpochMilli() || end != null && l.timeMillis() > end.toEpochMilli()) {
         continue;
       }
-      if (start != null || end != null) {
-        Instant t = Instant.parse(l.getString("timestamp"));
-        if (start != null && t.isBefore(start) || end != null && t.isAfter(end)) {
-          continue;
-        }
-      }
-      out.add(l);
+      out.add(l.json());
     }
     return out;
   }
