@@ -51,7 +51,20 @@ class InputFuzzTest {
     LOG.start();
     ((Logger) LoggerFactory.getLogger("ROOT")).addAppender(LOG);
     bridgePort = TestService.freePort();
-    svc = TestService.start(new JsonObject().put("bridge", new JsonObject().put("tcp_port", bridgePort)));
+    // saves go to a copy of the scenarios folder, never into the project's own
+    Path scenarios = Files.createTempDirectory("fuzz-scenarios");
+    try (Stream<Path> files = Files.walk(Path.of("scenarios"))) {
+      for (Path f : files.toList()) {
+        Path target = scenarios.resolve(Path.of("scenarios").relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    svc = TestService.start(new JsonObject().put("bridge", new JsonObject().put("tcp_port", bridgePort))
+        .put("scenarios", new JsonObject().put("dir", scenarios.toString())));
     for (Path root : List.of(Path.of("scenarios"), Path.of("../shared/upstream/scenarios"))) {
       if (Files.isDirectory(root)) {
         try (Stream<Path> files = Files.walk(root)) {
