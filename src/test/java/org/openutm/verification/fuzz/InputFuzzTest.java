@@ -184,7 +184,7 @@ class InputFuzzTest {
   void bridgeFrames(@ForAll long seed) throws Exception {
     JsonMutator m = new JsonMutator(seed);
     try (Socket s = new Socket("127.0.0.1", bridgePort)) {
-      s.setSoTimeout(2_000);
+      s.setSoTimeout(300);
       OutputStream out = s.getOutputStream();
       for (int i = 0; i < 5; i++) {
         byte[] frame = m.next(new JsonObject().put("type", "send").put("address", "verification.sessions")
