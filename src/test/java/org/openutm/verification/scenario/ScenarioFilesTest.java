@@ -75,6 +75,13 @@ class ScenarioFilesTest {
     try (var files = Files.list(dir.resolve("scenarios/mine"))) {
       assertEquals(1, files.count(), "no temporary file left behind");
     }
+    // a YAML body: nested lists and maps are written as plain YAML (no Java class tags) and read back
+    Http.Response yaml = http.post("/api/scenarios/mine/from_yaml", "name: y\nsteps:\n  - step: Generate UUID\n"
+        + "    needs: []\n    arguments: {list: [1, [2, 3]], map: {k: v}}\n", "Content-Type", "application/yaml");
+    assertEquals(200, yaml.status(), yaml.body());
+    String text = Files.readString(dir.resolve("scenarios/mine/from_yaml.yaml"));
+    assertFalse(text.contains("!!"), text);
+    assertEquals(200, http.get("/api/scenarios/mine/from_yaml").status());
     Http.Response invalid = http.post("/api/scenarios/mine/bad", new JsonObject().put("steps", "nope"));
     assertEquals(400, invalid.status(), invalid.body());
     assertFalse(Files.exists(dir.resolve("scenarios/mine/bad.yaml")));

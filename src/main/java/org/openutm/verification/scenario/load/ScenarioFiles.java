@@ -96,6 +96,32 @@ public final class ScenarioFiles {
     throw ServiceException.notFound("path", "no docs for scenario '" + clean + "'");
   }
 
+  /** Plain maps and lists all the way down: snakeyaml would tag Vert.x's JsonObject/JsonArray with their Java class. */
+  static Object plain(Object v) {
+    if (v instanceof JsonObject o) {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      o.forEach(e -> m.put(e.getKey(), plain(e.getValue())));
+      return m;
+    }
+    if (v instanceof io.vertx.core.json.JsonArray a) {
+      java.util.List<Object> l = new java.util.ArrayList<>();
+      a.forEach(x -> l.add(plain(x)));
+      return l;
+    }
+    if (v instanceof java.util.Map<?, ?> m) {
+      return plain(new JsonObject(new java.util.LinkedHashMap<>(castMap(m))));
+    }
+    if (v instanceof java.util.List<?> l) {
+      return plain(new io.vertx.core.json.JsonArray(new java.util.ArrayList<>(l)));
+    }
+    return v;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static java.util.Map<String, Object> castMap(java.util.Map<?, ?> m) {
+    return (java.util.Map<String, Object>) m;
+  }
+
   /** Writes {@code definition} as YAML at {@code id}.yaml, atomically; returns the id. */
   public String save(String id, JsonObject definition) {
     String clean = check(id);
@@ -104,7 +130,7 @@ public final class ScenarioFiles {
     o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     o.setIndent(2);
     o.setWidth(120);
-    String text = new Yaml(o).dump(definition.getMap());
+    String text = new Yaml(o).dump(plain(definition));
     try {
       Files.createDirectories(target.getParent());
       checkReal(target.getParent());

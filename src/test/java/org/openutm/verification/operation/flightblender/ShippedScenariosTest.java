@@ -17,7 +17,7 @@ import org.openutm.verification.support.ScenarioHarness;
  */
 class ShippedScenariosTest {
   static String shorten(String yaml) {
-    // every wait and telemetry run at most 6 s; telemetry of 6 states still flies the whole trajectory
+    // every wait and telemetry run at most 6 s (the F3/F5 trajectories leave the box in the first 3 s)
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(\\s+)(telemetry_duration|duration): (\\d+)s?$")
         .matcher(yaml);
     StringBuilder sb = new StringBuilder();
