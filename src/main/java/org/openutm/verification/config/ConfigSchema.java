@@ -118,7 +118,7 @@ public final class ConfigSchema {
       "http", obj("host", str(), "port", integer(), "instances", integer(), "body_limit_bytes", integer(),
           "auth_token", str(), "enabled", bool(), "allowed_origins", listOf(str()),
           "max_sse_streams", integer()),
-      "session", obj("ttl_seconds", integer(), "sweep_seconds", integer(), "max_sessions", integer(),
+      "session", obj("ttl_seconds", integer(), "sweep_seconds", number(), "max_sessions", integer(),
           "max_tasks_per_session", integer(), "max_request_seconds", integer()),
       "workers", obj("instances", integer(), "threading", oneOf("worker", "event-loop")),
       "scenarios", obj("dir", str(), "docs_dir", str(), "max_steps", integer()),
