@@ -66,7 +66,7 @@ public final class SessionDirectory {
    * while it waits, clustered only): a join or step waiting on a node that dies does not wait for its own timeout.
    */
   public <T> Future<T> guard(String sessionId, Future<T> request) {
-    if (!vertx.isClustered() || "default".equals(sessionId)) {
+    if (!vertx.isClustered() || org.openutm.verification.core.Addresses.DEFAULT_SESSION.equals(sessionId)) {
       return request;
     }
     io.vertx.core.Promise<T> out = io.vertx.core.Promise.promise();

@@ -145,6 +145,8 @@ public final class YamlEditor {
     if (v instanceof JsonObject || v instanceof JsonArray || v instanceof String || v == null) {
       return Json.encode(v);
     }
-    return String.valueOf(v);
+    String text = String.valueOf(v);
+    // YAML 1.1 reads 1.0E8 as a string: its floats need a signed exponent (1.0e+8)
+    return v instanceof Double || v instanceof Float ? text.replaceFirst("E(\\d)", "e+$1").replace("E-", "e-") : text;
   }
 }

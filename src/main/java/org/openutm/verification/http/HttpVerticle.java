@@ -91,7 +91,6 @@ public class HttpVerticle extends VerticleBase {
         .setCompressionSupported(true)).requestHandler(router).listen();
   }
 
-  /** Ready when the session verticle and every deployed client worker answer on the bus. */
   /** docs/openapi.yaml, bundled at the classpath root. */
   private static String openapi() {
     try (var in = HttpVerticle.class.getResourceAsStream("/openapi.yaml")) {
@@ -101,6 +100,7 @@ public class HttpVerticle extends VerticleBase {
     }
   }
 
+  /** Ready when the session verticle, every deployed client worker and the cluster answer. */
   private HealthChecks readiness() {
     HealthChecks hc = HealthChecks.create(vertx);
     DeliveryOptions quick = new DeliveryOptions().setSendTimeout(2_000);

@@ -29,6 +29,7 @@ final class RunRoutes {
 
   RunRoutes(Vertx vertx, OperationCatalog catalog, int maxSteps, long maxRequestMillis) {
     this.vertx = vertx;
+    this.directory = new org.openutm.verification.cluster.SessionDirectory(vertx);
     this.catalog = catalog;
     this.maxSteps = maxSteps;
     this.longCall = LocalJsonCodec.options(maxRequestMillis);
@@ -70,8 +71,7 @@ final class RunRoutes {
   private Future<JsonObject> session(String sessionId, JsonObject request, DeliveryOptions options) {
     Future<JsonObject> sent = vertx.eventBus().<JsonObject>request(Addresses.session(sessionId), request,
         Addresses.toSession(sessionId, options)).map(m -> m.body());
-    return new org.openutm.verification.cluster.SessionDirectory(vertx).guard(sessionId, sent)
-        .recover(t -> SessionRoutes.sessionFailed(vertx, sessionId, t));
+    return directory.guard(sessionId, sent).recover(t -> SessionRoutes.sessionFailed(directory, sessionId, t));
   }
 
   private Future<String> findRun(String runId) {
@@ -79,11 +79,12 @@ final class RunRoutes {
         .put("run_id", runId), Addresses.local(shortCall)).map(m -> m.body().getString("session_id"));
   }
 
-  /** SSE: `data: <StepResult>` per change, then `event: done` with {status, error}. */
   /** Open SSE streams of this verticle instance, capped by http.max_sse_streams (429 beyond). */
   private int streams;
+  private final org.openutm.verification.cluster.SessionDirectory directory;
   int maxStreams = 200;
 
+  /** SSE: `data: <StepResult>` per change, then `event: done` with {status, error}. */
   private void events(RoutingContext ctx, String sessionId, String runId) {
     if (streams >= maxStreams) {
       HttpErrors.send(ctx, new org.openutm.verification.core.ServiceException(
@@ -93,7 +94,14 @@ final class RunRoutes {
       return;
     }
     streams++;
-    ctx.response().endHandler(v -> streams--);
+    boolean[] counted = {true};
+    Runnable release = () -> {
+      if (counted[0]) {
+        counted[0] = false;
+        streams--;
+      }
+    };
+    ctx.response().endHandler(v -> release.run());
     List<JsonObject> buffered = new ArrayList<>();
     long[] lastSeq = {-1};
     String[] run = {runId};
@@ -106,7 +114,10 @@ final class RunRoutes {
         emit(resp, consumer, m.body(), run[0], lastSeq);
       }
     });
-    resp.closeHandler(v -> consumer.unregister());
+    resp.closeHandler(v -> {
+      consumer.unregister();
+      release.run(); // a client that goes away before the run ends frees its slot too
+    });
     consumer.completion()
         .compose(v -> session(sessionId, new JsonObject().put("action", "run-status").put("run_id", runId)
             .put("events", true), shortCall))

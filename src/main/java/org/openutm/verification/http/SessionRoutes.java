@@ -80,19 +80,20 @@ final class SessionRoutes {
     JsonObject request = body.put("action", action);
     Future<JsonObject> sent = vertx.eventBus().<JsonObject>request(Addresses.session(sessionId), request,
             Addresses.toSession(sessionId, mayWait ? longCall : shortCall)).map(m -> m.body());
-    return directory.guard(sessionId, sent).recover(t -> sessionFailed(vertx, sessionId, t));
+    return directory.guard(sessionId, sent).recover(t -> sessionFailed(directory, sessionId, t));
   }
 
   /**
    * A failed request to a session: no handler means no such session (404), or, in a cluster, that its owner left
    * (410 "session lost: node X left", from the session directory).
    */
-  static <T> Future<T> sessionFailed(io.vertx.core.Vertx vertx, String sessionId, Throwable t) {
+  static <T> Future<T> sessionFailed(org.openutm.verification.cluster.SessionDirectory directory, String sessionId,
+      Throwable t) {
     ServiceException e = sessionFailure(sessionId, t);
     if (e.code() != ErrorCode.NOT_FOUND || !"session".equals(e.details().getString("field"))) {
       return Future.failedFuture(e);
     }
-    return new org.openutm.verification.cluster.SessionDirectory(vertx).explain(sessionId).compose(Future::failedFuture);
+    return directory.explain(sessionId).compose(Future::failedFuture);
   }
 
   /** No handler for a session's address: the session does not exist (404 naming it). */

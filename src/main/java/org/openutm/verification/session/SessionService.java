@@ -18,7 +18,7 @@ import org.openutm.verification.core.ServiceException;
  * session verticle's context; the verticle only registers consumers and publishes events.
  */
 public final class SessionService {
-  public static final String DEFAULT = "default";
+  public static final String DEFAULT = org.openutm.verification.core.Addresses.DEFAULT_SESSION;
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final Map<String, Session> sessions = new LinkedHashMap<>();
@@ -68,29 +68,22 @@ public final class SessionService {
     return s;
   }
 
-  /** Sessions held (read by the metrics scrape: a size, a stale figure at worst). */
+  /** Sessions held (sampled for the metrics on the session verticle's thread). */
   public int count() {
     return sessions.size();
   }
 
   /** Background tasks still running in every session (for the metrics scrape). */
-  public double runningTasks() {
-    for (int attempt = 0; attempt < 3; attempt++) {
-      try {
-        int n = 0;
-        for (Session s : new java.util.ArrayList<>(sessions.values())) {
-          for (BackgroundTask t : new java.util.ArrayList<>(s.tasks().values())) {
-            if ("running".equals(t.status())) {
-              n++;
-            }
-          }
+  public int runningTasks() {
+    int n = 0;
+    for (Session s : sessions.values()) {
+      for (BackgroundTask t : s.tasks().values()) {
+        if (StepResults.RUNNING.equals(t.status())) {
+          n++;
         }
-        return n;
-      } catch (java.util.ConcurrentModificationException e) {
-        // the session verticle changed a map meanwhile: read again
       }
     }
-    return Double.NaN;
+    return n;
   }
 
   public boolean exists(String id) {

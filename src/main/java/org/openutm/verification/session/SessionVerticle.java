@@ -44,12 +44,16 @@ public class SessionVerticle extends VerticleBase {
     service = new SessionService(executor, (id, event) -> vertx.eventBus().publish(Addresses.events(id), event),
         sc.getInteger("max_sessions", 1000), sc.getLong("ttl_seconds", 3600L) * 1000);
     runs = new RunService(executor, config);
-    SessionService sessions = service;
-    // read on each scrape from another thread: sizes of maps this verticle owns (a stale figure at worst)
-    org.openutm.verification.core.Metrics.gauge("openutm_sessions_open", "Sessions held by this node",
-        () -> sessions.count());
+    // the maps belong to this verticle's thread: sample them here each second, the scrape reads the samples
+    java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    vertx.setPeriodic(1_000, t -> {
+      open.set(service.count());
+      running.set(service.runningTasks());
+    });
+    org.openutm.verification.core.Metrics.gauge("openutm_sessions_open", "Sessions held by this node", open::get);
     org.openutm.verification.core.Metrics.gauge("openutm_background_tasks_running", "Background tasks running on this node",
-        () -> sessions.runningTasks());
+        running::get);
     runs.onReport(summary -> vertx.executeBlocking(() -> org.openutm.verification.report.Reports.write(config,
         java.util.List.of(summary), formats()), false)
         .onSuccess(id -> LOG.info("report {} for run {}", id, summary.getString("run_id")))
@@ -88,6 +92,14 @@ public class SessionVerticle extends VerticleBase {
     Future<Void> removed = Addresses.DEFAULT_SESSION.equals(id) ? Future.succeededFuture()
         : directory.remove(id).otherwiseEmpty();
     return c == null ? removed : Future.join(c.unregister(), removed).mapEmpty();
+  }
+
+  /** Deletes a session: its run stops, its tasks are cancelled, its address and directory entry go. */
+  private JsonObject delete(String id) {
+    runs.forget(id);
+    service.delete(id, "session deleted");
+    unregister(id);
+    return new JsonObject().put("status", "deleted").put("session_id", id);
   }
 
   /**
@@ -138,11 +150,7 @@ public class SessionVerticle extends VerticleBase {
           msg.reply(new JsonObject().put("session_id", sessionId).put("run_id", runId));
         }
         case "delete" -> {
-          String id = SessionService.checkId(body.getValue("session_id") instanceof String s ? s : null);
-          runs.forget(id);
-          service.delete(id, "session deleted");
-          unregister(id);
-          msg.reply(new JsonObject().put("status", "deleted").put("session_id", id));
+          msg.reply(delete(SessionService.checkId(body.getValue("session_id") instanceof String s ? s : null)));
         }
         default -> throw ServiceException.badInput("action", "unknown action '" + action + "' (create, list, delete, find-run, active-runs)");
       }
@@ -158,10 +166,7 @@ public class SessionVerticle extends VerticleBase {
       String action = body.getValue("action") instanceof String a ? a : null;
       if ("delete".equals(action) && !Addresses.DEFAULT_SESSION.equals(id)) {
         // DELETE /api/sessions/{id} reaches the owner wherever it runs
-        runs.forget(id);
-        service.delete(id, "session deleted");
-        unregister(id);
-        msg.reply(new JsonObject().put("status", "deleted").put("session_id", id));
+        msg.reply(delete(id));
         return;
       }
       if (RunService.handles(action)) {

@@ -52,6 +52,16 @@ class YamlEditorTest {
   }
 
   @Test
+  void largeAndSmallNumbersReadBackAsNumbers() {
+    String out = YamlEditor.apply("flight_blender:\n  timeout_seconds: 10\n", new JsonObject().put("flight_blender",
+        new JsonObject().put("timeout_seconds", 1.5e9).put("tiny", 2.5e-7)));
+    Object back = org.openutm.verification.scenario.load.YNode.of(new org.yaml.snakeyaml.Yaml().compose(
+        new java.io.StringReader(out))).plain();
+    assertEquals(1.5e9, ((JsonObject) back).getJsonObject("flight_blender").getDouble("timeout_seconds"), 1.0, out);
+    assertEquals(2.5e-7, ((JsonObject) back).getJsonObject("flight_blender").getDouble("tiny"), 1e-12, out);
+  }
+
+  @Test
   void startsAnEmptyFile() {
     assertEquals("amqp:\n  url: \"x\"\n", YamlEditor.apply("", new JsonObject().put("amqp", new JsonObject().put("url", "x"))));
   }

@@ -41,7 +41,17 @@ class ResourceCapsTest {
       Http.Response second = http.get("/run-scenario-events");
       assertEquals(429, second.status(), second.body());
       assertEquals("events", second.json().getJsonObject("details").getString("field"));
+      // a client that goes away frees its slot (before, only a run's end did)
       first.get().body().close();
+      boolean reopened = false;
+      for (int i = 0; i < 20 && !reopened; i++) {
+        Thread.sleep(100);
+        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> again = client.sendAsync(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + svc.port + "/run-scenario-events")).build(), HttpResponse.BodyHandlers.ofLines());
+        reopened = again.get().statusCode() == 200;
+        again.get().body().close();
+      }
+      assertEquals(true, reopened, "the slot of a closed stream is free again");
       http.post("/stop-scenario", null);
     }
   }
