@@ -58,6 +58,16 @@ public final class ConfigSchema {
     return new Spec("number", null, null, null);
   }
 
+  /** An integer above 0 (counts, sizes, periods: 0 or less would stop or break what reads it). */
+  static Spec positiveInt() {
+    return new Spec("positive integer", null, null, null);
+  }
+
+  /** A number above 0. */
+  static Spec positive() {
+    return new Spec("positive number", null, null, null);
+  }
+
   static Spec bool() {
     return new Spec("boolean", null, null, null);
   }
@@ -98,7 +108,7 @@ public final class ConfigSchema {
       "version", str(),
       "run_id", str(),
       "scenario_docs", oneOf("warn", "required", "ignore"),
-      "flight_blender", obj("url", str(), "timeout_seconds", number(), "emulated", bool(),
+      "flight_blender", obj("url", str(), "timeout_seconds", positive(), "emulated", bool(),
           "auth", obj("type", oneOf("none", "passport"), "client_id", str(), "client_secret", str(), "audience", str(),
               "scopes", listOf(str()), "token_endpoint", str(), "passport_base_url", str())),
       "opensky", obj("url", str(), "auth", obj("type", oneOf("none", "oauth2"), "client_id", str(),
@@ -115,18 +125,28 @@ public final class ConfigSchema {
           "allure", any(), "deployment_details", obj("name", str(), "version", str(), "notes", str())),
       "logging", obj("level", oneOf("TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "trace", "debug", "info",
           "warn", "warning", "error")),
-      "http", obj("host", str(), "port", integer(), "instances", integer(), "body_limit_bytes", integer(),
+      "http", obj("host", str(), "port", integer(), "instances", positiveInt(), "body_limit_bytes", positiveInt(),
           "auth_token", str(), "enabled", bool(), "allowed_origins", listOf(str()),
-          "max_sse_streams", integer()),
-      "session", obj("ttl_seconds", integer(), "sweep_seconds", number(), "max_sessions", integer(),
-          "max_tasks_per_session", integer(), "max_request_seconds", integer()),
-      "workers", obj("instances", integer(), "threading", oneOf("worker", "event-loop")),
-      "scenarios", obj("dir", str(), "docs_dir", str(), "max_steps", integer()),
-      "bridge", obj("sockjs", bool(), "tcp_port", integer(), "max_message_bytes", integer(),
-          "max_handlers_per_socket", integer()),
+          "max_sse_streams", positiveInt()),
+      "session", obj("ttl_seconds", positiveInt(), "sweep_seconds", positive(), "max_sessions", positiveInt(),
+          "max_tasks_per_session", positiveInt(), "max_request_seconds", positiveInt()),
+      "workers", obj("instances", positiveInt(), "threading", oneOf("worker", "event-loop")),
+      "scenarios", obj("dir", str(), "docs_dir", str(), "max_steps", positiveInt()),
+      "bridge", obj("sockjs", bool(), "tcp_port", integer(), "max_message_bytes", positiveInt(),
+          "max_handlers_per_socket", positiveInt()),
       "cluster", obj("enabled", bool(), "members", listOf(str()), "port", integer(), "name", str(), "host", str(),
-          "heartbeat_seconds", integer(), "failure_seconds", integer(), "config_file", str()),
-      "emulator", any());
+          "heartbeat_seconds", positiveInt(), "failure_seconds", positiveInt(), "config_file", str()),
+      "emulator", obj("enabled", bool(), "host", str(), "port", integer(),
+          "mode", oneOf("django", "fastapi", "Django", "FastAPI"), "auth", bool(),
+          "max_declarations", positiveInt(), "max_telemetry_per_declaration", positiveInt(),
+          "max_aircraft_per_session", positiveInt(), "max_geofences", positiveInt(),
+          "sensors", listOf(obj("id", str(), "sensor_type_display", str(), "sensor_identifier", str())),
+          "auto_recovery_seconds", positive(), "conformance_margin_degrees", number(), "body_limit_bytes", positiveInt(),
+          "tick_millis", positiveInt(),
+          "daa", obj("tick_millis", positiveInt(), "preventive_seconds", positive(), "corrective_seconds", positive(),
+              "warning_seconds", positive(), "proximity_factor", positive(), "calm_ticks", positiveInt(),
+              "velocity_window_seconds", positive(), "coast_after_millis", positiveInt(),
+              "drop_after_millis", positiveInt(), "consider_range_m", positive(), "max_logs", positiveInt())));
 
   private ConfigSchema() {
   }
@@ -184,6 +204,9 @@ public final class ConfigSchema {
       case "string" -> v instanceof String || v instanceof Number || v instanceof Boolean;
       case "integer" -> v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue());
       case "number" -> v instanceof Number;
+      case "positive integer" -> v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
+          && num.doubleValue() > 0;
+      case "positive number" -> v instanceof Number num && num.doubleValue() > 0;
       case "boolean" -> v instanceof Boolean;
       case "enum" -> v != null && spec.values.contains(String.valueOf(v));
       default -> true;

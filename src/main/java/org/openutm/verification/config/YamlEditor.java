@@ -142,7 +142,17 @@ public final class YamlEditor {
   }
 
   static String flow(Object v) {
-    if (v instanceof JsonObject || v instanceof JsonArray || v instanceof String || v == null) {
+    if (v instanceof JsonArray a) { // element by element: a double inside keeps its YAML float form
+      StringBuilder sb = new StringBuilder("[");
+      a.forEach(e -> sb.append(sb.length() > 1 ? ", " : "").append(flow(e)));
+      return sb.append(']').toString();
+    }
+    if (v instanceof JsonObject o) {
+      StringBuilder sb = new StringBuilder("{");
+      o.forEach(e -> sb.append(sb.length() > 1 ? ", " : "").append(flowKey(e.getKey())).append(": ").append(flow(e.getValue())));
+      return sb.append('}').toString();
+    }
+    if (v instanceof String || v == null) {
       return Json.encode(v);
     }
     String text = String.valueOf(v);

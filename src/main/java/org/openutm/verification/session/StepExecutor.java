@@ -150,10 +150,10 @@ public final class StepExecutor {
       s.executions().add(executionId);
     }
     long start = System.nanoTime();
-    // AMQP queue monitors hold a broker connection per session: their steps stay on the session's own node;
-    // every other client's steps go to whichever node's worker the bus picks
-    DeliveryOptions delivery = op.client() == org.openutm.verification.operation.ClientType.AMQP
-        ? Addresses.local(LocalJsonCodec.options(timeout)) : LocalJsonCodec.options(timeout);
+    // steps run on the session owner's own workers: a step sent to another node's worker would die with that node
+    // and fail a session whose node is alive (steps are not idempotent, so it could not be retried); AMQP queue
+    // monitors also hold a broker connection per session. A cluster spreads load by session ownership.
+    DeliveryOptions delivery = Addresses.local(LocalJsonCodec.options(timeout));
     return vertx.eventBus().<JsonObject>request(Addresses.client(op.client().key), request, delivery).transform(ar -> {
           if (foreground) {
             s.executions().remove(executionId);

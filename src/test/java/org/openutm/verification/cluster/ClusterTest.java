@@ -132,8 +132,19 @@ class ClusterTest {
     JsonObject listed = hc.get("/api/cluster").json();
     assertEquals(2, listed.getJsonArray("nodes").stream().mapToInt(n -> ((JsonObject) n).getInteger("sessions")).sum(),
         listed.encode());
+    // steps of B's session in flight while A dies: they run on B's own workers, so none dies with A (when the bus
+    // spread them over every node's workers, about a third of them went to A and failed or hung)
+    List<String> inFlight = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      inFlight.add(step(hb, s2, new JsonObject().put("step", "Wait X seconds").put("arguments",
+          new JsonObject().put("duration", 2)).put("run_in_background", true).put("id", "w" + i)).getString("task_id"));
+    }
     a.destroyForcibly().waitFor();
     long killed = System.currentTimeMillis();
+    for (String task : inFlight) {
+      Http.Response j = hb.post("/api/tasks/" + task + "/join", null, "X-Session-Id", s2);
+      assertEquals("success", j.json().getString("status"), "a step of a survivor's session: " + j.body());
+    }
     eventually(30_000, "410 for A's session from B", () -> {
       Http.Response r = hb.post("/api/step", new JsonObject().put("step", "Generate UUID"), "X-Session-Id", s1);
       return r.status() == 410 && r.json().getString("message").contains("session lost: node");

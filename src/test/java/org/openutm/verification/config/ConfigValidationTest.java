@@ -56,6 +56,16 @@ class ConfigValidationTest {
     assertEquals("suites.mine.scenarios", shape.getString("path"));
     assertTrue(shape.getString("message").contains("list"));
 
+    JsonObject tick = only(problems("emulator:\n  daa:\n    tick_millis: 0\n"));
+    assertEquals("emulator.daa.tick_millis", tick.getString("path"));
+    assertEquals(3, tick.getInteger("line"));
+    assertTrue(tick.getString("message").contains("must be a positive integer, got"), tick.encode());
+    JsonArray several = problems("emulator:\n  max_logs: 5\n  mode: flask\nsession:\n  sweep_seconds: -1\n");
+    assertEquals(3, several.size(), several.encodePrettily());
+    assertEquals("emulator.max_logs", several.getJsonObject(0).getString("path"));
+    assertEquals("emulator.mode", several.getJsonObject(1).getString("path"));
+    assertTrue(several.getJsonObject(2).getString("message").contains("positive number"), several.encode());
+
     JsonObject topLevel = only(problems("flightblender:\n  url: x\n"));
     assertEquals("flightblender", topLevel.getString("path"));
     assertEquals(1, topLevel.getInteger("line"));

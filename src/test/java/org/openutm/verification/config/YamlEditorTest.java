@@ -41,9 +41,9 @@ class YamlEditorTest {
             type: "passport"          # or passport
             scopes: ["a", "b"]
             client_id: "me"
-        amqp: {"url":"amqp://h/","exchange_name":"operational_events"}
+        amqp: {url: "amqp://h/", exchange_name: "operational_events"}
         reporting:
-          formats: ["json","junit"]
+          formats: ["json", "junit"]
           output_dir: reports     # where
         empty: 3
         logging:
@@ -59,6 +59,18 @@ class YamlEditorTest {
         new java.io.StringReader(out))).plain();
     assertEquals(1.5e9, ((JsonObject) back).getJsonObject("flight_blender").getDouble("timeout_seconds"), 1.0, out);
     assertEquals(2.5e-7, ((JsonObject) back).getJsonObject("flight_blender").getDouble("tiny"), 1e-12, out);
+  }
+
+  @Test
+  void doublesInsideListsAndFlowMapsReadBackAsNumbers() {
+    String out = YamlEditor.apply("air_traffic_simulator_settings: {}\n", new JsonObject().put("air_traffic_simulator_settings",
+        new JsonObject().put("bbox", new JsonArray().add(1.0e8).add(-2.5e-7).add(new JsonObject().put("x y", 3.0e10)))));
+    Object back = org.openutm.verification.scenario.load.YNode.of(new org.yaml.snakeyaml.Yaml().compose(
+        new java.io.StringReader(out))).plain();
+    JsonArray bbox = ((JsonObject) back).getJsonObject("air_traffic_simulator_settings").getJsonArray("bbox");
+    assertEquals(1.0e8, bbox.getDouble(0), 1.0, out);
+    assertEquals(-2.5e-7, bbox.getDouble(1), 1e-12, out);
+    assertEquals(3.0e10, bbox.getJsonObject(2).getDouble("x y"), 1.0, out);
   }
 
   @Test

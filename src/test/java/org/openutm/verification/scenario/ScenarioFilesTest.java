@@ -101,4 +101,20 @@ class ScenarioFilesTest {
     assertEquals(400, http.post("/api/scenarios/escape/new", def).status());
     assertFalse(Files.exists(outside.resolve("new.yaml")));
   }
+
+  @Test
+  void aFileWhereAFolderIsNeededIsAConflictNotA500() throws Exception {
+    JsonObject def = new JsonObject().put("name", "x").put("steps", new JsonArray());
+    assertEquals(200, http.post("/api/scenarios/clash.yaml", def).status());
+    Http.Response under = http.post("/api/scenarios/clash.yaml/inner", def);
+    assertEquals(409, under.status(), under.body());
+    assertEquals("path", under.json().getJsonObject("details").getString("field"));
+    assertTrue(under.json().getString("message").contains("'clash.yaml' is a file, not a folder"), under.body());
+    Http.Response folder = http.post("/api/scenarios/examples", def);
+    assertEquals(200, folder.status(), "examples.yaml next to the examples folder is fine: " + folder.body());
+    Files.createDirectories(dir.resolve("scenarios/dirclash.yaml"));
+    Http.Response onDir = http.post("/api/scenarios/dirclash", def);
+    assertEquals(409, onDir.status(), onDir.body());
+    assertTrue(Files.isDirectory(dir.resolve("scenarios/dirclash.yaml")), "the folder is untouched");
+  }
 }

@@ -131,6 +131,17 @@ public final class ScenarioFiles {
     o.setIndent(2);
     o.setWidth(120);
     String text = new Yaml(o).dump(plain(definition));
+    for (Path p = target.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
+      if (Files.isSymbolicLink(p)) {
+        checkReal(p); // a link out of the folder is refused (400) before anything else
+      }
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        throw conflict(clean, "'" + root.relativize(p) + "' is a file, not a folder");
+      }
+    }
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw conflict(clean, "'" + root.relativize(target) + "' is a folder");
+    }
     try {
       Files.createDirectories(target.getParent());
       checkReal(target.getParent());
@@ -139,6 +150,11 @@ public final class ScenarioFiles {
       throw new ServiceException(ErrorCode.INTERNAL, "cannot save scenario '" + clean + "': " + e.getMessage());
     }
     return clean;
+  }
+
+  private static ServiceException conflict(String id, String why) {
+    return new ServiceException(ErrorCode.CONFLICT, "cannot save scenario '" + id + "': " + why,
+        new JsonObject().put("field", "path").put("path", id));
   }
 
   /** Refuses ids that could leave the folder; answers the id without extension. */
