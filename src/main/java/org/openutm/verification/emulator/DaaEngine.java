@@ -223,15 +223,27 @@ final class DaaEngine {
 
   /** Incident logs, oldest first, filtered; null filters match everything. */
   JsonArray logs(String eventType, Integer level, Instant start, Instant end, String alertId, String ownship) {
-    JsonArray out = new JsonArray();
+    return toJson(matching(eventType, level, start, end, alertId, ownship));
+  }
+
+  /** The matching logs themselves (immutable records: the list may be encoded on another thread). */
+  java.util.List<DaaLog> matching(String eventType, Integer level, Instant start, Instant end, String alertId,
+      String ownship) {
+    java.util.List<DaaLog> out = new java.util.ArrayList<>();
     for (DaaLog l : logs) {
       if (eventType != null && !eventType.equals(l.event()) || level != null && level != l.level()
           || alertId != null && !alertId.equals(l.alertId()) || ownship != null && !ownship.equals(l.ownship())
           || start != null && l.timeMillis() < start.toEpochMilli() || end != null && l.timeMillis() > end.toEpochMilli()) {
         continue;
       }
-      out.add(l.json());
+      out.add(l);
     }
+    return out;
+  }
+
+  static JsonArray toJson(java.util.List<DaaLog> logs) {
+    JsonArray out = new JsonArray();
+    logs.forEach(l -> out.add(l.json()));
     return out;
   }
 

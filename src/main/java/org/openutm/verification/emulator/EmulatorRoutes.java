@@ -120,9 +120,14 @@ final class EmulatorRoutes {
         }
         level = Integer.parseInt(lv.trim());
       }
-      return st.daa.logs(type == null || type.isBlank() ? null : type.trim(), level, date(c, "start_date", null),
-          date(c, "end_date", null), blankToNull(c.queryParams().get("alert_id")),
+      java.util.List<DaaLog> logs = st.daa.matching(type == null || type.isBlank() ? null : type.trim(), level,
+          date(c, "start_date", null), date(c, "end_date", null), blankToNull(c.queryParams().get("alert_id")),
           blankToNull(c.queryParams().get("ownship_operation")));
+      if (logs.size() < 1_000) {
+        return DaaEngine.toJson(logs);
+      }
+      // up to max_logs (200,000: tens of MB of JSON): encoded on a worker thread, never on the emulator's event loop
+      return vertx.executeBlocking(() -> Json.encodeToBuffer(DaaEngine.toJson(logs)), false);
     });
   }
 
@@ -198,8 +203,15 @@ final class EmulatorRoutes {
   }
 
   static void reply(RoutingContext ctx, int status, Object body) {
+    if (body instanceof io.vertx.core.Future<?> later) {
+      later.onComplete(ar -> reply(ctx, ar.succeeded() ? status : 500, ar.succeeded() ? ar.result()
+          : new JsonObject().put("message", "Could not encode the answer: " + ar.cause().getMessage())));
+      return;
+    }
     ctx.response().setStatusCode(status);
-    if (body == null || status == 204) {
+    if (body instanceof io.vertx.core.buffer.Buffer encoded) {
+      ctx.response().putHeader("Content-Type", "application/json").end(encoded);
+    } else if (body == null || status == 204) {
       ctx.response().end();
     } else {
       ctx.response().putHeader("Content-Type", "application/json").end(Json.encode(body));

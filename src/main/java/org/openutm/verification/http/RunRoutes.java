@@ -44,9 +44,9 @@ final class RunRoutes {
     r.post("/stop-scenario").handler(ctx -> SessionRoutes.handle(ctx,
         c -> session(Requests.sessionId(c), new JsonObject().put("action", "stop"), shortCall)));
     r.get("/run-scenario-events").handler(ctx -> events(ctx, Requests.sessionId(ctx), null));
-    r.get("/api/runs/:run_id").handler(ctx -> SessionRoutes.handle(ctx, c -> findRun(c.pathParam("run_id"))
+    r.get("/api/runs/:run_id").handler(ctx -> SessionRoutes.handleResults(ctx, c -> findRun(c.pathParam("run_id"))
         .compose(sid -> session(sid, new JsonObject().put("action", "run-status").put("run_id", c.pathParam("run_id"))
-            .put("results", !"false".equals(c.request().getParam("results"))), shortCall))));
+            .put("results", !"false".equals(c.request().getParam("results"))), shortCall)), null));
     r.get("/api/runs/:run_id/events").handler(ctx -> findRun(ctx.pathParam("run_id"))
         .onSuccess(sid -> events(ctx, sid, ctx.pathParam("run_id")))
         .onFailure(t -> HttpErrors.send(ctx, t)));
@@ -62,10 +62,15 @@ final class RunRoutes {
   }
 
   private void runAndRespond(RoutingContext ctx, boolean wait) {
-    SessionRoutes.handle(ctx, c -> {
+    java.util.function.Function<RoutingContext, io.vertx.core.Future<JsonObject>> run = c -> {
       JsonObject body = scenarioBody(c).put("action", "run").put("wait", wait);
       return session(Requests.sessionId(c), body, wait ? longCall : shortCall);
-    }, wait ? result -> result.getJsonArray("results", new JsonArray()).encode() : null);
+    };
+    if (wait) {
+      SessionRoutes.handleResults(ctx, run, result -> result.getJsonArray("results", new JsonArray()).encode());
+    } else {
+      SessionRoutes.handle(ctx, run);
+    }
   }
 
   private Future<JsonObject> session(String sessionId, JsonObject request, DeliveryOptions options) {

@@ -35,8 +35,8 @@ final class SessionRoutes {
     }));
     r.get("/api/sessions").handler(ctx -> handle(ctx, c -> manage(new JsonObject().put("action", "list"))));
     r.get("/api/sessions/:id").handler(ctx -> handle(ctx, c -> toSession(pathSession(c), "info", new JsonObject(), false)));
-    r.get("/api/sessions/:id/results").handler(ctx -> handle(ctx,
-        c -> toSession(pathSession(c), "results", new JsonObject(), false)));
+    r.get("/api/sessions/:id/results").handler(ctx -> handleResults(ctx,
+        c -> toSession(pathSession(c), "results", new JsonObject(), false), null));
     r.post("/api/sessions/:id/reset").handler(ctx -> handle(ctx,
         c -> toSession(pathSession(c), "reset", Requests.jsonBody(c, true), false)));
     r.post("/api/sessions/:id/input").handler(ctx -> handle(ctx, c -> {
@@ -118,19 +118,34 @@ final class SessionRoutes {
   /** As above; {@code render} (when not null) turns the answer into the body text. */
   static void handle(RoutingContext ctx, Function<RoutingContext, Future<JsonObject>> action,
       Function<JsonObject, String> render) {
+    handle(ctx, action, render, false);
+  }
+
+  /**
+   * As above for answers that carry a run's or a session's results (megabytes with HTTP exchanges): encoded on a
+   * worker thread, not on the event loop. The answer is this handler's own copy (replies from a session are copied).
+   */
+  static void handleResults(RoutingContext ctx, Function<RoutingContext, Future<JsonObject>> action,
+      Function<JsonObject, String> render) {
+    handle(ctx, action, render, true);
+  }
+
+  private static void handle(RoutingContext ctx, Function<RoutingContext, Future<JsonObject>> action,
+      Function<JsonObject, String> render, boolean offLoop) {
     Future<JsonObject> f;
     try {
       f = action.apply(ctx);
     } catch (RuntimeException e) {
       f = Future.failedFuture(e);
     }
-    f.onComplete(ar -> {
-      if (ar.succeeded()) {
-        ctx.response().putHeader("Content-Type", "application/json")
-            .end(render == null ? ar.result().encode() : render.apply(ar.result()));
-      } else {
-        HttpErrors.send(ctx, ar.cause());
-      }
-    });
+    Function<JsonObject, String> text = render == null ? JsonObject::encode : render;
+    f.compose(answer -> offLoop ? ctx.vertx().executeBlocking(() -> text.apply(answer), false)
+        : Future.succeededFuture(text.apply(answer))).onComplete(ar -> {
+          if (ar.succeeded()) {
+            ctx.response().putHeader("Content-Type", "application/json").end(ar.result());
+          } else {
+            HttpErrors.send(ctx, ar.cause());
+          }
+        });
   }
 }

@@ -45,6 +45,29 @@ class EmulatorDaaTest {
   }
 
   @Test
+  void manyIncidentLogsAreServedWhole() throws Exception {
+    // a 5 ms tick logs an update per tick: past 1,000 logs the answer is encoded on a worker thread
+    try (EmulatorFixture emu = new EmulatorFixture(new JsonObject().put("daa", new JsonObject().put("tick_millis", 5)))) {
+      encounter(emu);
+      long until = System.currentTimeMillis() + 20_000;
+      while (emu.http.get("/emulator/state").json().getInteger("daa_logs") < 1_500 && System.currentTimeMillis() < until) {
+        Thread.sleep(200);
+      }
+      int kept = emu.http.get("/emulator/state").json().getInteger("daa_logs");
+      assertTrue(kept >= 1_500, "logs made: " + kept);
+      Http.Response r = emu.http.get(DAA + "/logs/incident/", EmulatorFixture.auth());
+      assertEquals(200, r.status());
+      assertEquals(List.of("application/json"), r.headers().get("content-type"));
+      JsonArray logs = r.jsonArray();
+      assertTrue(logs.size() >= kept, logs.size() + " served of " + kept);
+      for (int i = 1; i < logs.size(); i++) {
+        assertTrue(logs.getJsonObject(i).getLong("id") > logs.getJsonObject(i - 1).getLong("id"), "oldest first, whole");
+      }
+      assertEquals("alert_triggered", logs.getJsonObject(0).getString("event_type"));
+    }
+  }
+
+  @Test
   void alertsAndIncidentLogsWithFilters() throws Exception {
     try (EmulatorFixture emu = new EmulatorFixture(new JsonObject())) {
       Http http = emu.http;
