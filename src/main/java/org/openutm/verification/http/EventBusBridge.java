@@ -116,7 +116,9 @@ public final class EventBusBridge {
           org.openutm.verification.core.ErrorCode.FORBIDDEN, "origin " + origin + " may not use the event bus bridge "
           + "(add it to http.allowed_origins)", new JsonObject().put("field", "Origin")));
     });
-    router.route("/eventbus/*").subRouter(sockJs.bridge(options(config), event -> {
+    // the library's bridge behind a guard that checks each frame before the bridge reads it (GuardedSockJSSocket)
+    io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl bridgeImpl =
+        new io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl(vertx, null, options(config), event -> {
       if (event.type() == BridgeEventType.SEND || event.type() == BridgeEventType.PUBLISH) {
         JsonObject raw = event.getRawMessage();
         if (raw != null && raw.encode().length() > maxBytes) {
@@ -128,7 +130,8 @@ public final class EventBusBridge {
         }
       }
       event.complete(true);
-    }));
+    });
+    router.route("/eventbus/*").subRouter(sockJs.socketHandler(sock -> bridgeImpl.handle(new GuardedSockJSSocket(vertx, sock))));
   }
 
   /** The Origin names the host (and port) the request was sent to. */

@@ -14,11 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.openutm.verification.support.ErrorLog;
 import org.openutm.verification.support.Heap;
 import org.openutm.verification.support.JsonMutator;
 
 /**
- * 1,000 seeded malformed bodies per write endpoint: only 4xx (or a valid 2xx), never a 5xx; healthy after; heap back to
+ * 1,000 seeded malformed bodies per write endpoint: only 4xx (or a valid 2xx), never a 5xx, no uncaught exception logged; healthy after; heap back to
  * its baseline once the emulator is reset. Full size: {@code ./mvnw -Pfuzz test} (10,000 per endpoint).
  */
 class EmulatorFuzzTest {
@@ -26,7 +27,7 @@ class EmulatorFuzzTest {
 
   @Test
   void malformedBodiesNeverBreakTheEmulator() throws Exception {
-    try (EmulatorFixture emu = new EmulatorFixture(new JsonObject())) {
+    try (ErrorLog errors = new ErrorLog(); EmulatorFixture emu = new EmulatorFixture(new JsonObject())) {
       String declId = emu.http.post("/flight_declaration_ops/set_flight_declaration", EmulatorFixture.bern(), auth())
           .json().getString("id");
       String sensor = emu.http.get("/surveillance_monitoring_ops/list_surveillance_sensors", auth()).json()
@@ -78,6 +79,7 @@ class EmulatorFuzzTest {
       System.out.printf("== emulator fuzz: %d cases, heap %.1f MB before, %.1f MB after (reset, GC)%n", total,
           baseline / 1e6, after / 1e6);
       assertTrue(after < baseline + 64_000_000L, "heap back to baseline: " + baseline + " -> " + after);
+      assertTrue(errors.uncaught().isEmpty(), "uncaught exceptions in the log: " + errors.uncaught());
     }
   }
 }

@@ -3,10 +3,6 @@ package org.openutm.verification.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
 import java.io.DataInputStream;
 import java.io.OutputStream;
@@ -18,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -28,35 +25,29 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.openutm.verification.scenario.expression.ExpressionException;
 import org.openutm.verification.scenario.expression.ExpressionParser;
+import org.openutm.verification.support.ErrorLog;
 import org.openutm.verification.support.Heap;
 import org.openutm.verification.support.Http;
 import org.openutm.verification.support.JsonMutator;
 import org.openutm.verification.support.TestService;
-import org.slf4j.LoggerFactory;
 
 /**
  * Property-based fuzzing (jqwik, seeded and repeatable) of every input a user or script controls: step requests,
  * scenario YAML mutated from the shipped scenarios (and the upstream corpus when present), expressions and
- * conditions, scenario paths, and TCP bridge frames. Every case: no 5xx, no uncaught exception, and the service is
+ * conditions, scenario paths, and TCP and SockJS bridge frames. Every case: no 5xx, no uncaught exception, and the service is
  * ready afterwards. 200 tries per target in the test suite ({@code jqwik.tries.default}); the full size is
  * {@code ./mvnw -Pfuzz test} (10,000 per target, with EmulatorFuzzTest at 10,000 per endpoint).
  */
 class InputFuzzTest {
   static TestService svc;
   static int bridgePort;
-  static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
+  static ErrorLog LOG;
   static final List<String> CORPUS = new ArrayList<>();
   static long baselineHeap;
 
   @BeforeContainer
   static void start() throws Exception {
-    // only errors are kept: at full size the warnings of 60,000 bad inputs would be the memory growth measured
-    ch.qos.logback.classic.filter.ThresholdFilter errorsOnly = new ch.qos.logback.classic.filter.ThresholdFilter();
-    errorsOnly.setLevel("ERROR");
-    errorsOnly.start();
-    LOG.addFilter(errorsOnly);
-    LOG.start();
-    ((Logger) LoggerFactory.getLogger("ROOT")).addAppender(LOG);
+    LOG = new ErrorLog();
     bridgePort = TestService.freePort();
     // saves go to a copy of the scenarios folder, never into the project's own
     Path scenarios = Files.createTempDirectory("fuzz-scenarios");
@@ -102,12 +93,10 @@ class InputFuzzTest {
       System.out.printf("== fuzz memory: heap %.1f MB before, %.1f MB after (reset default session, GC)%n",
           baselineHeap / 1e6, after / 1e6);
       assertTrue(after < baselineHeap + 64_000_000L, "heap back to baseline: " + baselineHeap + " -> " + after);
-      List<String> uncaught = LOG.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)
-          && e.getThrowableProxy() != null && !e.getLoggerName().startsWith("com.rabbitmq"))
-          .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage() + " " + e.getThrowableProxy().getClassName()).toList();
+      List<String> uncaught = LOG.uncaught();
       assertTrue(uncaught.isEmpty(), "uncaught exceptions in the log: " + uncaught);
     } finally {
-      ((Logger) LoggerFactory.getLogger("ROOT")).detachAppender(LOG);
+      LOG.close();
       svc.close();
     }
   }
@@ -212,8 +201,8 @@ class InputFuzzTest {
       DataInputStream in = new DataInputStream(s.getInputStream());
       try {
         for (int i = 0; i < 5 && !unframeable; i++) {
-          String f = m.next(new JsonObject().put("type", "send").put("address", "verification.sessions")
-              .put("replyAddress", "r" + i).put("body", new JsonObject().put("action", "list")));
+          String f = m.next(new JsonObject().put("type", "send").put("address", "verification.session.default")
+              .put("replyAddress", "r" + i).put("body", new JsonObject().put("action", "info")));
           unframeable = f.isEmpty();
           frame(out, f);
         }
@@ -236,6 +225,67 @@ class InputFuzzTest {
       throw new AssertionError("no pong and no close after the frames of seed " + seed);
     }
   }
+
+  @Property
+  void sockJsFrames(@ForAll long seed) throws Exception {
+    JsonMutator m = new JsonMutator(seed);
+    java.util.concurrent.BlockingQueue<String> in = new java.util.concurrent.LinkedBlockingQueue<>();
+    java.net.http.WebSocket.Listener listener = new java.net.http.WebSocket.Listener() {
+      final StringBuilder text = new StringBuilder();
+
+      @Override
+      public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+        text.append(data);
+        if (last) {
+          in.add(text.toString());
+          text.setLength(0);
+        }
+        ws.request(1);
+        return null;
+      }
+
+      @Override
+      public java.util.concurrent.CompletionStage<?> onBinary(java.net.http.WebSocket ws, java.nio.ByteBuffer data,
+          boolean last) {
+        in.add(StandardCharsets.UTF_8.decode(data).toString()); // the raw transport answers in binary frames
+        ws.request(1);
+        return null;
+      }
+
+      @Override
+      public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String reason) {
+        in.add("CLOSED " + code + " " + reason);
+        return null;
+      }
+    };
+    java.net.http.WebSocket ws = SOCKETS.newWebSocketBuilder().buildAsync(
+        java.net.URI.create("ws://127.0.0.1:" + svc.port + "/eventbus/websocket"), listener).get(10, TimeUnit.SECONDS);
+    List<String> sent = new ArrayList<>();
+    try {
+      for (int i = 0; i < 5; i++) {
+        sent.add(m.next(new JsonObject().put("type", "send").put("address", "verification.session.default")
+            .put("replyAddress", "r" + i).put("body", new JsonObject().put("action", "info"))));
+        ws.sendText(sent.get(i), true).get(10, TimeUnit.SECONDS);
+      }
+      // whatever came before, the socket still answers a valid request
+      ws.sendText(new JsonObject().put("type", "send").put("address", "verification.session.default").put("replyAddress", "last")
+          .put("body", new JsonObject().put("action", "info")).encode(), true).get(10, TimeUnit.SECONDS);
+      List<String> got = new ArrayList<>();
+      for (String f; (f = in.poll(10, TimeUnit.SECONDS)) != null; ) {
+        got.add(f.length() > 300 ? f.substring(0, 300) : f);
+        assertTrue(!f.startsWith("CLOSED"), "the bridge closed the socket of seed " + seed + ": " + got + " after "
+            + sent.stream().map(t -> t.length() > 200 ? t.substring(0, 200) + "..." : t).toList());
+        if ("last".equals(new JsonObject(f).getString("address"))) {
+          return;
+        }
+      }
+      throw new AssertionError("no answer to the last request of seed " + seed);
+    } finally {
+      ws.abort();
+    }
+  }
+
+  static final java.net.http.HttpClient SOCKETS = java.net.http.HttpClient.newHttpClient();
 
   static void frame(OutputStream out, String json) throws java.io.IOException {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);

@@ -66,6 +66,24 @@ class EventBusBridgeTest {
   }
 
   @Test
+  void framesTheLibraryCannotReadGetAnErrAndTheSocketStaysOpen() throws Exception {
+    for (String bad : new String[] {"{\"type\":\"send\",\"address\":{},\"body\":{}}", "{\"type\":{}}",
+        "{\"type\":\"register\",\"address\":7}", "[1,2]", "{\"type\":\"send\",\"address\":\"a\",\"replyAddress\":[]}"}) {
+      Thread.sleep(100);
+      frames.clear();
+      ws.writeTextMessage(bad);
+      JsonObject err = null;
+      for (int i = 0; i < 100 && err == null; i++) {
+        err = frames.stream().filter(f -> "err".equals(f.getString("type"))).findFirst().orElse(null);
+        Thread.sleep(20);
+      }
+      assertTrue(err != null && "bad_frame".equals(err.getString("body")), bad + " -> " + frames);
+    }
+    JsonObject info = request("verification.session.default", new JsonObject().put("action", "info"));
+    assertEquals("default", info.getJsonObject("body").getString("session_id"), "the same socket still serves: " + info);
+  }
+
+  @Test
   void originCheck() {
     var http = new org.openutm.verification.support.Http("http://127.0.0.1:" + svc.port);
     var evil = http.get("/eventbus/info", "Origin", "http://evil.example");
