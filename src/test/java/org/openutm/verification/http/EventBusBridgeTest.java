@@ -68,7 +68,9 @@ class EventBusBridgeTest {
   @Test
   void framesTheLibraryCannotReadGetAnErrAndTheSocketStaysOpen() throws Exception {
     for (String bad : new String[] {"{\"type\":\"send\",\"address\":{},\"body\":{}}", "{\"type\":{}}",
-        "{\"type\":\"register\",\"address\":7}", "[1,2]", "{\"type\":\"send\",\"address\":\"a\",\"replyAddress\":[]}"}) {
+        "{\"type\":\"register\",\"address\":7}", "[1,2]", "{\"type\":\"send\",\"address\":\"a\",\"replyAddress\":[]}",
+        "{\"type\":\"send\",\"address\":\"verification.session.default\",\"replyAddress\":\"" + "r".repeat(37)
+            + "\",\"body\":{\"action\":\"info\"}}"}) {
       Thread.sleep(100);
       frames.clear();
       ws.writeTextMessage(bad);
