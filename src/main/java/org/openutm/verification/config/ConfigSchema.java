@@ -63,6 +63,11 @@ public final class ConfigSchema {
     return new Spec("positive integer", null, null, null);
   }
 
+  /** A TCP port, 0-65535 (0: a free one). */
+  static Spec port() {
+    return new Spec("port (0-65535)", null, null, null);
+  }
+
   /** A number above 0. */
   static Spec positive() {
     return new Spec("positive number", null, null, null);
@@ -125,7 +130,7 @@ public final class ConfigSchema {
           "allure", any(), "deployment_details", obj("name", str(), "version", str(), "notes", str())),
       "logging", obj("level", oneOf("TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "trace", "debug", "info",
           "warn", "warning", "error")),
-      "http", obj("host", str(), "port", integer(), "instances", positiveInt(), "body_limit_bytes", positiveInt(),
+      "http", obj("host", str(), "port", port(), "instances", positiveInt(), "body_limit_bytes", positiveInt(),
           "auth_token", str(), "enabled", bool(), "allowed_origins", listOf(str()),
           "max_sse_streams", positiveInt()),
       "session", obj("ttl_seconds", positiveInt(), "sweep_seconds", positive(), "max_sessions", positiveInt(),
@@ -134,9 +139,9 @@ public final class ConfigSchema {
       "scenarios", obj("dir", str(), "docs_dir", str(), "max_steps", positiveInt()),
       "bridge", obj("sockjs", bool(), "tcp_port", integer(), "max_message_bytes", positiveInt(),
           "max_handlers_per_socket", positiveInt()),
-      "cluster", obj("enabled", bool(), "members", listOf(str()), "port", integer(), "name", str(), "host", str(),
+      "cluster", obj("enabled", bool(), "members", listOf(str()), "port", port(), "name", str(), "host", str(),
           "heartbeat_seconds", positiveInt(), "failure_seconds", positiveInt(), "config_file", str()),
-      "emulator", obj("enabled", bool(), "host", str(), "port", integer(),
+      "emulator", obj("enabled", bool(), "host", str(), "port", port(),
           "mode", oneOf("django", "fastapi", "Django", "FastAPI"), "auth", bool(),
           "max_declarations", positiveInt(), "max_telemetry_per_declaration", positiveInt(),
           "max_aircraft_per_session", positiveInt(), "max_geofences", positiveInt(),
@@ -207,6 +212,8 @@ public final class ConfigSchema {
       case "positive integer" -> v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
           && num.doubleValue() > 0;
       case "positive number" -> v instanceof Number num && num.doubleValue() > 0;
+      case "port (0-65535)" -> v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
+          && num.doubleValue() >= 0 && num.doubleValue() <= 65_535;
       case "boolean" -> v instanceof Boolean;
       case "enum" -> v != null && spec.values.contains(String.valueOf(v));
       default -> true;

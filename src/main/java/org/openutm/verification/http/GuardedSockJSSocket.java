@@ -44,7 +44,7 @@ final class GuardedSockJSSocket extends io.vertx.ext.web.handler.sockjs.impl.Soc
       return this;
     }
     sock.handler(frame -> {
-      String problem = problem(frame);
+      String problem = TcpBridgeGuard.problem(frame, 36); // the library's own reply-address limit
       if (problem == null) {
         handler.handle(frame);
       } else {
@@ -53,15 +53,6 @@ final class GuardedSockJSSocket extends io.vertx.ext.web.handler.sockjs.impl.Soc
       }
     });
     return this;
-  }
-
-  /** The TCP guard's checks, plus the SockJS bridge's own limit (it drops longer reply addresses with a log line). */
-  static String problem(Buffer frame) {
-    String problem = TcpBridgeGuard.problem(frame);
-    if (problem == null && new JsonObject(frame).getValue("replyAddress") instanceof String r && r.length() > 36) {
-      return "replyAddress is at most 36 characters (a UUID fits)";
-    }
-    return problem;
   }
 
   @Override

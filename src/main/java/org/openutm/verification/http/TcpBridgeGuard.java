@@ -64,6 +64,11 @@ final class TcpBridgeGuard {
 
   /** What is wrong with a frame's JSON, or null. */
   static String problem(Buffer frame) {
+    return problem(frame, Integer.MAX_VALUE);
+  }
+
+  /** As above, with a limit on the reply address (the SockJS bridge drops longer ones with only a log line). */
+  static String problem(Buffer frame, int maxReplyAddress) {
     Object v;
     try {
       v = io.vertx.core.json.Json.decodeValue(frame);
@@ -79,8 +84,12 @@ final class TcpBridgeGuard {
     if (!type.equals("ping") && (!(o.getValue("address") instanceof String a) || a.isBlank())) {
       return "address is required";
     }
-    if (o.getValue("replyAddress") != null && !(o.getValue("replyAddress") instanceof String)) {
+    Object reply = o.getValue("replyAddress");
+    if (reply != null && !(reply instanceof String)) {
       return "replyAddress must be a string";
+    }
+    if (reply instanceof String r && r.length() > maxReplyAddress) {
+      return "replyAddress is at most " + maxReplyAddress + " characters (a UUID fits)";
     }
     if (o.getValue("headers") != null && !(o.getValue("headers") instanceof JsonObject)) {
       return "headers must be an object";

@@ -43,7 +43,7 @@ class ConfigValidationTest {
     JsonObject type = only(problems("http:\n  port: eighty\n"));
     assertEquals("http.port", type.getString("path"));
     assertEquals(2, type.getInteger("line"));
-    assertTrue(type.getString("message").contains("must be an integer, got 'eighty'"), type.encode());
+    assertTrue(type.getString("message").contains("must be a port (0-65535), got 'eighty'"), type.encode());
 
     JsonObject choice = only(problems("flight_blender:\n  auth:\n    type: oauth\n"));
     assertEquals("flight_blender.auth.type", choice.getString("path"));
@@ -60,6 +60,8 @@ class ConfigValidationTest {
     assertEquals("emulator.daa.tick_millis", tick.getString("path"));
     assertEquals(3, tick.getInteger("line"));
     assertTrue(tick.getString("message").contains("must be a positive integer, got"), tick.encode());
+    JsonObject port = only(problems("http:\n  port: 70000\n"));
+    assertTrue(port.getString("message").contains("must be a port (0-65535), got"), port.encode());
     JsonArray several = problems("emulator:\n  max_logs: 5\n  mode: flask\nsession:\n  sweep_seconds: -1\n");
     assertEquals(3, several.size(), several.encodePrettily());
     assertEquals("emulator.max_logs", several.getJsonObject(0).getString("path"));
