@@ -42,8 +42,8 @@ public final class EventBusBridge {
           JsonObject raw = event.getRawMessage();
           if (raw != null && (event.type() == BridgeEventType.SEND || event.type() == BridgeEventType.PUBLISH
               || event.type() == BridgeEventType.REGISTER)) {
-            String problem = raw.encode().length() > maxBytes ? "message over " + maxBytes + " bytes (bridge.max_message_bytes)"
-                : tcpHeaderProblem(raw);
+            // the frame size was checked by TcpBridgeGuard before the frame got here
+            String problem = tcpHeaderProblem(raw);
             if (problem == null && token != null && !token.isBlank()) {
               JsonObject h = raw.getJsonObject("headers", new JsonObject());
               problem = h.getValue("token") instanceof String t && ApiToken.equal(t, token) ? null
@@ -116,22 +116,11 @@ public final class EventBusBridge {
           org.openutm.verification.core.ErrorCode.FORBIDDEN, "origin " + origin + " may not use the event bus bridge "
           + "(add it to http.allowed_origins)", new JsonObject().put("field", "Origin")));
     });
-    // the library's bridge behind a guard that checks each frame before the bridge reads it (GuardedSockJSSocket)
+    // the library's bridge behind a guard that checks each frame (shape, size) before the bridge reads it
     io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl bridgeImpl =
-        new io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl(vertx, null, options(config), event -> {
-      if (event.type() == BridgeEventType.SEND || event.type() == BridgeEventType.PUBLISH) {
-        JsonObject raw = event.getRawMessage();
-        if (raw != null && raw.encode().length() > maxBytes) {
-          event.socket().write(new JsonObject().put("type", "err").put("address", raw.getString("replyAddress"))
-              .put("failureCode", 413).put("failureType", "RECIPIENT_FAILURE").put("body", "too_large")
-              .put("message", "message over " + maxBytes + " bytes (bridge.max_message_bytes)").encode());
-          event.complete(false);
-          return;
-        }
-      }
-      event.complete(true);
-    });
-    router.route("/eventbus/*").subRouter(sockJs.socketHandler(sock -> bridgeImpl.handle(new GuardedSockJSSocket(vertx, sock))));
+        new io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl(vertx, null, options(config), event -> event.complete(true));
+    router.route("/eventbus/*").subRouter(sockJs.socketHandler(sock -> bridgeImpl.handle(new GuardedSockJSSocket(vertx,
+        sock, maxBytes))));
   }
 
   /** The Origin names the host (and port) the request was sent to. */

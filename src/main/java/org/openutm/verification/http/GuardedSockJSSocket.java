@@ -16,16 +16,19 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
  * {@code type} and {@code address} with {@code getString}, so a frame like {@code {"type":"send","address":{}}} threw
  * inside it and closed the socket (found by the fuzz). A malformed frame now gets an {@code err} frame naming the
  * problem and the socket stays open. Same checks as the TCP bridge's guard ({@link TcpBridgeGuard#problem}).
- * Every other call goes to the real socket.
+ * Frames over {@code bridge.max_message_bytes} get {@code err} 413 {@code too_large} (measured on the frame, not
+ * by re-encoding each message). Every other call goes to the real socket.
  */
 final class GuardedSockJSSocket extends io.vertx.ext.web.handler.sockjs.impl.SockJSSocketBase {
   private final SockJSSocket sock;
+  private final long maxBytes;
 
   /** The bridge casts its sockets to the library's base class (session expiry), hence the superclass. */
-  GuardedSockJSSocket(io.vertx.core.Vertx vertx, SockJSSocket sock) {
+  GuardedSockJSSocket(io.vertx.core.Vertx vertx, SockJSSocket sock, long maxBytes) {
     super(vertx, sock.routingContext(), new io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions()
         .setRegisterWriteHandler(false));
     this.sock = sock;
+    this.maxBytes = maxBytes;
   }
 
   @Override
@@ -44,6 +47,13 @@ final class GuardedSockJSSocket extends io.vertx.ext.web.handler.sockjs.impl.Soc
       return this;
     }
     sock.handler(frame -> {
+      if (frame.length() > maxBytes) {
+        Object reply = TcpBridgeGuard.problem(frame) == null ? new JsonObject(frame).getValue("replyAddress") : null;
+        sock.write(new JsonObject().put("type", "err").put("address", reply instanceof String r ? r : null)
+            .put("failureCode", 413).put("failureType", "RECIPIENT_FAILURE").put("body", "too_large")
+            .put("message", "message over " + maxBytes + " bytes (bridge.max_message_bytes)").toBuffer());
+        return;
+      }
       String problem = TcpBridgeGuard.problem(frame, 36); // the library's own reply-address limit
       if (problem == null) {
         handler.handle(frame);

@@ -86,6 +86,28 @@ class EventBusBridgeTest {
   }
 
   @Test
+  void tcpFramesOverTheLimitGetAnErrAndTheSocketCloses() throws Exception {
+    int port = TestService.freePort();
+    try (TestService tcp = TestService.start(new JsonObject().put("bridge", new JsonObject().put("tcp_port", port)
+        .put("max_message_bytes", 4096)));
+        java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+      s.setSoTimeout(5_000);
+      byte[] frame = new JsonObject().put("type", "send").put("address", "verification.session.default")
+          .put("body", new JsonObject().put("action", "info").put("pad", "x".repeat(5_000))).encode()
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      s.getOutputStream().write(java.nio.ByteBuffer.allocate(4).putInt(frame.length).array());
+      s.getOutputStream().write(frame);
+      java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+      byte[] reply = new byte[in.readInt()];
+      in.readFully(reply);
+      JsonObject err = new JsonObject(new String(reply, java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals("err", err.getString("type"), err.encode());
+      assertTrue(err.getString("message").contains("bridge.max_message_bytes"), err.encode());
+      assertEquals(-1, in.read(), "the socket is closed (the stream cannot be resynchronised)");
+    }
+  }
+
+  @Test
   void originCheck() {
     var http = new org.openutm.verification.support.Http("http://127.0.0.1:" + svc.port);
     var evil = http.get("/eventbus/info", "Origin", "http://evil.example");
