@@ -138,8 +138,13 @@ public final class YamlEditor {
   }
 
   private static String flowKey(String key) {
-    return key.matches("[A-Za-z_][A-Za-z0-9_.-]*") ? key : Json.encode(key);
+    // bare unless YAML 1.1 would read it as something else: the Python toolkit (PyYAML) reads a bare on: as True
+    return key.matches("[A-Za-z_][A-Za-z0-9_.-]*") && !YAML11_WORDS.contains(key.toLowerCase(java.util.Locale.ROOT))
+        ? key : Json.encode(key);
   }
+
+  private static final java.util.Set<String> YAML11_WORDS = java.util.Set.of("y", "n", "yes", "no", "on", "off", "true",
+      "false", "null");
 
   static String flow(Object v) {
     if (v instanceof JsonArray a) { // element by element: a double inside keeps its YAML float form

@@ -1,6 +1,7 @@
 package org.openutm.verification.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -71,6 +72,18 @@ class YamlEditorTest {
     assertEquals(1.0e8, bbox.getDouble(0), 1.0, out);
     assertEquals(-2.5e-7, bbox.getDouble(1), 1e-12, out);
     assertEquals(3.0e10, bbox.getJsonObject(2).getDouble("x y"), 1.0, out);
+  }
+
+  @Test
+  void keysYaml11WouldReadAsBooleansAreQuoted() {
+    String out = YamlEditor.apply("suites: {}\n", new JsonObject().put("suites", new JsonObject()
+        .put("on", new JsonObject().put("description", "a")).put("No", new JsonObject().put("description", "b"))));
+    JsonObject back = (JsonObject) org.openutm.verification.scenario.load.YNode.of(new org.yaml.snakeyaml.Yaml().compose(
+        new java.io.StringReader(out))).plain();
+    assertEquals(new JsonObject().put("on", new JsonObject().put("description", "a"))
+        .put("No", new JsonObject().put("description", "b")), back.getJsonObject("suites"), out);
+    // this service reads keys as text, but the Python toolkit's PyYAML (YAML 1.1) reads a bare on: as True
+    assertTrue(out.contains("\"on\":") && out.contains("\"No\":"), out);
   }
 
   @Test
