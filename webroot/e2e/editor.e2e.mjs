@@ -19,9 +19,36 @@ page.on('pageerror', (e) => errors.push(e.message));
 const shot = (name) => page.screenshot({ path: join(shots, name + '.png') });
 const fail = async (msg) => { await shot('failure'); console.error('FAIL: ' + msg); await browser.close(); process.exit(1); };
 const statuses = () => page.$$eval('[data-testid^="node-"]', (ns) => ns.map((n) => [n.dataset.testid.slice(5), n.dataset.status]));
+// Every node and edge on the canvas stays drawn: React Flow hides a node it has not measured (visibility: hidden)
+// and does not draw the edges of such a node.
+let edgesExpected = 0;
+const expectEdges = async () => {
+  await page.waitForTimeout(300);
+  edgesExpected = await page.$$eval('.react-flow__edge', (es) => es.length);
+  if (!edgesExpected) await fail('no edge drawn after loading');
+};
+async function assertAllVisible(when) {
+  const bad = await page.evaluate(() => {
+    const out = [];
+    for (const n of document.querySelectorAll('.react-flow__node')) {
+      const r = n.getBoundingClientRect();
+      if (getComputedStyle(n).visibility === 'hidden' || r.width === 0 || r.height === 0) out.push('node ' + n.dataset.id);
+    }
+    for (const e of document.querySelectorAll('.react-flow__edge')) {
+      const p = e.querySelector('path');
+      const r = p ? p.getBoundingClientRect() : { width: 0, height: 0 };
+      if (getComputedStyle(e).visibility === 'hidden' || (r.width === 0 && r.height === 0)) out.push('edge ' + e.getAttribute('data-id'));
+    }
+    return { out, edges: document.querySelectorAll('.react-flow__edge').length };
+  });
+  if (bad.out.length || bad.edges < edgesExpected) {
+    await fail(`${when}: hidden or missing on the canvas: ${bad.out.join(', ')} (${bad.edges} of ${edgesExpected} edges drawn)`);
+  }
+}
 async function waitAll(status, ms) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
+    await assertAllVisible('while waiting for ' + status);
     const s = await statuses();
     if (s.length && s.every(([, st]) => st === status)) return s;
     await page.waitForTimeout(200);
@@ -39,8 +66,10 @@ await shot('01-connected');
 // step by step
 await page.selectOption('select[aria-label="scenario"]', 'examples/background_and_needs');
 await page.waitForSelector('[data-testid="node-long_wait"]');
+await expectEdges();
 await page.getByRole('button', { name: 'Run step by step' }).click();
 await waitAll('success', 30000);
+await assertAllVisible('after the step-by-step run');
 await shot('02-step-by-step-green');
 // the step-by-step run leaves a report: its link opens report.html
 const link = await page.getByTestId('report-link').getAttribute('href', { timeout: 15000 });
@@ -50,9 +79,23 @@ if (!reportPage.includes('OpenUTM Verification report') || !reportPage.includes(
 // whole scenario on the server, live over the bridge
 await page.selectOption('select[aria-label="scenario"]', 'examples/loops_and_groups');
 await page.waitForSelector('[data-testid="node-rounds"]');
+await expectEdges();
 await page.getByRole('button', { name: 'Run', exact: true }).click();
 await waitAll('success', 30000);
+await assertAllVisible('after the whole run');
 await shot('03-whole-run-green');
+// sdsp_track step by step: the scenario the defect was first seen on
+await page.selectOption('select[aria-label="scenario"]', 'sdsp-f3623/sdsp_track');
+await page.waitForSelector('.react-flow__node');
+await expectEdges();
+await page.getByRole('button', { name: 'Run step by step' }).click();
+await page.waitForSelector('[data-status="running"]', { timeout: 20000 });
+for (let i = 0; i < 15; i++) { await assertAllVisible('sdsp_track step by step'); await page.waitForTimeout(200); }
+await page.getByRole('button', { name: 'Stop' }).click();
+await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Run step by step' && !b.disabled), null, { timeout: 30000 });
+await shot('03a-sdsp-track-stopped');
+await page.selectOption('select[aria-label="scenario"]', 'examples/loops_and_groups');
+await page.waitForSelector('[data-testid="node-rounds"]');
 
 // suites in the scenario list; auto layout; copy/paste a node and undo it
 const groups = await page.$$eval('select[aria-label="scenario"] optgroup', (gs) => gs.map((g) => g.label));

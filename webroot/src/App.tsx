@@ -1,4 +1,4 @@
-import { addEdge, Background, Controls, Edge, Node, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { addEdge, applyEdgeChanges, applyNodeChanges, Background, Controls, Edge, Node, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, Operation, StepResult } from './api';
@@ -226,18 +226,15 @@ function Editor() {
           if (op) addStep(op, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
         }}>
           <ReactFlow nodes={nodes} edges={allEdges} nodeTypes={nodeTypes} fitView deleteKeyCode={['Delete', 'Backspace']}
-            onNodesChange={(changes) => setNodes((ns) => {
-              let out = ns;
+            onNodesChange={(changes) => {
+              // every change goes through React Flow's own reducer: dropping its `dimensions` changes leaves
+              // re-rendered nodes unmeasured, and React Flow hides those and their edges
               if (changes.some((c) => c.type === 'remove')) snapshot();
-              for (const c of changes) {
-                if (c.type === 'position' && c.position) out = out.map((n) => (n.id === c.id ? { ...n, position: c.position! } : n));
-                if (c.type === 'remove') out = out.filter((n) => n.id !== c.id);
-                if (c.type === 'select') setSelected(c.selected ? c.id : null);
-              }
-              return out;
-            })}
+              for (const c of changes) if (c.type === 'select') setSelected(c.selected ? c.id : null);
+              setNodes((ns) => applyNodeChanges(changes, ns));
+            }}
             onNodeDragStart={() => snapshot()}
-            onEdgesChange={(changes) => { if (changes.some((c) => c.type === 'remove')) snapshot(); setEdges((es) => es.filter((e) => !changes.some((c) => c.type === 'remove' && c.id === e.id))); }}
+            onEdgesChange={(changes) => { if (changes.some((c) => c.type === 'remove')) snapshot(); setEdges((es) => applyEdgeChanges(changes, es)); }}
             onConnect={(c) => { snapshot(); setEdges((es) => addEdge(c, es)); }}
             onNodeClick={(_, n) => setSelected(n.id)}>
             <Background /><Controls />

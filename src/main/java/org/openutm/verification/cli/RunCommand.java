@@ -34,8 +34,10 @@ final class RunCommand {
     try {
       JsonObject cfg = deployment.getJsonObject("config", new JsonObject()).copy()
           .put("http", new JsonObject().put("enabled", false));
-      await(vertx.deployVerticle(new ServiceVerticle(), new DeploymentOptions()
-          .setConfig(deployment.copy().put("config", cfg))));
+      ServiceVerticle service = new ServiceVerticle();
+      await(vertx.deployVerticle(service, new DeploymentOptions().setConfig(deployment.copy().put("config", cfg))));
+      // the service's config: it knows the embedded emulator's address, which the report names
+      AppConfig effective = service.appConfig();
       int failed = 0;
       java.util.List<JsonObject> summaries = new java.util.ArrayList<>();
       for (ScenarioSources.Source s : sources.sources()) {
@@ -49,7 +51,7 @@ final class RunCommand {
         if (!formats.contains("junit")) {
           formats.add("junit");
         }
-        String id = org.openutm.verification.report.Reports.write(config, summaries, formats);
+        String id = org.openutm.verification.report.Reports.write(effective, summaries, formats);
         out.println("report: " + org.openutm.verification.report.Reports.root(config).resolve(id));
       }
       return failed;

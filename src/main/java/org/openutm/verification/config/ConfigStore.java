@@ -56,9 +56,13 @@ public final class ConfigStore {
       throw ServiceException.badInput("body", "send a partial config: a JSON object of sections to change");
     }
     List<ConfigSchema.Problem> problems = new ArrayList<>(ConfigSchema.check(YNode.ofJson(patch), ConfigSchema.ROOT));
-    JsonObject unmasked = (JsonObject) unmask(patch.copy(), current.json(), "", problems);
+    JsonObject sent = (JsonObject) unmask(patch.copy(), current.json(), "", problems);
     if (!problems.isEmpty()) {
       throw ConfigLoader.invalid("change", problems);
+    }
+    JsonObject unmasked = ConfigDiff.changes(sent, current);
+    if (unmasked.isEmpty()) {
+      return new Saved(current, List.of(), List.of());
     }
     Path path = current.path();
     String text;
@@ -68,7 +72,7 @@ public final class ConfigStore {
       throw new ServiceException(ErrorCode.INTERNAL, "cannot read " + path + ": " + e.getMessage());
     }
     JsonObject next = current.json().copy().mergeIn(unmasked, true);
-    keepEmulator(current, unmasked, next);
+    leaveEmulator(current, unmasked, next);
     AppConfig candidate = new AppConfig(next, path);
     problems.addAll(ConfigLoader.missingDataFiles(candidate, null));
     if (!problems.isEmpty()) {
@@ -96,19 +100,12 @@ public final class ConfigStore {
   }
 
   /**
-   * The embedded emulator serves while flight_blender.url is empty: an empty url keeps pointing at it, a real one
-   * leaves it (the emulator stops serving this service at the next start).
+   * The embedded emulator serves while flight_blender.url is empty (an empty url or the emulator's own address is no
+   * change: {@link ConfigDiff}); a real url leaves it, and the emulator stops serving this service at the next start.
    */
-  private static void keepEmulator(AppConfig current, JsonObject patch, JsonObject next) {
-    JsonObject fb = patch.getValue("flight_blender") instanceof JsonObject o ? o : null;
-    JsonObject now = current.section("flight_blender");
-    if (fb == null || !fb.containsKey("url") || !now.getBoolean("emulated", false)) {
-      return;
-    }
-    String url = fb.getValue("url") instanceof String u ? u.trim() : "";
-    if (url.isEmpty()) {
-      next.getJsonObject("flight_blender").put("url", now.getString("url"));
-    } else {
+  private static void leaveEmulator(AppConfig current, JsonObject changes, JsonObject next) {
+    if (changes.getValue("flight_blender") instanceof JsonObject fb && fb.containsKey("url")
+        && current.section("flight_blender").getBoolean("emulated", false)) {
       next.getJsonObject("flight_blender").remove("emulated");
     }
   }

@@ -14,6 +14,37 @@ final class HtmlReport {
   private HtmlReport() {
   }
 
+  /** The flight phases in flight order; other phases follow in order of appearance, steps without one last. */
+  static final java.util.List<String> PHASES = java.util.List.of("PRE FLIGHT", "CRUISE", "POST FLIGHT");
+  static final String ANY_PHASE = "ANY PHASE";
+
+  /** "embedded emulator (mode django) at http://127.0.0.1:41234", or the deployment's URL. */
+  static String flightBlender(JsonObject report) {
+    String url = report.getString("flight_blender_url", "");
+    JsonObject cfg = report.getJsonObject("config", new JsonObject());
+    JsonObject fb = cfg.getJsonObject("flight_blender", new JsonObject());
+    if (!fb.getBoolean("emulated", false)) {
+      return url;
+    }
+    String mode = cfg.getJsonObject("emulator", new JsonObject()).getString("mode", "django").toLowerCase();
+    return "embedded emulator (mode " + mode + ")" + (url.isBlank() ? "" : " at " + url);
+  }
+
+  /** The deployment's name once, its version beside it unless the name says it already, then the notes. */
+  static String deployment(JsonObject dep) {
+    String name = dep.getString("name", "").trim();
+    String version = dep.getString("version", "").trim();
+    String notes = dep.getString("notes", "").trim();
+    StringBuilder out = new StringBuilder(name);
+    if (!version.isEmpty() && !name.toLowerCase().contains(version.toLowerCase())) {
+      out.append(out.length() == 0 ? "" : " ").append(version);
+    }
+    if (!notes.isEmpty()) {
+      out.append(out.length() == 0 ? "" : " — ").append(notes);
+    }
+    return out.toString();
+  }
+
   static String of(JsonObject report) {
     StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<title>OpenUTM Verification report</title><style>" + CSS + "</style></head><body>");
@@ -25,9 +56,8 @@ final class HtmlReport {
     row(sb, "Started", report.getString("start_time"));
     row(sb, "Ended", report.getString("end_time"));
     row(sb, "Duration", String.format("%.2f s", report.getDouble("total_duration", 0.0)));
-    row(sb, "Flight Blender", report.getString("flight_blender_url"));
-    JsonObject dep = report.getJsonObject("deployment_details", new JsonObject());
-    row(sb, "Deployment", (dep.getString("name", "") + " " + dep.getString("version", "")).trim());
+    row(sb, "Flight Blender", flightBlender(report));
+    row(sb, "Deployment", deployment(report.getJsonObject("deployment_details", new JsonObject())));
     row(sb, "Scenarios", summary.getInteger("total_scenarios", 0) + " (" + summary.getInteger("passed", 0) + " passed, "
         + summary.getInteger("failed", 0) + " failed)");
     sb.append("</table></header>");
@@ -62,10 +92,18 @@ final class HtmlReport {
     }
     sb.append(Sequence.of(steps));
     Map<String, StringBuilder> byPhase = new LinkedHashMap<>();
+    for (String phase : PHASES) {
+      byPhase.put(phase, new StringBuilder());
+    }
     for (Object s : steps) {
       JsonObject step = (JsonObject) s;
-      String phase = step.getString("phase") == null ? "ANY PHASE" : step.getString("phase");
+      String phase = step.getString("phase") == null ? ANY_PHASE : step.getString("phase");
       step(byPhase.computeIfAbsent(phase, k -> new StringBuilder()), step);
+    }
+    byPhase.values().removeIf(rows -> rows.length() == 0);
+    StringBuilder last = byPhase.remove(ANY_PHASE);
+    if (last != null) {
+      byPhase.put(ANY_PHASE, last);
     }
     byPhase.forEach((phase, rows) -> sb.append("<h3>").append(esc(phase)).append("</h3><table class=\"steps\"><tr><th>Status</th>"
         + "<th>Step</th><th>Operation</th><th>Duration</th><th>Details</th></tr>").append(rows).append("</table>"));

@@ -39,8 +39,12 @@ class CliTest {
             if: always()
         """);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    int code = RunCommand.run(List.of("examples/background_and_needs", failing.toString()), List.of(), config(),
-        new JsonObject(), new PrintStream(buf, true, StandardCharsets.UTF_8));
+    JsonObject reporting = new JsonObject().put("reporting", new JsonObject().put("output_dir", dir.resolve("out").toString())
+        .put("formats", new io.vertx.core.json.JsonArray().add("json").add("html")));
+    AppConfig config = ConfigLoader.load("conf/config.yaml", Map.of(), reporting.copy().put("logging",
+        new JsonObject().put("level", "WARN")));
+    int code = RunCommand.run(List.of("examples/background_and_needs", failing.toString()), List.of(), config,
+        new JsonObject().put("config", reporting), new PrintStream(buf, true, StandardCharsets.UTF_8));
     String out = buf.toString(StandardCharsets.UTF_8);
     assertEquals(1, code, out);
     assertTrue(out.contains("RUNNING  long_wait (background)"), out);
@@ -48,6 +52,11 @@ class CliTest {
     assertTrue(out.contains("FAILURE  bad"), out);
     assertTrue(out.contains("SUCCESS  cleanup"), out);
     assertTrue(out.contains("2 scenario(s), 1 passed, 1 failed"), out);
+    // the report names the embedded emulator the run used (its address was missing from CLI reports)
+    String folder = out.substring(out.indexOf("report: ") + 8).trim().split("\\R")[0];
+    String html = Files.readString(Path.of(folder, "report.html"));
+    assertTrue(html.matches("(?s).*<th>Flight Blender</th><td>embedded emulator \\(mode [a-z]+\\) at http://127\\.0\\.0\\.1:\\d+</td>.*"),
+        html.substring(0, Math.min(html.length(), 3000)));
   }
 
   @Test

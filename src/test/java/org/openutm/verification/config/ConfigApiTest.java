@@ -106,6 +106,50 @@ class ConfigApiTest {
         "a log line holds the password: " + e.getFormattedMessage()));
   }
 
+  /**
+   * Issue 17.2: GET shows the runtime emulator address and emulated: true; a settings screen that loads and saves
+   * sends them back. The file keeps url "" byte for byte, and a restart still uses the emulator.
+   */
+  @Test
+  void aPutOfWhatGetReturnedLeavesTheFileUnchangedAndTheRestartWorks() throws Exception {
+    Path file = copy();
+    byte[] before = Files.readAllBytes(file);
+    try (TestService svc = TestService.start(new JsonObject(), file.toString())) {
+      JsonObject shown = svc.http.get("/api/config").json().getJsonObject("config");
+      JsonObject fb = shown.getJsonObject("flight_blender");
+      assertTrue(fb.getString("url").startsWith("http://127.0.0.1:"), "the runtime address is shown: " + fb);
+      assertEquals(true, fb.getBoolean("emulated"));
+      Http.Response saved = svc.http.put("/api/config", shown);
+      assertEquals(200, saved.status(), saved.body());
+      assertEquals(new JsonArray(), saved.json().getJsonArray("applied"), "nothing changed: " + saved.body());
+      assertEquals(new String(before), Files.readString(file), "a round trip of GET never changes the file");
+      // sections alone, as a settings screen saves one card at a time
+      assertEquals(200, svc.http.put("/api/config", new JsonObject().put("flight_blender", fb)).status());
+      assertEquals(new String(before), Files.readString(file));
+    }
+    try (TestService again = TestService.start(new JsonObject(), file.toString())) {
+      JsonObject step = again.http.post("/api/step", new JsonObject().put("step", "Cleanup Flight Declarations")).json();
+      assertEquals("success", step.getString("status"), "after a restart Flight Blender steps still work: " + step);
+    }
+  }
+
+  /** A real change next to runtime values writes only that change. */
+  @Test
+  void aPutWritesOnlyWhatChanged() throws Exception {
+    Path file = copy();
+    String before = Files.readString(file);
+    try (TestService svc = TestService.start(new JsonObject(), file.toString())) {
+      JsonObject shown = svc.http.get("/api/config").json().getJsonObject("config");
+      shown.getJsonObject("amqp").put("routing_key", "only-this");
+      Http.Response saved = svc.http.put("/api/config", shown);
+      assertEquals(200, saved.status(), saved.body());
+      assertEquals(new JsonArray().add("amqp"), saved.json().getJsonArray("applied"));
+      String after = Files.readString(file);
+      assertEquals(before.replace("routing_key: \"#\"", "routing_key: \"only-this\""), after);
+      assertFalse(after.contains("emulated"), after);
+    }
+  }
+
   @Test
   void aChangeDuringARunIsRefused() throws Exception {
     Path file = copy();

@@ -50,6 +50,8 @@ class HtmlReportTest {
       Http.Response page = http.get(location);
       assertEquals(200, page.status());
       String html = page.body();
+      assertTrue(html.matches("(?s).*<th>Flight Blender</th><td>embedded emulator \\(mode [a-z]+\\) at http://127\\.0\\.0\\.1:\\d+</td>.*"),
+          "the header names the emulator, its mode and its address");
       assertFalse(html.contains("<script") || html.contains("src=\"http") || html.contains("<link"),
           "self-contained: no script, no external resources");
       Path file = dir.resolve(location.replace("/reports/", ""));
@@ -65,5 +67,46 @@ class HtmlReportTest {
       assertTrue(seen.getJsonArray("errors").isEmpty(), out);
       assertTrue(seen.getJsonArray("requests").isEmpty(), "no network request: " + out);
     }
+  }
+
+  /**
+   * Issue 17.4: phases in flight order whatever ran first (a cleanup step of POST FLIGHT often runs first), each in
+   * run order, steps without a phase last; the header names the emulator and its mode, and the deployment once.
+   */
+  @Test
+  void phasesInFlightOrderAndTheHeaderNamesTheEmulator() {
+    JsonArray steps = new JsonArray();
+    String[][] rows = {{"cleanup", "POST FLIGHT"}, {"uuid", null}, {"declare", "PRE FLIGHT"}, {"fly", "CRUISE"},
+        {"activate", "PRE FLIGHT"}, {"end", "POST FLIGHT"}, {"wait", null}};
+    for (String[] r : rows) {
+      steps.add(new JsonObject().put("id", r[0]).put("name", r[0]).put("status", "success").put("phase", r[1]));
+    }
+    JsonObject report = new JsonObject().put("overall_status", "success").put("flight_blender_url", "http://127.0.0.1:4321")
+        .put("deployment_details", new JsonObject().put("name", "Embedded Flight Blender emulator").put("version", "emulator")
+            .put("notes", "Local run"))
+        .put("config", new JsonObject().put("flight_blender", new JsonObject().put("emulated", true))
+            .put("emulator", new JsonObject().put("mode", "fastapi")))
+        .put("results", new JsonArray().add(new JsonObject().put("name", "phased").put("status", "success").put("steps", steps)));
+    String html = HtmlReport.of(report);
+    int pre = html.indexOf("<h3>PRE FLIGHT</h3>");
+    int cruise = html.indexOf("<h3>CRUISE</h3>");
+    int post = html.indexOf("<h3>POST FLIGHT</h3>");
+    int any = html.indexOf("<h3>ANY PHASE</h3>");
+    assertTrue(pre > 0 && pre < cruise && cruise < post && post < any, "phase order: " + pre + " " + cruise + " " + post + " " + any);
+    String[] order = {"declare", "activate", "fly", "cleanup", "end", "uuid", "wait"};
+    int at = 0;
+    for (String id : order) {
+      int next = html.indexOf("<td>" + id + "</td>", at);
+      assertTrue(next > at, id + " is out of order");
+      at = next;
+    }
+    assertTrue(html.contains("<th>Flight Blender</th><td>embedded emulator (mode fastapi) at http://127.0.0.1:4321</td>"), html);
+    assertTrue(html.contains("<th>Deployment</th><td>Embedded Flight Blender emulator — Local run</td>"), html);
+    assertFalse(html.contains("emulator emulator"));
+    report.getJsonObject("config").getJsonObject("flight_blender").put("emulated", false);
+    report.getJsonObject("deployment_details").put("name", "Staging").put("version", "v0.9");
+    String real = HtmlReport.of(report);
+    assertTrue(real.contains("<th>Flight Blender</th><td>http://127.0.0.1:4321</td>"), real);
+    assertTrue(real.contains("<th>Deployment</th><td>Staging v0.9 — Local run</td>"), real);
   }
 }

@@ -10,6 +10,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.operation.OperationContext;
 import org.openutm.verification.operation.OperationFailure;
@@ -48,23 +50,40 @@ public final class FbClient {
     }
   }
 
+  /** How many distinct auth settings keep their token source (a session override or a saved change adds one). */
+  static final int MAX_AUTHS = 16;
+
+  private final Vertx vertx;
   private final WebClient web;
-  private final FbTokens tokens;
-  private final AppConfig config;
+  /** One token source per effective {@code flight_blender.auth}, least recently used dropped first. */
+  private final Map<JsonObject, FbTokens> tokens = new LinkedHashMap<>(4, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<JsonObject, FbTokens> eldest) {
+      return size() > MAX_AUTHS;
+    }
+  };
 
   public FbClient(Vertx vertx, AppConfig config) {
-    this.config = config;
+    this.vertx = vertx;
     this.web = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
         .setUserAgent("openutm-verification"));
-    this.tokens = new FbTokens(vertx, web, config.section("flight_blender").getJsonObject("auth"), System.getenv());
   }
 
   public WebClient web() {
     return web;
   }
 
-  public FbTokens tokens() {
-    return tokens;
+  /**
+   * The token source for the execution's effective auth (startup config, a saved change, or a session/run
+   * override): a change of credentials, audience or scopes takes effect at the next step; tokens of one auth are
+   * cached and refreshed as {@link FbTokens} does.
+   */
+  public FbTokens tokens(OperationContext ctx) {
+    JsonObject auth = ctx.config().section("flight_blender").getJsonObject("auth");
+    JsonObject key = auth == null ? new JsonObject() : auth.copy();
+    synchronized (tokens) {
+      return tokens.computeIfAbsent(key, k -> new FbTokens(vertx, web, k, System.getenv()));
+    }
   }
 
   /** The execution's Flight Blender URL (a session or run may override it). */
@@ -90,7 +109,7 @@ public final class FbClient {
     long start = System.nanoTime();
     String started = Instant.now().toString();
     Buffer payload = body == null ? null : body instanceof Buffer b ? b : Buffer.buffer(Json.encode(body));
-    return tokens.token().recover(t -> Future.failedFuture(new OperationFailure("cannot get a token: " + t.getMessage())))
+    return tokens(ctx).token().recover(t -> Future.failedFuture(new OperationFailure("cannot get a token: " + t.getMessage())))
         .compose(token -> {
           var req = web.requestAbs(method, url).timeout(timeout).putHeader("Authorization", "Bearer " + token);
           if (payload != null) {

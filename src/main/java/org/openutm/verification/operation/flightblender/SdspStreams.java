@@ -62,7 +62,7 @@ final class SdspStreams {
     List<Frame> frames = new ArrayList<>();
     Promise<List<Frame>> done = Promise.promise();
     WebSocketClient client = ctx.vertx().createWebSocketClient();
-    return fb(ctx).tokens().token().compose(token -> client.connect(new WebSocketConnectOptions().setAbsoluteURI(url)
+    return fb(ctx).tokens(ctx).token().compose(token -> client.connect(new WebSocketConnectOptions().setAbsoluteURI(url)
         .setTimeout(10_000)).recover(t -> Future.failedFuture(new OperationFailure("WebSocket " + url + ": " + t.getMessage())))
         .compose(ws -> {
           ctx.info("Listening on " + url + " for " + millis / 1000.0 + " s");

@@ -56,4 +56,54 @@ class PassportAuthTest {
       TestService.await(vertx.close());
     }
   }
+
+  /**
+   * Issue 17.3: tokens follow the effective auth. A PUT /api/config of flight_blender.auth and a session override
+   * both change the credentials the next step's token request sends; the other session keeps its own.
+   */
+  @Test
+  void authChangesApplyToTheNextStep() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    java.util.List<String> clients = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    int tokenPort = TestService.await(vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+      String form = body.toString();
+      clients.add(form.replaceAll(".*client_id=([^&]*).*", "$1"));
+      req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+          .put("access_token", "h.e" + clients.size() + ".s").put("expires_in", 3600).encode());
+    })).listen(0, "127.0.0.1")).actualPort();
+    EmulatorVerticle emu = new EmulatorVerticle(new JsonObject().put("auth", false));
+    TestService.await(vertx.deployVerticle(emu));
+    java.nio.file.Path file = TestService.copyConfig(java.nio.file.Files.createTempDirectory("auth-change"));
+    JsonObject auth = new JsonObject().put("type", "passport").put("client_id", "verifier-a")
+        .put("client_secret", "s3cr3t-value").put("passport_base_url", "http://127.0.0.1:" + tokenPort)
+        .put("token_endpoint", "/oauth/token/");
+    try (TestService svc = TestService.start(new JsonObject().put("flight_blender", new JsonObject()
+        .put("url", "http://127.0.0.1:" + emu.port()).put("auth", auth)), file.toString())) {
+      JsonObject cleanup = new JsonObject().put("step", "Cleanup Flight Declarations");
+      assertEquals("success", svc.http.post("/api/step", cleanup).json().getString("status"));
+      assertEquals(java.util.List.of("verifier-a"), clients);
+
+      Http.Response saved = svc.http.put("/api/config", new JsonObject().put("flight_blender", new JsonObject()
+          .put("auth", new JsonObject().put("client_id", "verifier-b"))));
+      assertEquals(200, saved.status(), saved.body());
+      assertTrue(saved.json().getJsonArray("applied").contains("flight_blender"), saved.body());
+      assertEquals("success", svc.http.post("/api/step", cleanup).json().getString("status"));
+      assertEquals("verifier-b", clients.get(clients.size() - 1), "the saved auth is used by the next step: " + clients);
+
+      String other = svc.http.post("/api/sessions", null).json().getString("session_id");
+      Http.Response reset = svc.http.post("/session/reset", new JsonObject().put("config", new JsonObject()
+          .put("flight_blender", new JsonObject().put("auth", new JsonObject().put("client_id", "verifier-c")))),
+          "X-Session-Id", other);
+      assertEquals(200, reset.status(), reset.body());
+      assertEquals("success", svc.http.post("/api/step", cleanup, "X-Session-Id", other).json().getString("status"));
+      assertEquals("verifier-c", clients.get(clients.size() - 1), "a session override is used: " + clients);
+      int asked = clients.size();
+      assertEquals("success", svc.http.post("/api/step", cleanup).json().getString("status"));
+      assertEquals(asked, clients.size(), "the default session's token (verifier-b) is still cached: " + clients);
+      assertEquals("success", svc.http.post("/api/step", cleanup, "X-Session-Id", other).json().getString("status"));
+      assertEquals(asked, clients.size(), "and so is the other session's: " + clients);
+    } finally {
+      TestService.await(vertx.close());
+    }
+  }
 }
