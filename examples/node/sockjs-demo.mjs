@@ -1,13 +1,16 @@
 // Drives OpenUTM Verification over the SockJS event-bus bridge (@vertx/eventbus-bridge-client.js): creates a session,
 // starts a background step, runs another meanwhile, joins the task and prints the results and the live events.
 // Usage (the editor's node_modules has the client): NODE_PATH=webroot/node_modules node examples/node/sockjs-demo.mjs http://127.0.0.1:8989
+// With an API token: OPENUTM_TOKEN=<token> NODE_PATH=... node examples/node/sockjs-demo.mjs http://127.0.0.1:8989
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
 const require = createRequire(process.env.NODE_PATH ? resolve(process.env.NODE_PATH) + '/' : import.meta.url);
 const EventBus = require('@vertx/eventbus-bridge-client.js');
 const base = process.argv[2] ?? 'http://127.0.0.1:8989';
-const eb = new EventBus(base + '/eventbus');
+// a service with an API token (http.auth_token): OPENUTM_TOKEN=<token>
+const token = process.env.OPENUTM_TOKEN;
+const eb = new EventBus(base + '/eventbus' + (token ? '?access_token=' + encodeURIComponent(token) : ''));
 
 const request = (address, body, timeout = 120000) => new Promise((resolve, reject) =>
   eb.send(address, body, { timeout: String(timeout) }, (err, msg) => (err ? reject(new Error(err.message ?? JSON.stringify(err))) : resolve(msg.body))));

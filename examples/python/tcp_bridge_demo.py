@@ -4,9 +4,11 @@
 Creates a session, starts a background step, runs other steps meanwhile, joins the task and prints the results.
 Start the service with the TCP bridge on (config `bridge: {tcp_port: 7000}`), then:
     python3 examples/python/tcp_bridge_demo.py 127.0.0.1 7000
-Frames are a 4-byte big-endian length followed by UTF-8 JSON.
+Frames are a 4-byte big-endian length followed by UTF-8 JSON. A service with an API token (http.auth_token) needs
+it in every frame: OPENUTM_TOKEN=<token> python3 examples/python/tcp_bridge_demo.py 127.0.0.1 7000
 """
 import json
+import os
 import socket
 import struct
 import sys
@@ -14,8 +16,9 @@ import uuid
 
 
 class Bridge:
-    def __init__(self, host, port):
+    def __init__(self, host, port, token=None):
         self.sock = socket.create_connection((host, port), timeout=60)
+        self.token = token
 
     def _send(self, frame):
         data = json.dumps(frame).encode("utf-8")
@@ -36,8 +39,10 @@ class Bridge:
 
     def request(self, address, body, timeout_ms=30000):
         reply = str(uuid.uuid4())
-        self._send({"type": "send", "address": address, "body": body, "replyAddress": reply,
-                    "headers": {"timeout": timeout_ms}})
+        headers = {"timeout": timeout_ms}
+        if self.token:
+            headers["token"] = self.token
+        self._send({"type": "send", "address": address, "body": body, "replyAddress": reply, "headers": headers})
         while True:
             frame = self._recv()
             if frame.get("type") == "err":
@@ -48,7 +53,7 @@ class Bridge:
 
 def main():
     host, port = sys.argv[1], int(sys.argv[2])
-    bus = Bridge(host, port)
+    bus = Bridge(host, port, os.environ.get("OPENUTM_TOKEN"))
     session = bus.request("verification.sessions", {"action": "create"})["session_id"]
     address = "verification.session." + session
     print("session", session)

@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
-const [base, shots] = process.argv.slice(2);
+// mode "token": the service needs its API token; `base` carries ?token=..., and the run stops after the runs.
+const [base, shots, mode = 'full'] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -61,7 +62,7 @@ await page.getByTestId('connection').filter({ hasText: 'Connected' }).waitFor({ 
 const width = await page.evaluate(() => document.documentElement.scrollWidth);
 if (width > 1280) await fail('horizontal scrolling at 1280x800: ' + width);
 await page.waitForFunction(() => document.querySelectorAll('.tool').length > 40);
-await shot('01-connected');
+await shot(mode === 'token' ? 'token-01-connected' : '01-connected');
 
 // step by step
 await page.selectOption('select[aria-label="scenario"]', 'examples/background_and_needs');
@@ -70,10 +71,10 @@ await expectEdges();
 await page.getByRole('button', { name: 'Run step by step' }).click();
 await waitAll('success', 30000);
 await assertAllVisible('after the step-by-step run');
-await shot('02-step-by-step-green');
+await shot(mode === 'token' ? 'token-02-step-by-step-green' : '02-step-by-step-green');
 // the step-by-step run leaves a report: its link opens report.html
 const link = await page.getByTestId('report-link').getAttribute('href', { timeout: 15000 });
-const reportPage = await (await fetch(new URL(link, base))).text();
+const reportPage = await (await page.request.get(new URL(link, base).href)).text();
 if (!reportPage.includes('OpenUTM Verification report') || !reportPage.includes('long_wait')) await fail('report link: ' + link);
 
 // whole scenario on the server, live over the bridge
@@ -83,7 +84,16 @@ await expectEdges();
 await page.getByRole('button', { name: 'Run', exact: true }).click();
 await waitAll('success', 30000);
 await assertAllVisible('after the whole run');
-await shot('03-whole-run-green');
+await shot(mode === 'token' ? 'token-03-whole-run-green' : '03-whole-run-green');
+if (mode === 'token') {
+  if (new URL(page.url()).searchParams.has('token')) await fail('the token stays in the address bar: ' + page.url());
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.waitForSelector('input[aria-label="amqp.routing_key"]');
+  if (errors.length) await fail('page errors: ' + errors.join('; '));
+  await browser.close();
+  console.log('E2E OK');
+  process.exit(0);
+}
 // sdsp_track step by step: the scenario the defect was first seen on
 await page.selectOption('select[aria-label="scenario"]', 'sdsp-f3623/sdsp_track');
 await page.waitForSelector('.react-flow__node');

@@ -28,6 +28,7 @@ public class ServiceVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceVerticle.class);
 
   private AppConfig appConfig;
+  private boolean generatedToken;
 
   @Override
   public Future<?> start() {
@@ -35,6 +36,7 @@ public class ServiceVerticle extends VerticleBase {
     return vertx.executeBlocking(() -> ConfigLoader.load(deployment.getString("config_path"), System.getenv(),
         deployment.getJsonObject("config"))).compose(cfg -> {
           appConfig = cfg;
+          generatedToken = generateToken(cfg);
           applyLogLevel(cfg.section("logging").getString("level", "INFO"));
           return startEmulator(cfg).compose(v -> deployAll(cfg));
         });
@@ -57,6 +59,29 @@ public class ServiceVerticle extends VerticleBase {
       LOG.info("flight_blender.url is empty: using the embedded emulator at {}", local);
       return null;
     });
+  }
+
+  /**
+   * {@code http.auth_token: auto}: a random token for this process, as Jupyter does; the editor URL carrying it is
+   * printed once on the console (the log shows it masked).
+   */
+  private static boolean generateToken(AppConfig cfg) {
+    JsonObject http = cfg.json().getJsonObject("http");
+    if (http == null || !"auto".equalsIgnoreCase(http.getString("auth_token", "").trim())) {
+      return false;
+    }
+    byte[] random = new byte[24];
+    new java.security.SecureRandom().nextBytes(random);
+    http.put("auth_token", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+    return true;
+  }
+
+  /** The editor's URL, with {@code ?token=} when a token is needed (unmasked: for the console and tests only). */
+  public static String editorUrl(AppConfig cfg) {
+    String host = cfg.httpHost();
+    String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+    String token = cfg.section("http").getString("auth_token", "");
+    return "http://" + shown + ":" + cfg.httpPort() + "/" + (token.isBlank() ? "" : "?token=" + token);
   }
 
   public AppConfig appConfig() {
@@ -85,8 +110,16 @@ public class ServiceVerticle extends VerticleBase {
         .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(catalog, cfg),
             new DeploymentOptions().setInstances(httpInstances)))
         .compose(id -> org.openutm.verification.http.EventBusBridge.startTcp(vertx, cfg).map(id))
-        .onSuccess(id -> LOG.info("OpenUTM Verification listening on http://{}:{} ({} operations, config {})",
-            cfg.httpHost(), cfg.httpPort(), catalog.all().size(), cfg.path()));
+        .onSuccess(id -> {
+          LOG.info("OpenUTM Verification listening on http://{}:{} ({} operations, config {})",
+              cfg.httpHost(), cfg.httpPort(), catalog.all().size(), cfg.path());
+          if (!cfg.section("http").getString("auth_token", "").isBlank()) {
+            LOG.info("API token required; editor at {}", editorUrl(cfg).replaceFirst("token=.*", "token=" + AppConfig.MASK));
+            if (generatedToken) {
+              System.out.println("Open the editor: " + editorUrl(cfg));
+            }
+          }
+        });
   }
 
   /** The root log level (logging.level, LOG_LEVEL, or PUT /api/config). */

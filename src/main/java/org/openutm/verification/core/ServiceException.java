@@ -41,7 +41,8 @@ public class ServiceException extends RuntimeException {
   }
 
   public JsonObject toJson() {
-    return new JsonObject().put("error", code.key()).put("message", getMessage()).put("details", details);
+    return new JsonObject().put("error", code.key()).put("message", getMessage()).put("detail", getMessage())
+        .put("details", details);
   }
 
   /** Fails a bus message with this error: failure code = HTTP status, failure message = the JSON body. */

@@ -102,34 +102,11 @@ public final class EventBusBridge {
     long maxBytes = bridge.getLong("max_message_bytes", 1_048_576L);
     SockJSHandlerOptions handlerOptions = new SockJSHandlerOptions().setRegisterWriteHandler(false);
     SockJSHandler sockJs = SockJSHandler.create(vertx, handlerOptions);
-    java.util.Set<String> allowed = new java.util.HashSet<>();
-    config.section("http").getJsonArray("allowed_origins", new io.vertx.core.json.JsonArray())
-        .forEach(o -> allowed.add(String.valueOf(o).replaceAll("/+$", "")));
-    // origin check: a browser page may open the bridge only from this service's own origin or an allowed one
-    router.route("/eventbus/*").order(-1).handler(ctx -> {
-      String origin = ctx.request().getHeader("Origin");
-      if (origin == null || allowed.contains(origin) || allowed.contains("*") || sameOrigin(origin, ctx)) {
-        ctx.next();
-        return;
-      }
-      HttpErrors.send(ctx, new org.openutm.verification.core.ServiceException(
-          org.openutm.verification.core.ErrorCode.FORBIDDEN, "origin " + origin + " may not use the event bus bridge "
-          + "(add it to http.allowed_origins)", new JsonObject().put("field", "Origin")));
-    });
+    // Host, Origin: RequestGuard, in front of every route
     // the library's bridge behind a guard that checks each frame (shape, size) before the bridge reads it
     io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl bridgeImpl =
         new io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl(vertx, null, options(config), event -> event.complete(true));
     router.route("/eventbus/*").subRouter(sockJs.socketHandler(sock -> bridgeImpl.handle(new GuardedSockJSSocket(vertx,
         sock, maxBytes))));
-  }
-
-  /** The Origin names the host (and port) the request was sent to. */
-  static boolean sameOrigin(String origin, io.vertx.ext.web.RoutingContext ctx) {
-    String host = ctx.request().getHeader("Host");
-    if (host == null) {
-      return false;
-    }
-    String bare = origin.replaceFirst("^https?://", "");
-    return bare.equalsIgnoreCase(host);
   }
 }

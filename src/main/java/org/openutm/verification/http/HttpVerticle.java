@@ -36,9 +36,10 @@ public class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     JsonObject http = config.section("http");
     Router router = Router.router(vertx);
+    router.route().order(-2000).handler(new RequestGuard(config)::handle);
     String token = http.getString("auth_token");
     if (token != null && !token.isBlank()) {
-      router.route().order(-1000).handler(ctx -> ApiToken.check(ctx, token));
+      router.route().order(-1000).handler(new ApiToken(token, config.httpPort())::check);
     }
     EventBusBridge.mount(vertx, router, config);
     router.route().handler(BodyHandler.create(false).setBodyLimit(http.getLong("body_limit_bytes", 1_048_576L)));

@@ -55,7 +55,7 @@ final class RunRoutes {
   /** JSON {scenario}|{yaml}|definition, or a raw YAML body. */
   static JsonObject scenarioBody(RoutingContext c) {
     String type = c.request().getHeader("Content-Type");
-    if (type != null && (type.contains("yaml") || type.startsWith("text/plain"))) {
+    if (RequestGuard.isYaml(RequestGuard.mediaType(type))) {
       return new JsonObject().put("yaml", c.body() == null ? "" : c.body().asString());
     }
     return Requests.jsonBody(c, false);

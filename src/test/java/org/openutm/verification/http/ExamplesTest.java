@@ -37,6 +37,24 @@ class ExamplesTest {
     }
   }
 
+  /** Issue 18: with http.auth_token: auto the scripts pass the generated token (OPENUTM_TOKEN) and work as before. */
+  @Test
+  void theExamplesWorkWithAGeneratedToken() throws Exception {
+    int tcp = TestService.freePort();
+    try (TestService svc = TestService.start(new JsonObject().put("bridge", new JsonObject().put("tcp_port", tcp))
+        .put("http", new JsonObject().put("auth_token", "auto")))) {
+      String token = svc.config.section("http").getString("auth_token");
+      assertTrue(token.length() >= 32 && !token.equals("auto"), "a token was generated");
+      assertEquals(401, svc.http.get("/operations").status());
+      String py = run(Map.of("OPENUTM_TOKEN", token), "python3", "examples/python/tcp_bridge_demo.py", "127.0.0.1",
+          String.valueOf(tcp));
+      assertTrue(py.contains("joined bg success"), py);
+      String node = run(Map.of("NODE_PATH", "webroot/node_modules", "OPENUTM_TOKEN", token), "node",
+          "examples/node/sockjs-demo.mjs", "http://127.0.0.1:" + svc.port);
+      assertTrue(node.contains("joined bg success"), node);
+    }
+  }
+
   @Test
   void tcpBridgeDeniesWhatIsNotPermitted() throws Exception {
     int tcp = TestService.freePort();

@@ -14,10 +14,13 @@ public final class TestService implements AutoCloseable {
   public final Vertx vertx;
   public final int port;
   public final Http http;
+  /** The service's effective config (a generated token, the emulator's address). */
+  public final org.openutm.verification.config.AppConfig config;
 
-  private TestService(Vertx vertx, int port) {
+  private TestService(Vertx vertx, int port, org.openutm.verification.config.AppConfig config) {
     this.vertx = vertx;
     this.port = port;
+    this.config = config;
     this.http = new Http("http://127.0.0.1:" + port);
   }
 
@@ -42,9 +45,10 @@ public final class TestService implements AutoCloseable {
       Vertx vertx = Vertx.builder().with(new io.vertx.core.VertxOptions()
           .setMetricsOptions(org.openutm.verification.core.Metrics.vertxOptions())).build();
       try {
-        await(vertx.deployVerticle(new ServiceVerticle(),
+        ServiceVerticle service = new ServiceVerticle();
+        await(vertx.deployVerticle(service,
             new DeploymentOptions().setConfig(new JsonObject().put("config", cfg).put("config_path", configPath))));
-        return new TestService(vertx, port);
+        return new TestService(vertx, port, service.appConfig());
       } catch (IllegalStateException e) {
         await(vertx.close());
         boolean bind = String.valueOf(e.getMessage()).contains("BindException")
