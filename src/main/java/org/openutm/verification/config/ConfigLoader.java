@@ -78,6 +78,14 @@ public final class ConfigLoader {
     for (String key : files.fieldNames()) {
       check(config, doc, "data_files." + key, files.getValue(key), out);
     }
+    String editor = config.section("http").getString("web_editor_path", "");
+    if (!editor.isBlank() && !java.nio.file.Files.isRegularFile(Path.of(editor, "dist", "index.html"))
+        && !java.nio.file.Files.isRegularFile(Path.of(editor, "index.html"))) {
+      org.openutm.verification.scenario.model.Pos pos = positionOf(doc, "http.web_editor_path");
+      out.add(new ConfigSchema.Problem("http.web_editor_path", pos == null ? 0 : pos.line(), pos == null ? 0 : pos.column(),
+          "no editor build in " + Path.of(editor).toAbsolutePath().normalize() + " (neither dist/index.html nor "
+          + "index.html; run 'npm run build' in the web-editor folder)"));
+    }
     JsonObject suites = config.section("suites");
     for (String suite : suites.fieldNames()) {
       Object list = suites.getJsonObject(suite, new JsonObject()).getValue("scenarios");
@@ -167,6 +175,7 @@ public final class ConfigLoader {
     setIfPresent(env, "LOG_LEVEL", v -> cfg.getJsonObject("logging").put("level", v));
     setIfPresent(env, "HTTP_HOST", v -> cfg.getJsonObject("http").put("host", v));
     setIfPresent(env, "API_AUTH_TOKEN", v -> cfg.getJsonObject("http").put("auth_token", v));
+    setIfPresent(env, "WEB_EDITOR_PATH", v -> cfg.getJsonObject("http").put("web_editor_path", v));
     setIfPresent(env, "HTTP_PORT", v -> {
       try {
         cfg.getJsonObject("http").put("port", Integer.parseInt(v.trim()));

@@ -131,7 +131,7 @@ public final class ConfigSchema {
       "logging", obj("level", oneOf("TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "trace", "debug", "info",
           "warn", "warning", "error")),
       "http", obj("host", str(), "port", port(), "instances", positiveInt(), "body_limit_bytes", positiveInt(),
-          "auth_token", str(), "enabled", bool(), "allowed_origins", listOf(str()), "allowed_hosts", listOf(str()),
+          "auth_token", str(), "enabled", bool(), "allowed_origins", listOf(str()), "allowed_hosts", listOf(str()), "web_editor_path", str(),
           "max_sse_streams", positiveInt()),
       "session", obj("ttl_seconds", positiveInt(), "sweep_seconds", positive(), "max_sessions", positiveInt(),
           "max_tasks_per_session", positiveInt(), "max_request_seconds", positiveInt()),

@@ -51,8 +51,9 @@ public final class HttpErrors {
           new JsonObject().put("field", "body"));
       case 415 -> new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "unsupported content type",
           new JsonObject().put("field", "Content-Type"));
-      case 400 -> new ServiceException(ErrorCode.BAD_INPUT,
-          failure == null ? "bad request" : failure.getMessage(), new JsonObject().put("field", "body"));
+      case 400 -> new ServiceException(ErrorCode.BAD_INPUT, failure == null ? "bad request" : failure.getMessage(),
+          new JsonObject().put("field", String.valueOf(failure == null ? null : failure.getMessage()).contains("'Host'")
+              ? "Host" : "body"));
       default -> null;
     };
     if (e == null) {

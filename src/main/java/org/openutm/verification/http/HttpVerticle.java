@@ -83,13 +83,28 @@ public class HttpVerticle extends VerticleBase {
       }
       ctx.next();
     });
-    router.route("/*").handler(StaticHandler.create("openutm-editor").setCachingEnabled(true).setIndexPage("index.html"));
+    router.route("/*").handler(editor(http.getString("web_editor_path", "")));
     router.route().last().handler(ctx -> ctx.fail(404));
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, HttpErrors::routerFailure);
     }
     return vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort())
         .setCompressionSupported(true)).requestHandler(router).listen();
+  }
+
+  /**
+   * The editor: the bundled one, or another build named by {@code http.web_editor_path} (WEB_EDITOR_PATH), as the
+   * Python toolkit serves its web-editor: that folder's {@code dist/} when it has one, else the folder itself.
+   */
+  static StaticHandler editor(String path) {
+    if (path == null || path.isBlank()) {
+      return StaticHandler.create("openutm-editor").setCachingEnabled(true).setIndexPage("index.html");
+    }
+    Path dir = Path.of(path).toAbsolutePath().normalize();
+    Path dist = dir.resolve("dist");
+    Path root = java.nio.file.Files.isRegularFile(dist.resolve("index.html")) ? dist : dir;
+    return StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT, root.toString())
+        .setCachingEnabled(false).setIndexPage("index.html");
   }
 
   /** docs/openapi.yaml, bundled at the classpath root. */

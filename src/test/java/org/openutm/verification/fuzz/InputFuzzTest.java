@@ -285,6 +285,77 @@ class InputFuzzTest {
     }
   }
 
+  @Provide
+  Arbitrary<List<Integer>> guardCases() {
+    return Arbitraries.integers().between(0, 1000).list().ofSize(6);
+  }
+
+  /**
+   * Issue 18's checks under random combinations of method, route, Host, Origin, Content-Type and body: never a 5xx;
+   * a foreign Host is 403, then a foreign Origin on a write or the bridge is 403, then a body of a type the route does
+   * not take is 415; and a refused request changes nothing (the default session's results stay as they were).
+   */
+  @Property
+  void guardedRequests(@ForAll("guardCases") List<Integer> pick) {
+    int p = svc.port;
+    String[] methods = {"GET", "POST", "PUT", "DELETE", "PATCH"};
+    String[] paths = {"/api/step", "/session/reset", "/run-scenario-async", "/api/scenarios/validate", "/api/config",
+        "/api/sessions", "/stop-scenario", "/eventbus/1/abc/xhr_send", "/eventbus/info", "/api/info", "/nope"};
+    String[] hosts = {null, "127.0.0.1:" + p, "localhost", "[::1]:" + p, "evil.example", "127.0.0.1.evil.example:" + p,
+        "", "a:b:c", "[::1", "LOCALHOST:" + p};
+    String[] origins = {null, "http://127.0.0.1:" + p, "http://evil.example", "null", "http://localhost:" + p,
+        "https://127.0.0.1:" + p, "garbage", "http://127.0.0.1:" + p + ".evil.example"};
+    String[] types = {null, "application/json", "application/json; charset=utf-8", "application/yaml", "text/plain",
+        "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/yaml", "application/ld+json",
+        ";;", "application/json/x"};
+    String[] bodies = {null, "", "{\"step\":\"Generate UUID\"}", "name: g\nsteps:\n  - step: Generate UUID\n", "{",
+        "[\"{}\"]"};
+    String method = methods[pick.get(0) % methods.length];
+    String path = paths[pick.get(1) % paths.length];
+    String host = hosts[pick.get(2) % hosts.length];
+    String origin = origins[pick.get(3) % origins.length];
+    String type = types[pick.get(4) % types.length];
+    String body = method.equals("GET") ? null : bodies[pick.get(5) % bodies.length];
+    List<String> headers = new ArrayList<>();
+    if (host != null) {
+      headers.addAll(List.of("Host", host));
+    }
+    if (origin != null) {
+      headers.addAll(List.of("Origin", origin));
+    }
+    if (type != null) {
+      headers.addAll(List.of("Content-Type", type));
+    }
+    String input = method + " " + path + " " + headers + " body=" + body;
+    int resultsBefore = svc.http.get("/api/sessions/default").json().getInteger("results");
+    org.openutm.verification.support.RawHttp.Response r = org.openutm.verification.support.RawHttp.send(p, method, path,
+        body, headers.toArray(String[]::new));
+    assertTrue(r.status() < 500, r.status() + " for " + input + " -> " + r.body());
+    String name = host == null ? "127.0.0.1" : host.toLowerCase().replaceFirst("^(\\[[^\\]]*\\]|[^:]*).*", "$1");
+    boolean hostOk = host == null || List.of("127.0.0.1", "localhost", "[::1]").contains(name);
+    boolean bridge = path.startsWith("/eventbus");
+    boolean changing = !method.equals("GET");
+    boolean ownOrigin = origin == null || origin.equals("http://" + (host == null ? "127.0.0.1:" + p : host).toLowerCase())
+        || origin.equals("https://" + (host == null ? "127.0.0.1:" + p : host).toLowerCase());
+    String media = type == null ? "" : type.replaceFirst(";.*", "").trim().toLowerCase();
+    boolean json = media.equals("application/json") || media.startsWith("application/") && media.endsWith("+json");
+    boolean yamlRoute = method.equals("POST") && (path.startsWith("/run-scenario") || path.startsWith("/api/scenarios/"));
+    boolean typeOk = body == null || body.isEmpty() || bridge || json || yamlRoute && media.contains("yaml");
+    int expected = !hostOk || (changing || bridge) && !ownOrigin ? 403 : !typeOk ? 415 : 0;
+    if (expected != 0) {
+      // a Host the HTTP layer cannot parse ("a:b:c", "[::1") is refused by it first: 400 naming the Host
+      boolean malformed = r.status() == 400 && r.body().contains("\"field\":\"Host\"");
+      assertEquals(expected, malformed && !hostOk ? 403 : r.status(), input + " -> " + r.body());
+      JsonObject e = new JsonObject(r.body());
+      assertTrue(e.containsKey("error") && e.containsKey("message") && e.containsKey("detail") && e.containsKey("details"),
+          r.body());
+      assertEquals(resultsBefore, svc.http.get("/api/sessions/default").json().getInteger("results"),
+          "a refused request changed the default session: " + input);
+    } else {
+      assertTrue(r.status() != 403 && r.status() != 415, "refused though allowed: " + input + " -> " + r.body());
+    }
+  }
+
   static final java.net.http.HttpClient SOCKETS = java.net.http.HttpClient.newHttpClient();
 
   static void frame(OutputStream out, String json) throws java.io.IOException {
