@@ -144,7 +144,7 @@ public final class Main {
     }
   }
 
-  /** emulator [--port N] [--host H] [--mode django|fastapi] [--no-auth] [--amqp-url URL]: a standalone Flight Blender stand-in. */
+  /** emulator [--port N] [--host H] [--mode fastapi|django] [--no-auth] [--amqp-url URL]: a standalone Flight Blender stand-in. */
   static void emulator(List<String> args) {
     JsonObject cfg = new JsonObject().put("port", 8000);
     JsonObject amqp = new JsonObject();
@@ -190,7 +190,7 @@ public final class Main {
           run [--config PATH] [--suite NAME]... [--report-dir DIR] [--formats json,junit,log] [--debug] [FILE|ID]...
                                                          run scenarios in-process; exit code = failed scenarios
           validate [--config PATH] FILE|ID...            print every problem; exit 1 if any
-          emulator [--port 8000] [--host H] [--mode django|fastapi] [--no-auth] [--amqp-url URL]
+          emulator [--port 8000] [--host H] [--mode fastapi|django] [--no-auth] [--amqp-url URL]
                                                          a standalone Flight Blender emulator
           operations                                     the operation catalogue as Markdown
           help                                           this text

@@ -113,7 +113,7 @@ public final class ConfigSchema {
       "version", str(),
       "run_id", str(),
       "scenario_docs", oneOf("warn", "required", "ignore"),
-      "flight_blender", obj("url", str(), "timeout_seconds", positive(), "emulated", bool(),
+      "flight_blender", obj("url", str(), "timeout_seconds", positive(), "emulated", bool(), "websocket_token", bool(),
           "auth", obj("type", oneOf("none", "passport"), "client_id", str(), "client_secret", str(), "audience", str(),
               "scopes", listOf(str()), "token_endpoint", str(), "passport_base_url", str())),
       "opensky", obj("url", str(), "auth", obj("type", oneOf("none", "oauth2"), "client_id", str(),
@@ -145,13 +145,28 @@ public final class ConfigSchema {
           "mode", oneOf("django", "fastapi", "Django", "FastAPI"), "auth", bool(),
           "max_declarations", positiveInt(), "max_telemetry_per_declaration", positiveInt(),
           "max_aircraft_per_session", positiveInt(), "max_geofences", positiveInt(),
-          "sensors", listOf(obj("id", str(), "sensor_type_display", str(), "sensor_identifier", str())),
-          "auto_recovery_seconds", positive(), "conformance_margin_degrees", number(), "body_limit_bytes", positiveInt(),
+          "sensors", listOf(obj("id", str(), "sensor_type", integer(), "sensor_identifier", str(),
+              "horizontal_accuracy_m", number(), "vertical_accuracy_m", number(), "expected_latency_ms", integer(),
+              "refresh_rate_seconds", positive())),
+          "conformance_monitoring", bool(), "tick_drift_millis", integer(),
+          "quirks", obj("track_lng_negated_alt_mm", bool()), "body_limit_bytes", positiveInt(),
           "tick_millis", positiveInt(),
-          "daa", obj("tick_millis", positiveInt(), "preventive_seconds", positive(), "corrective_seconds", positive(),
+          "daa", obj("enabled", bool(), "tick_millis", positiveInt(), "preventive_seconds", positive(), "corrective_seconds", positive(),
               "warning_seconds", positive(), "proximity_factor", positive(), "calm_ticks", positiveInt(),
               "velocity_window_seconds", positive(), "coast_after_millis", positiveInt(),
               "drop_after_millis", positiveInt(), "consider_range_m", positive(), "max_logs", positiveInt())));
+
+  /**
+   * Keys that once existed and no longer match a real behaviour: a load error naming what replaces them (an unknown
+   * key alone would not say why).
+   */
+  static final Map<String, String> REMOVED = Map.of(
+      "emulator.auto_recovery_seconds", "removed: no Flight Blender era recovers a sensor by itself, and neither does "
+          + "the emulator now; recover a sensor with PUT update_sensor_health {status: operational, recovery_type}",
+      "emulator.conformance_margin_degrees", "removed: replaced by emulator.conformance_monitoring (true/false; the "
+          + "Django era's periodic checks, default true in mode django; master has no conformance monitor)",
+      "emulator.sensors[].sensor_type_display", "removed: sensor_type (an integer, 0-15, as Flight Blender stores it; "
+          + "9 is ADS-B, 5 PSR) gives the display name");
 
   private ConfigSchema() {
   }
@@ -176,7 +191,10 @@ public final class ConfigSchema {
         for (var e : n.map().entrySet()) {
           String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
           Spec s = spec.keys.get(e.getKey());
-          if (s == null) {
+          String removed = REMOVED.get(p.replaceAll("\\[\\d+\\]", "[]"));
+          if (s == null && removed != null) {
+            out.add(problem(n.keyPos(e.getKey()), p, removed));
+          } else if (s == null) {
             out.add(problem(n.keyPos(e.getKey()), p, "unknown key (known here: " + String.join(", ", spec.keys.keySet()) + ")"));
           } else {
             walk(e.getValue(), s, p, out);

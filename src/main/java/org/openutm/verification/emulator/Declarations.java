@@ -38,6 +38,14 @@ final class Declarations {
     static Refusal message(int status, String message) {
       return new Refusal(status, new JsonObject().put("message", message));
     }
+
+    /**
+     * A 500 where the real server raises one for this input (an unguarded conversion): the body names the real code
+     * path, so tests (and the fuzz) can tell an emulated server error from an emulator bug.
+     */
+    static Refusal serverError(String why) {
+      return new Refusal(500, new JsonObject().put("detail", "Internal Server Error").put("emulated_server_error", why));
+    }
   }
 
   private final Map<String, JsonObject> byId = new LinkedHashMap<>();
@@ -71,8 +79,73 @@ final class Declarations {
     byId.clear();
   }
 
-  /** Validates and stores a declaration (GeoJSON form); deconflicts against active ones and geofences. */
-  JsonObject create(JsonObject payload, List<Geo.Box> geofenceBoxes, boolean operationalIntent) {
+  /**
+   * Validates, stores and (where the era does) deconflicts one declaration. Master's set_flight_declaration does not
+   * deconflict (services/flight_declarations_svc.py _create_flight_declaration_record; its state is flight_state or
+   * 1); master's operational intents and every Django-era create do (deconfliction_engine.py).
+   */
+  JsonObject create(JsonObject payload, List<Geofences.Fence> fences, boolean operationalIntent) {
+    JsonObject record = store(payload, operationalIntent);
+    if (deconflicts(operationalIntent)) {
+      deconflict(List.of(record), fences);
+    }
+    return announce(record);
+  }
+
+  /** Whether this era deconflicts this kind of create. */
+  boolean deconflicts(boolean operationalIntent) {
+    return !options.fastapi() || operationalIntent;
+  }
+
+  /**
+   * The default engine on a batch (both eras' DefaultDeconflictionEngine, run for every item before any result is
+   * applied, as _run_deconfliction does for bulk submissions): rejected (state 8) when its bounding box meets an
+   * active (1-4) declaration overlapping its time window, itself excluded, or a geofence whose window contains its
+   * whole window.
+   */
+  void deconflict(List<JsonObject> batch, List<Geofences.Fence> fences) {
+    List<JsonObject> rejected = new ArrayList<>();
+    for (JsonObject d : batch) {
+      Geo.Box box = box(d);
+      Instant start = Instant.parse(d.getString("start_datetime"));
+      Instant end = Instant.parse(d.getString("end_datetime"));
+      boolean conflict = fences.stream().anyMatch(f -> !f.start().isAfter(start) && !f.end().isBefore(end)
+          && f.box().intersects(box));
+      for (JsonObject other : byId.values()) {
+        if (conflict) {
+          break;
+        }
+        conflict = !other.getString("id").equals(d.getString("id")) && ACTIVE_STATES.contains(other.getInteger("state"))
+            && !Instant.parse(other.getString("start_datetime")).isAfter(end)
+            && !Instant.parse(other.getString("end_datetime")).isBefore(start) && box(other).intersects(box);
+      }
+      if (conflict) {
+        rejected.add(d);
+      }
+    }
+    for (JsonObject d : rejected) {
+      d.put("state", 8).put("is_approved", false).putNull("approved_by");
+    }
+  }
+
+  private static Geo.Box box(JsonObject d) {
+    String[] b = d.getString("bounds").split(",");
+    return new Geo.Box(Double.parseDouble(b[0]), Double.parseDouble(b[1]), Double.parseDouble(b[2]),
+        Double.parseDouble(b[3]));
+  }
+
+  /** The operational event for a stored (and deconflicted) declaration, and the create answer. */
+  JsonObject announce(JsonObject record) {
+    String id = record.getString("id");
+    boolean approved = record.getBoolean("is_approved");
+    events.publish(id, approved ? "Flight Declaration " + id + " accepted" : "Flight Declaration " + id
+        + " rejected: it conflicts with an active declaration or a geofence", approved ? "info" : "warning");
+    return new JsonObject().put("id", id).put("message", "Submitted Flight Declaration").put("is_approved", approved)
+        .put("state", record.getInteger("state"));
+  }
+
+  /** Validates and stores a declaration (GeoJSON form, or operational intent volumes), not yet deconflicted. */
+  JsonObject store(JsonObject payload, boolean operationalIntent) {
     if (byId.size() >= options.maxDeclarations()) {
       throw Refusal.message(507, "Emulator storage full: " + options.maxDeclarations() + " flight declarations "
           + "(emulator.max_declarations); delete some or reset the emulator");
@@ -116,9 +189,9 @@ final class Declarations {
         || start.isAfter(now.plus(Duration.ofDays(2)))) {
       throw Refusal.message(400, PAST_OR_FAR);
     }
-    boolean approved = !conflicts(box, start, end, geofenceBoxes, operationalIntent);
-    int state = approved ? (options.fastapi() && !operationalIntent && payload.getValue("flight_state") instanceof Number n
-        ? n.intValue() : 1) : 8;
+    int state = options.fastapi() && !operationalIntent && payload.getValue("flight_state") instanceof Number n
+        ? n.intValue() : 1;
+    boolean approved = state != 0 && state != 8;
     String id = UUID.randomUUID().toString();
     JsonObject record = new JsonObject().put("id", id)
         .put("operational_intent", operationalIntent ? payload.getValue("operational_intent_volume4ds") : null)
@@ -131,35 +204,7 @@ final class Declarations {
         .put("bounds", box.text()).put("approved_by", approved ? "Flight Blender emulator" : null)
         .put("submitted_by", payload.getValue("submitted_by")).put("created_at", now.toString());
     byId.put(id, record);
-    events.publish(id, approved ? "Flight Declaration " + id + " accepted" : "Flight Declaration " + id
-        + " rejected: it conflicts with an active declaration or a geofence", approved ? "info" : "warning");
-    return new JsonObject().put("id", id).put("message", "Submitted Flight Declaration").put("is_approved", approved)
-        .put("state", state);
-  }
-
-  private boolean conflicts(Geo.Box box, Instant start, Instant end, List<Geo.Box> geofences, boolean intent) {
-    for (Geo.Box g : geofences) {
-      if (g.intersects(box)) {
-        return true;
-      }
-    }
-    if (options.fastapi() && !intent) {
-      return false;
-    }
-    for (JsonObject d : byId.values()) {
-      if (!ACTIVE_STATES.contains(d.getInteger("state"))) {
-        continue;
-      }
-      Instant s = Instant.parse(d.getString("start_datetime"));
-      Instant e = Instant.parse(d.getString("end_datetime"));
-      String[] b = d.getString("bounds").split(",");
-      Geo.Box other = new Geo.Box(Double.parseDouble(b[0]), Double.parseDouble(b[1]), Double.parseDouble(b[2]),
-          Double.parseDouble(b[3]));
-      if (s.isBefore(end) && start.isBefore(e) && other.intersects(box)) {
-        return true;
-      }
-    }
-    return false;
+    return record;
   }
 
   private static void checkAltitudes(JsonObject geo) {
@@ -206,8 +251,9 @@ final class Declarations {
     }
     int to = n.intValue();
     int from = d.getInteger("state");
-    if (!options.fastapi() && !DjangoStateMachine.allowed(from, to)) {
-      throw Refusal.message(400, "Invalid state transition from " + from + " to " + to);
+    String refused = options.fastapi() ? null : DjangoStateMachine.refusal(from, to);
+    if (refused != null) {
+      throw new Refusal(400, new JsonObject().put("state", new JsonArray().add(refused)));
     }
     setState(d, to, "operator");
     String by = body.getValue("submitted_by") instanceof String s ? s : null;
@@ -232,12 +278,37 @@ final class Declarations {
   }
 
   /** List with date (YYYY-MM-DD) and state filters and paging; Django and FastAPI shapes. */
+  /**
+   * GET flight_declaration. Master (services/flight_declarations_svc.py list_flight_declarations): window
+   * start_date (YYYY-MM-DD, floored to the day) .. end_date (ceiled), default yesterday..tomorrow by day; Django
+   * (flight_declaration_operations/views.py FlightDeclarationCreateList): start_date / end_date at midnight, default
+   * now-1 day .. now+1 day. Both: start_datetime >= start and end_datetime <= end, the state filter ignores empty
+   * tokens, newest first. Master answers {count, next: null, previous: null, results}; Django pages as
+   * pagination.py StandardResultsSetPagination (its {@code pages} divides by 10 whatever page_size is).
+   */
   JsonObject list(String startDate, String endDate, String states, int page, int pageSize, String base) {
+    Instant now = Instant.now();
+    java.time.ZonedDateTime today = now.atZone(java.time.ZoneOffset.UTC);
+    Instant from;
+    Instant to;
+    try {
+      if (options.fastapi()) {
+        from = startDate != null ? day(startDate) : today.minusDays(1).toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        to = (endDate != null ? day(endDate) : today.plusDays(1).toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant()).plus(java.time.Duration.ofDays(1)).minusNanos(1000);
+      } else {
+        from = startDate != null ? day(startDate) : now.minus(java.time.Duration.ofDays(1));
+        to = endDate != null ? day(endDate) : now.plus(java.time.Duration.ofDays(1));
+      }
+    } catch (java.time.DateTimeException e) {
+      throw Refusal.serverError("arrow.get(date, 'YYYY-MM-DD') raises ParserError, uncaught in either era");
+    }
+    Set<Integer> wanted = parseStates(states);
     List<JsonObject> all = new ArrayList<>();
-    Set<Integer> wanted = states == null || states.isBlank() ? null : parseStates(states);
-    for (JsonObject d : byId.values()) {
-      String day = d.getString("start_datetime").substring(0, 10);
-      if (startDate != null && day.compareTo(startDate) < 0 || endDate != null && day.compareTo(endDate) > 0) {
+    List<JsonObject> newestFirst = new ArrayList<>(byId.values());
+    java.util.Collections.reverse(newestFirst);
+    for (JsonObject d : newestFirst) {
+      if (parseTime(d.getString("start_datetime")).isBefore(from) || parseTime(d.getString("end_datetime")).isAfter(to)) {
         continue;
       }
       if (wanted != null && !wanted.contains(d.getInteger("state"))) {
@@ -245,30 +316,45 @@ final class Declarations {
       }
       all.add(d);
     }
-    int pages = Math.max(1, (all.size() + pageSize - 1) / pageSize);
-    int from = Math.min(all.size(), (page - 1) * pageSize);
-    List<JsonObject> slice = all.subList(from, Math.min(all.size(), from + pageSize));
-    String next = page < pages ? base + "?page=" + (page + 1) + "&page_size=" + pageSize : null;
-    String prev = page > 1 ? base + "?page=" + (page - 1) + "&page_size=" + pageSize : null;
+    int offset = Math.max(page - 1, 0) * pageSize;
+    List<JsonObject> slice = all.subList(Math.min(all.size(), offset), Math.min(all.size(), offset + pageSize));
     if (options.fastapi()) {
-      return new JsonObject().put("count", all.size()).put("next", next).put("previous", prev)
+      return new JsonObject().put("count", all.size()).putNull("next").putNull("previous")
           .put("results", new JsonArray(new ArrayList<>(slice)));
     }
+    int lastPage = Math.max(1, (all.size() + pageSize - 1) / pageSize);
+    if (page > lastPage) {
+      throw new Refusal(404, new JsonObject().put("detail", "Invalid page."));
+    }
+    String next = page < lastPage ? base + "?page=" + (page + 1) + "&page_size=" + pageSize : null;
+    String prev = page > 1 ? base + "?page=" + (page - 1) + "&page_size=" + pageSize : null;
     return new JsonObject().put("links", new JsonObject().put("next", next).put("previous", prev))
-        .put("total", all.size()).put("page", page).put("pages", pages).put("page_size", pageSize)
-        .put("results", new JsonArray(new ArrayList<>(slice)));
+        .put("total", all.size()).put("page", page).put("pages", (int) Math.ceil(all.size() / 10.0))
+        .put("page_size", pageSize).put("results", new JsonArray(new ArrayList<>(slice)));
   }
 
-  private static Set<Integer> parseStates(String s) {
+  private static Instant day(String yyyyMmDd) {
+    return java.time.LocalDate.parse(yyyyMmDd.trim()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+  }
+
+  /** Comma-separated integers, empty tokens ignored (both eras); null when no filter. */
+  private Set<Integer> parseStates(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
     Set<Integer> out = new java.util.HashSet<>();
     for (String p : s.split(",")) {
+      if (p.trim().isEmpty()) {
+        continue;
+      }
       try {
         out.add(Integer.parseInt(p.trim()));
       } catch (NumberFormatException e) {
-        throw Refusal.message(400, "state must be a comma-separated list of integers");
+        throw new Refusal(400, options.fastapi() ? new JsonObject().put("error", "State values must be integers.")
+            : new JsonObject().put("state", "State values must be integers."));
       }
     }
-    return out;
+    return out.isEmpty() ? null : out;
   }
 
   Iterable<JsonObject> all() {

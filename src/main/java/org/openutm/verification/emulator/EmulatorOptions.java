@@ -4,23 +4,43 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The emulator's settings ({@code emulator:} in the config): which Flight Blender era it mimics, its storage caps,
- * the sensors it reports, and whether it checks tokens.
+ * The emulator's settings ({@code emulator:} in the config): which Flight Blender era it mimics ({@code fastapi} =
+ * master 5d9b953, the default; {@code django} = d874eb0), its storage caps, the sensors the deployment is seeded
+ * with, whether it checks tokens, and the quirks of the real server it can reproduce on request.
+ *
+ * @param conformanceMonitoring Django era only: the periodic conformance checks of ENABLE_CONFORMANCE_MONITORING
+ *     (on in the era's documented deployment, deployment_support/.env.local); master never schedules them
+ * @param tickDriftMillis extra time per SDSP tick: master re-queues each tick one second after its own work
+ *     (tasks/surveillance_task.py, countdown=1), so its intervals exceed 1 s; Django's beat schedule does not drift
+ * @param trackQuirks reproduce the real track defect: lng = -lon_dd and altitude in mm (both eras' fuser)
+ * @param daaEnabled serve /detect_and_avoid_ops (an extension: neither era has these routes)
  */
 record EmulatorOptions(boolean fastapi, boolean auth, int maxDeclarations, int maxTelemetryPerDeclaration,
-    int maxAircraftPerSession, int maxGeofences, JsonArray sensors, double autoRecoverySeconds,
-    double conformanceMarginDegrees, long tickMillis, DaaEngine.Options daa) {
+    int maxAircraftPerSession, int maxGeofences, JsonArray sensors, boolean conformanceMonitoring,
+    long tickMillis, long tickDriftMillis, boolean trackQuirks, boolean daaEnabled, DaaEngine.Options daa) {
+
+  /** The deployment this emulator is seeded with: a fresh real server has no sensor and no API creates one. */
+  static final JsonArray SEED_SENSORS = new JsonArray()
+      .add(new JsonObject().put("id", "a0b7d47e-5eac-45dc-8cba-f47e6fe0e558").put("sensor_type", 9)
+          .put("sensor_identifier", "adsb-bern-01"))
+      .add(new JsonObject().put("id", "5d7f2c0e-8b1f-4a2d-9c3e-6b7a8f9d0e1c").put("sensor_type", 5)
+          .put("sensor_identifier", "radar-bern-01"));
 
   static EmulatorOptions from(JsonObject c) {
-    JsonArray sensors = c.getJsonArray("sensors", new JsonArray()
-        .add(new JsonObject().put("id", "a0b7d47e5eac45dc8cbaf47e6fe0e558").put("sensor_type_display", "ADS-B")
-            .put("sensor_identifier", "adsb-bern-01"))
-        .add(new JsonObject().put("id", "5d7f2c0e8b1f4a2d9c3e6b7a8f9d0e1c").put("sensor_type_display", "Radar")
-            .put("sensor_identifier", "radar-bern-01")));
-    return new EmulatorOptions("fastapi".equalsIgnoreCase(c.getString("mode", "django")), c.getBoolean("auth", true),
+    boolean fastapi = !"django".equalsIgnoreCase(c.getString("mode", "fastapi"));
+    Boolean monitoring = c.getBoolean("conformance_monitoring");
+    if (fastapi && Boolean.TRUE.equals(monitoring)) {
+      throw new IllegalArgumentException("emulator.conformance_monitoring: true needs mode django: Flight Blender "
+          + "master (FastAPI) never schedules its conformance check (tasks/scheduler.py schedule_conformance_check "
+          + "has no callers)");
+    }
+    JsonObject quirks = c.getJsonObject("quirks", new JsonObject());
+    return new EmulatorOptions(fastapi, c.getBoolean("auth", true),
         c.getInteger("max_declarations", 10_000), c.getInteger("max_telemetry_per_declaration", 20_000),
-        c.getInteger("max_aircraft_per_session", 20_000), c.getInteger("max_geofences", 1_000), sensors,
-        c.getDouble("auto_recovery_seconds", 10.0), c.getDouble("conformance_margin_degrees", 0.0005),
-        c.getLong("tick_millis", 1000L), DaaEngine.Options.from(c.getJsonObject("daa")));
+        c.getInteger("max_aircraft_per_session", 20_000), c.getInteger("max_geofences", 1_000),
+        c.getJsonArray("sensors", SEED_SENSORS), monitoring == null ? !fastapi : monitoring,
+        c.getLong("tick_millis", 1000L), c.getLong("tick_drift_millis", fastapi ? 25L : 0L),
+        quirks.getBoolean("track_lng_negated_alt_mm", false),
+        c.getJsonObject("daa", new JsonObject()).getBoolean("enabled", true), DaaEngine.Options.from(c.getJsonObject("daa")));
   }
 }

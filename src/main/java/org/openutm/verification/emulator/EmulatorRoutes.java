@@ -19,6 +19,7 @@ final class EmulatorRoutes {
 
   private final Vertx vertx;
   private final EmulatorState st;
+  SurveillanceRoutes surveillance;
 
   EmulatorRoutes(Vertx vertx, EmulatorState state) {
     this.vertx = vertx;
@@ -29,9 +30,9 @@ final class EmulatorRoutes {
     r.get("/ping").handler(ctx -> ctx.json(new JsonObject().put("message", "pong")));
     String fd = "/flight_declaration_ops";
     r.post(fd + "/set_flight_declaration").handler(ctx -> write(ctx, 200, (c, b) ->
-        st.declarations.create(b, st.geofences.boxes(), false)));
+        st.declarations.create(b, st.geofences.fences(), false)));
     r.post(fd + "/set_operational_intent").handler(ctx -> write(ctx, 200, (c, b) ->
-        st.declarations.create(b, st.geofences.boxes(), true)));
+        st.declarations.create(b, st.geofences.fences(), true)));
     r.post(fd + "/set_flight_declarations_bulk").handler(ctx -> bulk(ctx, false));
     r.post(fd + "/set_operational_intents_bulk").handler(ctx -> bulk(ctx, true));
     r.put(fd + "/flight_declaration_state/:id").handler(ctx -> write(ctx, 200, (c, b) ->
@@ -68,36 +69,32 @@ final class EmulatorRoutes {
       return null;
     }));
 
-    String sm = "/surveillance_monitoring_ops";
-    r.put(sm + "/start_stop_surveillance_heartbeat_track/:id").handler(ctx -> write(ctx, 200, (c, b) ->
-        st.surveillance.startStop(c.pathParam("id"), b,
-            s -> vertx.setPeriodic(st.options.tickMillis(), t -> st.surveillance.tick(s, vertx::cancelTimer)),
-            vertx::cancelTimer)));
-    r.get(sm + "/list_surveillance_sensors").handler(ctx -> read(ctx, c -> st.sensors.list()));
-    r.put(sm + "/update_sensor_health/:id").handler(ctx -> write(ctx, 200, (c, b) ->
-        st.sensors.update(c.pathParam("id"), b, (ms, run) -> vertx.setTimer(ms, t -> run.run()))));
-    r.get(sm + "/list_sensor_health_notifications").handler(ctx -> read(ctx, c -> st.sensors.notifications(
-        c.queryParams().get("sensor_id"), date(c, "start_date", null), date(c, "end_date", null))));
-    r.get(sm + "/service_metrics").handler(ctx -> read(ctx, c -> {
-      Instant end = date(c, "end_date", Instant.now());
-      Instant start = date(c, "start_date", end.minus(1, ChronoUnit.HOURS));
-      return st.surveillance.metrics(c.queryParams().get("session_id"), start, end, st.sensors);
-    }));
+    surveillance = new SurveillanceRoutes(vertx, st, this);
+    surveillance.mount(r);
 
     String daa = "/detect_and_avoid_ops";
+    if (!st.options.daaEnabled()) {
+      mountTestRoutes(r);
+      return;
+    }
     r.get(daa + "/alerts/active").handler(ctx -> read(ctx, c -> st.daa.activeAlerts()));
     r.get(daa + "/alerts/active/").handler(ctx -> read(ctx, c -> st.daa.activeAlerts()));
     r.get(daa + "/logs/incident").handler(this::incidentLogs);
     r.get(daa + "/logs/incident/").handler(this::incidentLogs);
 
+    mountTestRoutes(r);
+  }
+
+  /** Emulator-only routes for tests (no Flight Blender serves them). */
+  private void mountTestRoutes(Router r) {
     r.post("/emulator/reset").handler(ctx -> {
       st.declarations.clear();
       st.streams.clear();
       st.geofences.clear();
       st.sensors.reset();
       st.daa.clear();
-      st.surveillance.sessions.values().forEach(s -> st.surveillance.stop(s, vertx::cancelTimer));
-      st.surveillance.sessions.clear();
+      st.surveillance.clear(surveillance.timers());
+      st.feed.clear();
       ctx.json(new JsonObject().put("status", "reset"));
     });
     r.get("/emulator/state").handler(ctx -> ctx.json(st.counts()));

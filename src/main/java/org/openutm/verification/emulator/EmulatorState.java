@@ -10,6 +10,7 @@ final class EmulatorState {
   final Geofences geofences;
   final Sensors sensors;
   final Surveillance surveillance;
+  final AirTrafficFeed feed = new AirTrafficFeed();
   final DaaEngine daa;
 
   EmulatorState(EmulatorOptions options, EventSink events) {
@@ -17,10 +18,10 @@ final class EmulatorState {
     this.declarations = new Declarations(options, events);
     this.daa = new DaaEngine(options.daa(), events);
     this.declarations.onGrounded = id -> daa.ownshipEnded(id, System.currentTimeMillis());
-    this.streams = new FlightStreams(options, declarations, daa);
+    this.streams = new FlightStreams(options, declarations, daa, feed);
     this.geofences = new Geofences(options);
     this.sensors = new Sensors(options);
-    this.surveillance = new Surveillance(options, streams);
+    this.surveillance = new Surveillance(options, sensors, feed);
   }
 
   JsonObject counts() {

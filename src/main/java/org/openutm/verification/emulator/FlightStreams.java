@@ -19,97 +19,92 @@ final class FlightStreams {
   record Track(JsonObject observation, long receivedMillis) {
   }
 
+  /** About 50 m: the bounding-box check's tolerance. */
+  static final double MARGIN_DEGREES = 0.0005;
   private final EmulatorOptions options;
   private final Declarations declarations;
   private final DaaEngine daa;
+  private final AirTrafficFeed feed;
   private final Map<String, Deque<JsonObject>> telemetry = new HashMap<>();
   private final Map<String, Map<String, Track>> traffic = new LinkedHashMap<>();
   private final Map<String, Long> observationsBySession = new HashMap<>();
   private long observationsTotal;
   private long telemetryTotal;
 
-  FlightStreams(EmulatorOptions options, Declarations declarations, DaaEngine daa) {
+  FlightStreams(EmulatorOptions options, Declarations declarations, DaaEngine daa, AirTrafficFeed feed) {
     this.options = options;
     this.declarations = declarations;
     this.daa = daa;
+    this.feed = feed;
   }
 
+  /**
+   * PUT set_telemetry as both eras handle it (master services/flight_feed_svc.py submit_telemetry, Django
+   * flight_feed_operations/views.py): each flight in order, parsed ({@link TelemetryModel}), its operation active now
+   * and in states 1-4 (no USS network), then streamed; a later flight's refusal does not undo an earlier one.
+   */
   JsonObject submitTelemetry(JsonObject body) {
-    JsonArray observations = array(body, "observations");
-    if (observations == null || observations.isEmpty()) {
-      throw Refusal.message(400, "observations are required: a non-empty list of {current_states, flight_details}");
+    if (!body.containsKey("observations")) {
+      throw Refusal.message(400, "A flight observation object with current state and flight details is necessary");
     }
+    if (!(body.getValue("observations") instanceof JsonArray observations)) {
+      throw Refusal.serverError("observations is not a list: iterating it raises TypeError, uncaught in either era");
+    }
+    TelemetryModel model = new TelemetryModel(options.fastapi());
     Instant now = Instant.now();
-    for (int i = 0; i < observations.size(); i++) {
-      JsonObject o = observations.getValue(i) instanceof JsonObject x ? x : null;
-      JsonArray states = o == null ? null : array(o, "current_states");
-      JsonObject details = o == null || !(o.getValue("flight_details") instanceof JsonObject d) ? null : d;
-      if (states == null || states.isEmpty()) {
-        throw Refusal.message(400, "observation " + i + ": current_states must be a non-empty list");
+    for (Object x : observations) {
+      JsonObject o = x instanceof JsonObject j ? j : null;
+      if (o == null || !o.containsKey("flight_details") || !o.containsKey("current_states")) {
+        throw Refusal.message(400, "A flights object with current states, flight details is necessary");
       }
-      if (details == null || !(details.getValue("id") instanceof String id) || id.isBlank()) {
-        throw Refusal.message(400, "observation " + i + ": flight_details with the declaration id is required");
+      if (!(o.getValue("current_states") instanceof JsonArray states)) {
+        throw Refusal.serverError("current_states is not a list: iterating it raises TypeError, uncaught in either era");
       }
       for (Object s : states) {
-        checkState(s, i);
+        model.state(s);
       }
-      JsonObject d;
-      try {
-        d = declarations.get(id);
-      } catch (Refusal r) {
-        throw Refusal.message(400, "Flight Declaration with ID " + id + " does not exist");
+      String id = model.details(o.getValue("flight_details"));
+      JsonObject d = declarations.exists(id) ? declarations.get(id) : null;
+      if (d == null || now.isBefore(Instant.parse(d.getString("start_datetime")))
+          || now.isAfter(Instant.parse(d.getString("end_datetime")))) {
+        throw Refusal.message(400, "The operation ID: " + id + " in the flight details object provided does not match "
+            + "any current operation in Flight Blender");
       }
-      Instant start = Instant.parse(d.getString("start_datetime"));
-      Instant end = Instant.parse(d.getString("end_datetime"));
-      if (now.isBefore(start) || now.isAfter(end)) {
-        throw Refusal.message(400, "The operation " + id + " is not active: telemetry is accepted between "
-            + start + " and " + end);
+      if (!Declarations.ACTIVE_STATES.contains(d.getInteger("state"))) {
+        throw Refusal.message(400, "The operation ID: " + id + " is not one of Activated, Contingent or Non-conforming "
+            + "states in Flight Blender, telemetry submission will be ignored, please change the state first.");
       }
-      int state = d.getInteger("state");
-      if (!Declarations.ACTIVE_STATES.contains(state)) {
-        throw Refusal.message(400, "The operation " + id + " is in state " + state + "; telemetry is accepted in "
-            + "states 1, 2, 3 and 4");
-      }
-    }
-    for (Object x : observations) {
-      JsonObject o = (JsonObject) x;
-      String id = o.getJsonObject("flight_details").getString("id");
       Deque<JsonObject> q = telemetry.computeIfAbsent(id, k -> new ArrayDeque<>());
-      if (q.size() >= options.maxTelemetryPerDeclaration()) {
+      if (q.size() + states.size() > options.maxTelemetryPerDeclaration()) {
         throw Refusal.message(507, "Emulator storage full: " + q.size() + " telemetry observations for " + id
             + " (emulator.max_telemetry_per_declaration)");
       }
-      for (Object s : o.getJsonArray("current_states")) {
+      for (Object s : states) {
         q.add((JsonObject) s);
         telemetryTotal++;
         daa.ownship(id, (JsonObject) s, now.toEpochMilli());
-        conformance(declarations.get(id), (JsonObject) s);
+        conformance(d, (JsonObject) s);
       }
     }
     return new JsonObject().put("message", "Telemetry data successfully submitted");
   }
 
-  private static void checkState(Object s, int i) {
-    if (!(s instanceof JsonObject st) || !(st.getValue("position") instanceof JsonObject p)
-        || !(p.getValue("lat") instanceof Number lat) || !(p.getValue("lng") instanceof Number lng)
-        || Math.abs(lat.doubleValue()) > 90 || Math.abs(lng.doubleValue()) > 180) {
-      throw Refusal.message(400, "observation " + i + ": each current state needs position.lat and position.lng");
-    }
-    if (!(st.getValue("timestamp") instanceof JsonObject ts) || !(ts.getValue("value") instanceof String)) {
-      throw Refusal.message(400, "observation " + i + ": each current state needs timestamp.value (RFC3339)");
-    }
-  }
-
-  /** Outside the declared volume while Activated: Nonconforming (3), as Flight Blender's conformance monitor does. */
+  /**
+   * Outside the declared volume while Activated: Nonconforming (3). Only with {@code emulator.conformance_monitoring}
+   * (the Django era; master has no conformance monitor wired). Known difference: the real checks (Django
+   * conformance_monitoring_operations) test the declared polygon and altitude band, the aircraft identity (C3),
+   * telemetry age (C9) and geofences (C8) periodically; this tests the declaration's bounding box (with
+   * {@link #MARGIN_DEGREES}) on each telemetry.
+   */
   private void conformance(JsonObject d, JsonObject state) {
-    if (d.getInteger("state") != 2) {
+    if (!options.conformanceMonitoring() || d.getInteger("state") != 2) {
       return;
     }
     String[] b = d.getString("bounds").split(",");
     Geo.Box box = new Geo.Box(Double.parseDouble(b[0]), Double.parseDouble(b[1]), Double.parseDouble(b[2]),
         Double.parseDouble(b[3]));
     JsonObject p = state.getJsonObject("position");
-    if (!box.contains(p.getDouble("lng"), p.getDouble("lat"), options.conformanceMarginDegrees())) {
+    if (!box.contains(p.getDouble("lng"), p.getDouble("lat"), MARGIN_DEGREES)) {
       declarations.setState(d, 3, "conformance monitoring: position " + p.getDouble("lat") + "," + p.getDouble("lng")
           + " is outside the declared volume");
     }
@@ -146,6 +141,7 @@ final class FlightStreams {
             + " (emulator.max_aircraft_per_session)");
       }
       tracks.put(icao, new Track(o, now));
+      feed.add(session, o, now);
       daa.intruder(icao, o, now);
     }
     observationsTotal += observations.size();
@@ -183,22 +179,6 @@ final class FlightStreams {
       return "metadata must be an object";
     }
     return null;
-  }
-
-  /** Aircraft seen within {@code maxAgeMillis} in {@code session}, or in any session when it has none. */
-  Map<String, Track> activeTracks(String session, long maxAgeMillis) {
-    long cutoff = System.currentTimeMillis() - maxAgeMillis;
-    Map<String, Track> out = new LinkedHashMap<>();
-    Map<String, Track> own = traffic.get(session);
-    Iterable<Map<String, Track>> sources = own != null && !own.isEmpty() ? java.util.List.of(own) : traffic.values();
-    for (Map<String, Track> m : sources) {
-      m.forEach((icao, t) -> {
-        if (t.receivedMillis() >= cutoff) {
-          out.put(icao, t);
-        }
-      });
-    }
-    return out;
   }
 
   JsonObject counts() {

@@ -13,7 +13,14 @@ import org.openutm.verification.emulator.Declarations.Refusal;
 /** Geofences: set (validated GeoJSON), get, delete; their boxes take part in declaration deconfliction. */
 final class Geofences {
   private final Map<String, JsonObject> byId = new LinkedHashMap<>();
-  private final Map<String, Geo.Box> boxes = new LinkedHashMap<>();
+  private final Map<String, Fence> fences = new LinkedHashMap<>();
+
+  /**
+   * A geofence as deconfliction sees it: its bounding box and window, the window from the last feature's
+   * start_time / end_time, by default now .. now + 1 h (master services/geo_fence_svc.py _compute_bounds_and_times).
+   */
+  record Fence(Geo.Box box, Instant start, Instant end) {
+  }
   private final EmulatorOptions options;
 
   Geofences(EmulatorOptions options) {
@@ -30,6 +37,7 @@ final class Geofences {
     }
     Geo.Box box = null;
     JsonObject first = null;
+    JsonObject last = null;
     for (int i = 0; i < fs.size(); i++) {
       if (!(fs.getValue(i) instanceof JsonObject f) || !(f.getValue("geometry") instanceof JsonObject g)
           || !"Polygon".equals(g.getValue("type"))) {
@@ -58,16 +66,21 @@ final class Geofences {
       if (first == null) {
         first = p;
       }
+      last = p;
     }
+    Instant at = Instant.now();
+    Instant start = last.getValue("start_time") == null ? at : Declarations.parseTime(String.valueOf(last.getValue("start_time")));
+    Instant end = last.getValue("end_time") == null ? at.plusSeconds(3600)
+        : Declarations.parseTime(String.valueOf(last.getValue("end_time")));
     String id = UUID.randomUUID().toString();
     String now = Instant.now().toString();
     byId.put(id, new JsonObject().put("id", id).put("raw_geo_fence", geojson).put("geozone", geojson)
         .put("upper_limit", first.getValue("upper_limit")).put("lower_limit", first.getValue("lower_limit"))
         .put("altitude_ref", "WGS84").put("name", first.getValue("name", "Geofence"))
         .put("bounds", box.text()).put("status", 1).put("message", "Geofence stored")
-        .put("is_test_dataset", false).put("start_datetime", first.getValue("start_time"))
-        .put("end_datetime", first.getValue("end_time")).put("created_at", now).put("updated_at", now));
-    boxes.put(id, box);
+        .put("is_test_dataset", false).put("start_datetime", start.toString())
+        .put("end_datetime", end.toString()).put("created_at", now).put("updated_at", now));
+    fences.put(id, new Fence(box, start, end));
     return new JsonObject().put("message", "Geofence Declaration submitted").put("id", id);
   }
 
@@ -82,11 +95,11 @@ final class Geofences {
   void delete(String id) {
     get(id);
     byId.remove(id);
-    boxes.remove(id);
+    fences.remove(id);
   }
 
-  List<Geo.Box> boxes() {
-    return new ArrayList<>(boxes.values());
+  List<Fence> fences() {
+    return new ArrayList<>(fences.values());
   }
 
   int size() {
@@ -95,6 +108,6 @@ final class Geofences {
 
   void clear() {
     byId.clear();
-    boxes.clear();
+    fences.clear();
   }
 }

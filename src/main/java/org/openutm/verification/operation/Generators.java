@@ -127,20 +127,26 @@ public final class Generators {
     return new JsonObject().put("timestamp", new JsonObject().put("value", at.toString()).put("format", "RFC3339"))
         .put("operational_status", "Airborne")
         .put("position", new JsonObject().put("lat", lat).put("lng", lon).put("alt", alt)
-            .put("accuracy_h", "HAUnknown").put("accuracy_v", "VAUnknown").put("extrapolated", false))
-        .put("height", new JsonObject().put("distance", HEIGHT_ABOVE_TAKEOFF_M).put("reference", "TakeoffLocation"))
+            .put("accuracy_h", "HAUnknown").put("accuracy_v", "VAUnknown").put("extrapolated", false)
+            .put("height", new JsonObject().put("distance", HEIGHT_ABOVE_TAKEOFF_M).put("reference", "TakeoffLocation")))
         .put("track", Math.round(track * 10) / 10.0).put("speed", Math.round(speed * 100) / 100.0)
         .put("timestamp_accuracy", 0.0).put("speed_accuracy", "SA3mps").put("vertical_speed", 0.0);
   }
 
-  /** The observation wrapper Flight Blender's telemetry endpoint takes, for one state of a declaration. */
-  public static JsonObject observation(String declarationId, JsonObject state) {
+  /**
+   * The observation wrapper Flight Blender's telemetry endpoint takes, for one state of a declaration
+   * (domain_types/rid.py RIDAircraftState, RIDFlightDetails): {@code uas_id.serial_number} is the aircraft the
+   * declaration declared ({@code aircraftId}; Flight Blender's C3 conformance check compares them), or the
+   * declaration id when that is unknown (declared elsewhere).
+   */
+  public static JsonObject observation(String declarationId, String aircraftId, JsonObject state) {
+    String serial = aircraftId == null ? declarationId : aircraftId;
     JsonObject p = state.getJsonObject("position", new JsonObject());
     return new JsonObject().put("observations", new JsonArray().add(new JsonObject()
         .put("current_states", new JsonArray().add(state))
         .put("flight_details", new JsonObject().put("id", declarationId)
             .put("eu_classification", new JsonObject().put("category", "EUCategoryUndefined").put("class_", "EUClassUndefined"))
-            .put("uas_id", new JsonObject().putNull("specific_session_id").put("serial_number", declarationId)
+            .put("uas_id", new JsonObject().putNull("specific_session_id").put("serial_number", serial)
                 .put("registration_id", "CHE-5bisi9bpsiesw").put("utm_id", declarationId))
             .put("operator_location", new JsonObject().put("position", new JsonObject().put("lat", p.getValue("lat"))
                 .put("lng", p.getValue("lng"))).putNull("altitude").putNull("altitude_type"))

@@ -26,7 +26,7 @@ final class HtmlReport {
     if (!fb.getBoolean("emulated", false)) {
       return url;
     }
-    String mode = cfg.getJsonObject("emulator", new JsonObject()).getString("mode", "django").toLowerCase();
+    String mode = cfg.getJsonObject("emulator", new JsonObject()).getString("mode", "fastapi").toLowerCase();
     return "embedded emulator (mode " + mode + ")" + (url.isBlank() ? "" : " at " + url);
   }
 

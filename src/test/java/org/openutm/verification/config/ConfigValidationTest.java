@@ -93,6 +93,24 @@ class ConfigValidationTest {
         .getString("trajectory"));
   }
 
+  /** Issue 19: settings that match no real behaviour any more say what replaces them. */
+  @Test
+  void removedEmulatorSettingsNameTheirReplacement() throws Exception {
+    JsonObject recovery = only(problems("emulator:\n  auto_recovery_seconds: 10\n"));
+    assertEquals("emulator.auto_recovery_seconds", recovery.getString("path"));
+    assertTrue(recovery.getString("message").contains("no Flight Blender era recovers a sensor by itself"), recovery.encode());
+    JsonObject margin = only(problems("emulator:\n  mode: django\n  conformance_margin_degrees: 0.001\n"));
+    assertTrue(margin.getString("message").contains("emulator.conformance_monitoring"), margin.encode());
+    assertEquals(3, margin.getInteger("line"));
+    JsonObject display = only(problems("emulator:\n  sensors:\n    - id: a\n      sensor_type_display: Radar\n"));
+    assertEquals("emulator.sensors[0].sensor_type_display", display.getString("path"));
+    assertTrue(display.getString("message").contains("sensor_type"), display.encode());
+    IllegalArgumentException wired = assertThrows(IllegalArgumentException.class, () ->
+        org.openutm.verification.emulator.EmulatorVerticleAccess.options(new JsonObject().put("mode", "fastapi")
+            .put("conformance_monitoring", true)));
+    assertTrue(wired.getMessage().contains("needs mode django"), wired.getMessage());
+  }
+
   @Test
   void overridesAreCheckedToo() {
     ServiceException e = assertThrows(ServiceException.class, () -> ConfigLoader.load("conf/config.yaml", Map.of(),

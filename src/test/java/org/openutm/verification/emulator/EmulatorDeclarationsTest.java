@@ -25,7 +25,7 @@ class EmulatorDeclarationsTest {
 
   @BeforeAll
   static void start() {
-    emu = new EmulatorFixture(new JsonObject());
+    emu = new EmulatorFixture(new JsonObject().put("mode", "django"));
     http = emu.http;
   }
 
@@ -99,7 +99,7 @@ class EmulatorDeclarationsTest {
     }
     JsonObject p2 = http.get(FD + "/flight_declaration?page=2&page_size=5", auth()).json();
     assertEquals(12, p2.getInteger("total"));
-    assertEquals(3, p2.getInteger("pages"));
+    assertEquals(2, p2.getInteger("pages"), "Django's pagination divides by its class page_size (10), not the asked 5");
     assertEquals(5, p2.getJsonArray("results").size());
     assertNotNull(p2.getJsonObject("links").getString("next"));
     assertNotNull(p2.getJsonObject("links").getString("previous"));
@@ -140,6 +140,19 @@ class EmulatorDeclarationsTest {
     assertEquals(200, http.put("/geo_fence_ops/set_geo_fence", fence, auth()).status());
     assertEquals(8, http.post(FD + "/set_flight_declaration", declaration(9.01, 45.01, 9.02, 45.02, 2, 10), auth())
         .json().getInteger("state"));
+    assertEquals(1, http.post(FD + "/set_flight_declaration", declaration(9.03, 45.03, 9.04, 45.04, 2, 120), auth())
+        .json().getInteger("state"), "an untimed fence lasts an hour: a flight past it is not covered by its window");
+  }
+
+  /** Both eras: a bulk batch is stored first, then checked item against item: overlapping items all get state 8. */
+  @Test
+  void bulkItemsThatOverlapEachOtherAreAllRejected() {
+    JsonArray items = new JsonArray().add(declaration(30, 30, 30.01, 30.01, 2, 10)).add(declaration(30.005, 30.005,
+        30.02, 30.02, 2, 10)).add(declaration(31, 31, 31.01, 31.01, 2, 10));
+    JsonArray results = http.post(FD + "/set_flight_declarations_bulk", items, auth()).json().getJsonArray("results");
+    assertEquals(8, results.getJsonObject(0).getInteger("state"), results.encode());
+    assertEquals(8, results.getJsonObject(1).getInteger("state"));
+    assertEquals(1, results.getJsonObject(2).getInteger("state"));
   }
 
   @Test
@@ -151,7 +164,13 @@ class EmulatorDeclarationsTest {
     assertEquals(new JsonObject().put("state", 2).put("submitted_by", "hh@auth.com"), ok.json());
     assertEquals(400, http.put(path, new JsonObject().put("state", 7), auth()).status(), "Activated -> Cancelled");
     assertEquals(400, http.put(path, new JsonObject().put("state", 3), auth()).status(), "operators cannot set 3");
+    assertEquals(200, http.put(path, new JsonObject().put("state", 2), auth()).status(), "the same state again (2 -> 2)");
     assertEquals(200, http.put(path, new JsonObject().put("state", 4), auth()).status());
+    assertEquals(200, http.put(path, new JsonObject().put("state", 4), auth()).status(), "4 -> 4");
+    Http.Response back = http.put(path, new JsonObject().put("state", 2), auth());
+    assertEquals(400, back.status(), "Contingent -> Activated");
+    assertEquals("State transition to Activated from current state of Contingent is not allowed per the ASTM standards",
+        back.json().getJsonArray("state").getString(0));
     assertEquals(200, http.put(path, new JsonObject().put("state", 5), auth()).status());
     assertEquals(400, http.put(path, new JsonObject().put("state", 2), auth()).status(), "nothing leaves Ended");
     assertEquals(400, http.put(path, new JsonObject(), auth()).status());
@@ -196,7 +215,7 @@ class EmulatorDeclarationsTest {
     String later = create(future);
     Http.Response notYet = http.put("/flight_stream/set_telemetry", EmulatorFixture.telemetry(later, 46.975, 7.475), auth());
     assertEquals(400, notYet.status());
-    assertTrue(notYet.json().getString("message").contains("not active"), notYet.body());
+    assertTrue(notYet.json().getString("message").contains("does not match any current operation"), notYet.body());
     String id = create(declaration(7.4719589, 46.9799127, 7.4870457, 46.9865389, 0, 10));
     Thread.sleep(50);
     Http.Response ok = http.put("/flight_stream/set_telemetry", EmulatorFixture.telemetry(id, 46.982, 7.475), auth());
@@ -207,9 +226,29 @@ class EmulatorDeclarationsTest {
     assertEquals(2, http.get(FD + "/flight_declaration/" + id, auth()).json().getInteger("state"), "inside: conforming");
     assertEquals(201, http.put("/flight_stream/set_telemetry", EmulatorFixture.telemetry(id, 46.982, 7.4987), auth()).status());
     assertEquals(3, http.get(FD + "/flight_declaration/" + id, auth()).json().getInteger("state"), "outside: nonconforming");
-    assertEquals(400, http.put("/flight_stream/set_telemetry", new JsonObject().put("observations", new JsonArray()), auth()).status());
+    assertEquals(201, http.put("/flight_stream/set_telemetry", new JsonObject().put("observations", new JsonArray()), auth())
+        .status(), "no flight, nothing to refuse (both eras)");
+    assertEquals(400, http.put("/flight_stream/set_telemetry", new JsonObject(), auth()).status());
     assertEquals(400, http.put("/flight_stream/set_telemetry", EmulatorFixture.telemetry("nope", 1, 1), auth()).status());
-    http.put(FD + "/flight_declaration_state/" + id, new JsonObject().put("state", 5), auth());
+    JsonObject noAccuracy = EmulatorFixture.telemetry(id, 46.982, 7.475);
+    noAccuracy.getJsonArray("observations").getJsonObject(0).getJsonArray("current_states").getJsonObject(0)
+        .remove("speed_accuracy");
+    Http.Response missing = http.put("/flight_stream/set_telemetry", noAccuracy, auth());
+    assertEquals(500, missing.status(), "Django catches only dacite's WrongTypeError: " + missing.body());
+    JsonObject badEnum = EmulatorFixture.telemetry(id, 46.982, 7.475);
+    badEnum.getJsonArray("observations").getJsonObject(0).getJsonArray("current_states").getJsonObject(0)
+        .getJsonObject("position").put("accuracy_h", "HAGood");
+    assertEquals(500, http.put("/flight_stream/set_telemetry", badEnum, auth()).status(), "the Enum cast is uncaught");
+    JsonObject wrongType = EmulatorFixture.telemetry(id, 46.982, 7.475);
+    wrongType.getJsonArray("observations").getJsonObject(0).getJsonArray("current_states").getJsonObject(0)
+        .getJsonObject("position").put("lat", "north");
+    Http.Response wt = http.put("/flight_stream/set_telemetry", wrongType, auth());
+    assertEquals(400, wt.status());
+    assertTrue(wt.json().getString("message").startsWith("The parsing of telemetry object raised the following errors"), wt.body());
+    String state = FD + "/flight_declaration_state/" + id;
+    assertEquals(400, http.put(state, new JsonObject().put("state", 2), auth()).status(), "Nonconforming -> Activated");
+    assertEquals(400, http.put(state, new JsonObject().put("state", 4), auth()).status(), "Nonconforming -> Contingent");
+    assertEquals(200, http.put(state, new JsonObject().put("state", 5), auth()).status(), "an operator may only end it");
     assertEquals(400, http.put("/flight_stream/set_telemetry", EmulatorFixture.telemetry(id, 46.982, 7.475), auth()).status(),
         "ended");
   }
@@ -266,6 +305,15 @@ class EmulatorDeclarationsTest {
       assertEquals(422, fast.http.put(FD + "/flight_declaration_state/" + id, new JsonObject(), auth()).status());
       JsonObject list = fast.http.get(FD + "/flight_declaration", auth()).json();
       assertTrue(list.containsKey("count") && list.containsKey("results"), list.encode());
+      assertTrue(list.containsKey("next") && list.getValue("next") == null, "master's next is always null: " + list);
+      // master's single create does not deconflict: the same volume twice is accepted twice
+      assertEquals(1, fast.http.post(FD + "/set_flight_declaration", bern(), auth()).json().getInteger("state"));
+      assertEquals(1, fast.http.post(FD + "/set_flight_declaration", bern(), auth()).json().getInteger("state"));
+      assertEquals(3, fast.http.get(FD + "/flight_declaration", auth()).json().getInteger("count"));
+      assertEquals(3, fast.http.get(FD + "/flight_declaration?state=1,,2,7", auth()).json().getInteger("count"),
+          "empty tokens are ignored");
+      assertEquals("State values must be integers.", fast.http.get(FD + "/flight_declaration?state=x", auth()).json()
+          .getString("error"));
       assertEquals(415, fast.http.put("/geo_fence_ops/set_geo_fence", "{}", "Content-Type",
           "application/json; charset=utf-8", "Authorization", auth()[1]).status());
     }

@@ -71,8 +71,9 @@ final class EmulatorFixture implements AutoCloseable {
     return new JsonObject().put("observations", new JsonArray().add(new JsonObject()
         .put("current_states", new JsonArray().add(new JsonObject()
             .put("timestamp", new JsonObject().put("value", Instant.now().toString()).put("format", "RFC3339"))
-            .put("operational_status", "Airborne")
-            .put("position", new JsonObject().put("lat", lat).put("lng", lng).put("alt", 570))
+            .put("timestamp_accuracy", 0.0).put("operational_status", "Airborne").put("speed_accuracy", "SA3mps")
+            .put("position", new JsonObject().put("lat", lat).put("lng", lng).put("alt", 570)
+                .put("accuracy_h", "HAUnknown").put("accuracy_v", "VAUnknown"))
             .put("track", 90).put("speed", 10)))
         .put("flight_details", new JsonObject().put("id", id))));
   }

@@ -67,7 +67,8 @@ class SessionLifecycleTest {
         JsonObject body = new JsonObject().put("step", "Wait X seconds").put("id", "w" + i)
             .put("run_in_background", true).put("arguments", new JsonObject().put("duration", 0.5));
         starts.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/step"))
-            .header("X-Session-Id", s).POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(),
+            .header("X-Session-Id", s).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(),
             HttpResponse.BodyHandlers.ofString()));
       }
       List<String> taskIds = new ArrayList<>();

@@ -96,6 +96,8 @@ public final class AirTrafficSubmission {
       "/flight_stream/set_air_traffic/" + session, new JsonObject().put("observations", batch)).map(r -> {
         if (!r.ok()) {
           ctx.warn("air traffic refused: " + r.status() + " " + FbClient.truncate(String.valueOf(r.body()), 200));
+        } else {
+          org.openutm.verification.operation.SubmittedTraffic.of(ctx.vertx()).record(ctx.sessionId(), batch);
         }
         return r.ok();
       });

@@ -22,12 +22,30 @@ final class DaaOperations {
   private DaaOperations() {
   }
 
+  /**
+   * A DAA read. Neither Flight Blender era has /detect_and_avoid_ops routes (the toolkit's DAA family targets an API
+   * Flight Blender has not merged; the embedded emulator serves it as an extension): a 404 says so plainly.
+   */
+  static io.vertx.core.Future<Object> daa(org.openutm.verification.operation.OperationContext ctx, String path) {
+    return fb(ctx).send(ctx, HttpMethod.GET, path, null).compose(r -> {
+      if (r.status() == 404) {
+        return io.vertx.core.Future.failedFuture(new org.openutm.verification.operation.OperationFailure(
+            "GET " + path + " -> 404: this Flight Blender serves no DAA endpoints (no released Flight Blender has "
+            + "/detect_and_avoid_ops; the embedded emulator serves them with emulator.daa.enabled)", r.value()));
+      }
+      if (r.status() != 200) {
+        return io.vertx.core.Future.failedFuture(new org.openutm.verification.operation.OperationFailure("GET " + path
+            + " -> " + r.status() + ": " + FbClient.truncate(r.body() == null ? "" : r.body().toString(), 500), r.value()));
+      }
+      return io.vertx.core.Future.succeededFuture(r.value());
+    });
+  }
+
   static List<OperationDef> all() {
     return List.of(
         OperationDef.builder("Get Active DAA Alerts", ClientType.FLIGHT_BLENDER).doc("GET /detect_and_avoid_ops/alerts/active/ (a list).")
             .timeout(a -> 30_000)
-            .run((ctx, args) -> fb(ctx).expect(ctx, HttpMethod.GET, "/detect_and_avoid_ops/alerts/active/", null, 200)
-                .map(r -> r.value())),
+            .run((ctx, args) -> daa(ctx, "/detect_and_avoid_ops/alerts/active/")),
         OperationDef.builder("Get DAA Incident Logs", ClientType.FLIGHT_BLENDER).doc("GET /detect_and_avoid_ops/logs/incident/ with filters.")
             .param(optional("event_type", ParamType.STRING, null, "alert_triggered, alert_updated, alert_resolved or periodic_update."))
             .param(optional("alert_level", ParamType.INTEGER, null, "0-3."))
@@ -43,7 +61,7 @@ final class DaaOperations {
                       .append(URLEncoder.encode(String.valueOf(args.get(k)), StandardCharsets.UTF_8));
                 }
               }
-              return fb(ctx).expect(ctx, HttpMethod.GET, "/detect_and_avoid_ops/logs/incident/" + q, null, 200).map(r -> r.value());
+              return daa(ctx, "/detect_and_avoid_ops/logs/incident/" + q);
             }),
         OperationDef.builder("Verify DAA ASTM F3442 API Compliance", ClientType.FLIGHT_BLENDER)
             .doc("Required fields of every incident log and active alert, levels 0-3, alert and periodic events.")

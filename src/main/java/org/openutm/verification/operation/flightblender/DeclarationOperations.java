@@ -49,6 +49,7 @@ final class DeclarationOperations {
       String id = j.getString("id");
       if (id != null) {
         ctx.remember(LATEST_DECLARATION, id);
+        FbSupport.rememberAircraft(ctx, id, declaration.getValue("aircraft_id"));
       }
       if (!Boolean.TRUE.equals(j.getValue("is_approved"))) {
         int state = j.getInteger("state", -1);
@@ -82,6 +83,10 @@ final class DeclarationOperations {
       for (Object o : results) {
         if (o instanceof JsonObject res && res.getString("id") != null) {
           ctx.remember(LATEST_DECLARATION, res.getString("id"));
+          int index = res.getInteger("index", -1);
+          if (index >= 0 && index < declarations.size() && declarations.getValue(index) instanceof JsonObject d) {
+            FbSupport.rememberAircraft(ctx, res.getString("id"), d.getValue("aircraft_id"));
+          }
         }
       }
       if (submitted != declarations.size()) {
@@ -108,17 +113,26 @@ final class DeclarationOperations {
         }));
   }
 
+  /**
+   * Every declaration the server lists, whichever era: an explicit window (yesterday .. three days ahead: both eras'
+   * default window is only yesterday..tomorrow, and a declaration may end up to two days ahead), page by page until
+   * a page comes back short or Django's {@code links.next} is null (master's {@code next} is always null: its
+   * {@code count} says when to stop).
+   */
   private static Future<List<String>> listAll(OperationContext ctx, int page, List<String> ids) {
     if (page > 1000) {
       return Future.succeededFuture(ids);
     }
-    return fb(ctx).expect(ctx, HttpMethod.GET, FD + "/flight_declaration?page=" + page + "&page_size=100", null, 200)
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    String window = "start_date=" + today.minusDays(1) + "&end_date=" + today.plusDays(3);
+    return fb(ctx).expect(ctx, HttpMethod.GET, FD + "/flight_declaration?" + window + "&page=" + page + "&page_size=100",
+            null, 200)
         .compose(r -> {
           JsonObject j = r.json();
           JsonArray results = j.getJsonArray("results", new JsonArray());
           results.forEach(o -> ids.add(((JsonObject) o).getString("id")));
           boolean more = j.getValue("links") instanceof JsonObject l ? l.getString("next") != null
-              : j.getString("next") != null;
+              : j.getValue("count") instanceof Number count ? ids.size() < count.intValue() : results.size() == 100;
           return more && !results.isEmpty() ? listAll(ctx, page + 1, ids) : Future.succeededFuture(ids);
         });
   }

@@ -18,6 +18,28 @@ final class FbSupport {
   static final String CRUISE = "CRUISE";
   static final String POST = "POST FLIGHT";
   static final String LATEST_DECLARATION = "latest_declaration_id";
+  /** Declaration id -> the aircraft_id it declared (telemetry's uas_id.serial_number must match it: C3). */
+  static final String AIRCRAFT_IDS = "aircraft_ids";
+
+  /** Remembers the aircraft a declaration declared (the last 200 declarations of the session). */
+  static void rememberAircraft(org.openutm.verification.operation.OperationContext ctx, String declarationId,
+      Object aircraftId) {
+    if (declarationId == null || !(aircraftId instanceof String a)) {
+      return;
+    }
+    io.vertx.core.json.JsonObject ids = ctx.clientState().getJsonObject(AIRCRAFT_IDS, new io.vertx.core.json.JsonObject())
+        .copy();
+    ids.put(declarationId, a);
+    while (ids.size() > 200) {
+      ids.remove(ids.fieldNames().iterator().next());
+    }
+    ctx.remember(AIRCRAFT_IDS, ids);
+  }
+
+  /** The aircraft a declaration of this session declared, or null when it was declared elsewhere. */
+  static String aircraftOf(org.openutm.verification.operation.OperationContext ctx, String declarationId) {
+    return ctx.clientState().getJsonObject(AIRCRAFT_IDS, new io.vertx.core.json.JsonObject()).getString(declarationId);
+  }
   static final String LATEST_GEOFENCE = "latest_geo_fence_id";
   static final String TELEMETRY = "telemetry_states";
   static final String FD = "/flight_declaration_ops";

@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -17,9 +18,14 @@ import org.openutm.verification.operation.ParamDef;
 import org.openutm.verification.operation.ParamType;
 
 /**
- * Verify SDSP Heartbeat / Track: listen on the session's WebSocket (first frame "Bearer <token>"), keep the frames of
- * the right kind (Django-wrapped or raw), and really check them: enough frames, every interval within +-10% of the
- * expected one, and, for tracks, frames that carry well-formed tracks (the Python toolkit's track check always passed).
+ * Verify SDSP Heartbeat / Track: listen on the session's WebSocket and really check what arrives: enough frames,
+ * every interval within the tolerance (default +-10%, the Python toolkit's) of the expected one, and, for tracks,
+ * frames that carry well-formed tracks at the positions of the air traffic this process submitted
+ * ({@link TrackCheck}). Both eras' frames are read: master sends the bare heartbeat object and the bare track array,
+ * Django wraps them in {@code heartbeat_data} / {@code track_data}; greetings ({@code message}) and Django's echoes
+ * of client frames ({@code published_data}) are skipped. Neither era authenticates these sockets and Django echoes
+ * every client frame to every listener, so no credential is sent unless {@code flight_blender.websocket_token} is
+ * true (for a server that needs a first frame {@code Bearer <token>}).
  */
 final class SdspStreams {
   private SdspStreams() {
@@ -35,47 +41,57 @@ final class SdspStreams {
 
   static OperationDef verify(String name, String kind, String intervalParam, String countParam) {
     return OperationDef.builder(name, ClientType.FLIGHT_BLENDER).phase(FbSupport.CRUISE)
-        .doc("Listens on /ws/surveillance/" + kind + "/{id} and checks the count and the cadence (+-10%) of the frames"
-            + (kind.equals("track") ? ", and that each carries well-formed tracks." : "."))
+        .doc("Listens on /ws/surveillance/" + kind + "/{id} and checks the count and the cadence of the frames"
+            + (kind.equals("track") ? ", that each carries well-formed tracks, and that tracks are where the submitted "
+            + "air traffic was." : "."))
         .param(ParamDef.optional(intervalParam, ParamType.NUMBER, 1.0, "Expected seconds between frames."))
         .param(ParamDef.optional(countParam, ParamType.INTEGER, 3L, "Frames to see (after the first, dropped)."))
         .param(ParamDef.required("surveillance_session_id", ParamType.STRING, "The SDSP session id."))
+        .param(ParamDef.optional("tolerance", ParamType.NUMBER, 0.1,
+            "Allowed deviation of each interval, as a fraction of the expected one (0.1: +-10%)."))
         .timeout(a -> (long) ((a.number(intervalParam) == null ? 1 : a.number(intervalParam))
             * ((a.integer(countParam) == null ? 3 : a.integer(countParam)) + 3) * 1000) + 30_000)
         .run((ctx, args) -> {
           double interval = args.number(intervalParam) == null ? 1.0 : args.number(intervalParam);
           int count = args.integer(countParam) == null ? 3 : args.integer(countParam).intValue();
-          if (interval <= 0 || count < 1 || count > 10_000) {
-            return Future.failedFuture(new OperationFailure(intervalParam + " must be > 0 and " + countParam + " 1..10000"));
+          double tolerance = args.number("tolerance") == null ? 0.1 : args.number("tolerance");
+          if (interval <= 0 || count < 1 || count > 10_000 || tolerance < 0 || tolerance >= 1) {
+            return Future.failedFuture(new OperationFailure(intervalParam + " must be > 0, " + countParam
+                + " 1..10000 and tolerance 0..1"));
           }
           return listen(ctx, kind, args.string("surveillance_session_id"), (long) (interval * (count + 2) * 1000) + 500)
-              .map(frames -> judge(ctx, kind, frames, interval, count));
+              .map(frames -> judge(ctx, kind, frames, interval, count, tolerance));
         });
   }
 
-  record Frame(long nanos, JsonObject body) {
+  /** A received frame: when, and its JSON (an object or, from master's track socket, an array). */
+  record Frame(long nanos, Object body) {
   }
 
   static Future<List<Frame>> listen(OperationContext ctx, String kind, String session, long millis) {
     String base = fb(ctx).baseUrl(ctx).replaceFirst("^http", "ws");
     String url = base + "/ws/surveillance/" + kind + "/" + session;
+    boolean sendToken = ctx.config().section("flight_blender").getBoolean("websocket_token", false);
+    Future<String> token = sendToken ? fb(ctx).tokens(ctx).token() : Future.succeededFuture(null);
     List<Frame> frames = new ArrayList<>();
     Promise<List<Frame>> done = Promise.promise();
     WebSocketClient client = ctx.vertx().createWebSocketClient();
-    return fb(ctx).tokens(ctx).token().compose(token -> client.connect(new WebSocketConnectOptions().setAbsoluteURI(url)
-        .setTimeout(10_000)).recover(t -> Future.failedFuture(new OperationFailure("WebSocket " + url + ": " + t.getMessage())))
+    return token.compose(t -> client.connect(new WebSocketConnectOptions().setAbsoluteURI(url).setTimeout(10_000))
+        .recover(e -> Future.failedFuture(new OperationFailure("WebSocket " + url + ": " + e.getMessage())))
         .compose(ws -> {
           ctx.info("Listening on " + url + " for " + millis / 1000.0 + " s");
-          ws.textMessageHandler(t -> {
+          ws.textMessageHandler(text -> {
             try {
-              frames.add(new Frame(System.nanoTime(), new JsonObject(t)));
+              frames.add(new Frame(System.nanoTime(), Json.decodeValue(text)));
             } catch (RuntimeException e) {
-              ctx.warn("not JSON: " + FbClient.truncate(t, 200));
+              ctx.warn("not JSON: " + FbClient.truncate(text, 200));
             }
           });
           ws.closeHandler(v -> done.tryComplete(frames));
-          ws.writeTextMessage("Bearer " + token);
-          long timer = ctx.vertx().setTimer(millis, t -> close(ws, done, frames));
+          if (t != null) {
+            ws.writeTextMessage("Bearer " + t);
+          }
+          long timer = ctx.vertx().setTimer(millis, x -> close(ws, done, frames));
           Runnable unregister = ctx.onCancel(() -> {
             ctx.vertx().cancelTimer(timer);
             close(ws, done, frames);
@@ -98,18 +114,31 @@ final class SdspStreams {
     return FbSupport.fb(ctx);
   }
 
+  /** The data of a frame of this kind (a heartbeat object, or a track array), or null for other frames. */
+  static Object data(String kind, Object body) {
+    if (body instanceof JsonArray tracks) {
+      return kind.equals("track") ? tracks : null;
+    }
+    if (!(body instanceof JsonObject b)) {
+      return null;
+    }
+    if (b.containsKey("detail") || b.containsKey("error")) {
+      throw new OperationFailure("the SDSP refused the stream: " + b.encode());
+    }
+    if (kind.equals("heartbeat")) {
+      return b.getValue("heartbeat_data") instanceof JsonObject h ? h : b.containsKey("timestamp") ? b : null;
+    }
+    return b.getValue("track_data") instanceof JsonArray t ? t : b.getValue("tracks") instanceof JsonArray t2 ? t2 : null;
+  }
+
   /** Picks the frames of this kind, drops the first, checks count, cadence and (tracks) content. */
-  static JsonObject judge(OperationContext ctx, String kind, List<Frame> frames, double interval, int count) {
+  static JsonObject judge(OperationContext ctx, String kind, List<Frame> frames, double interval, int count,
+      double tolerance) {
     List<Frame> data = new ArrayList<>();
     for (Frame f : frames) {
-      JsonObject b = f.body();
-      if (b.containsKey("detail") || b.containsKey("error")) {
-        throw new OperationFailure("the SDSP refused the stream: " + b.encode());
-      }
-      boolean isData = kind.equals("heartbeat") ? b.containsKey("heartbeat_data") || b.containsKey("timestamp")
-          : b.containsKey("track_data") || b.containsKey("tracks");
-      if (isData) {
-        data.add(f);
+      Object d = data(kind, f.body());
+      if (d != null) {
+        data.add(new Frame(f.nanos(), d));
       }
     }
     List<Frame> judged = data.size() > 1 ? data.subList(1, data.size()) : List.of();
@@ -118,54 +147,35 @@ final class SdspStreams {
     for (int i = 1; i < judged.size(); i++) {
       double gap = (judged.get(i).nanos() - judged.get(i - 1).nanos()) / 1e9;
       intervals.add(Math.round(gap * 1000) / 1000.0);
-      if (Math.abs(gap - interval) > interval * 0.1) {
-        problems.add("interval " + i + " was " + String.format("%.3f", gap) + " s (expected " + interval + " s +-10%)");
+      if (Math.abs(gap - interval) > interval * tolerance) {
+        problems.add("interval " + i + " was " + String.format("%.3f", gap) + " s (expected " + interval + " s +-"
+            + Math.round(tolerance * 100) + "%)");
       }
     }
-    int withTracks = 0;
+    JsonObject result = new JsonObject().put("frames", judged.size()).put("intervals_seconds", intervals)
+        .put("expected_interval_seconds", interval).put("expected_count", count).put("tolerance", tolerance);
     if (kind.equals("track")) {
+      TrackCheck check = new TrackCheck(ctx);
+      int withTracks = 0;
       for (Frame f : judged) {
-        JsonArray tracks = f.body().getJsonArray("track_data", f.body().getJsonArray("tracks", new JsonArray()));
-        if (!tracks.isEmpty()) {
-          withTracks++;
-        }
-        for (Object o : tracks) {
-          String bad = trackProblem(o);
-          if (bad != null) {
-            problems.add(bad);
-            break;
-          }
-        }
+        JsonArray tracks = (JsonArray) f.body();
+        withTracks += tracks.isEmpty() ? 0 : 1;
+        check.frame(tracks);
       }
       if (withTracks < count) {
         problems.add(withTracks + " frame(s) carried tracks, expected at least " + count);
       }
+      problems.addAll(check.problems());
+      result.put("frames_with_tracks", withTracks).put("tracks_compared", check.compared());
     }
     if (judged.size() < count) {
       problems.add(judged.size() + " " + kind + " frame(s) after the first, expected at least " + count);
     }
-    JsonObject result = new JsonObject().put("frames", judged.size()).put("intervals_seconds", intervals)
-        .put("expected_interval_seconds", interval).put("expected_count", count);
-    if (kind.equals("track")) {
-      result.put("frames_with_tracks", withTracks);
-    }
     if (!problems.isEmpty()) {
       throw new OperationFailure(String.join("; ", problems), result);
     }
-    ctx.info(judged.size() + " " + kind + " frames, every interval within 10% of " + interval + " s");
+    ctx.info(judged.size() + " " + kind + " frames, every interval within " + Math.round(tolerance * 100) + "% of "
+        + interval + " s");
     return result.put("success", true);
-  }
-
-  private static String trackProblem(Object o) {
-    if (!(o instanceof JsonObject t) || !(t.getValue("unique_aircraft_identifier") instanceof String)) {
-      return "a track without unique_aircraft_identifier";
-    }
-    JsonObject state = t.getValue("state") instanceof JsonObject s ? s : null;
-    JsonObject p = state == null || !(state.getValue("position") instanceof JsonObject pp) ? null : pp;
-    if (p == null || !(p.getValue("lat") instanceof Number lat) || !(p.getValue("lng") instanceof Number lng)
-        || Math.abs(lat.doubleValue()) > 90 || Math.abs(lng.doubleValue()) > 180) {
-      return "track " + t.getValue("unique_aircraft_identifier") + " has no valid state.position";
-    }
-    return t.getValue("timestamp") == null ? "track " + t.getValue("unique_aircraft_identifier") + " has no timestamp" : null;
   }
 }

@@ -74,9 +74,12 @@ final class StateOperations {
             .put("state_name", FbSupport.stateName(state)).put("waited_seconds", waited));
       }
       if (System.currentTimeMillis() + 1000 > deadline) {
-        return Future.failedFuture(new OperationFailure("Declaration " + id + " is " + FbSupport.stateName(state)
-            + " (" + state + "), expected " + FbSupport.stateName(expected) + " (" + expected + ") within "
-            + Math.round((deadline - start) / 1000.0) + " s", r.json()));
+        long seconds = Math.round((deadline - start) / 1000.0);
+        return Future.failedFuture(new OperationFailure("Flight Blender did not report " + FbSupport.stateName(expected)
+            + " (" + expected + ") within " + seconds + " s: declaration " + id + " is " + FbSupport.stateName(state)
+            + " (" + state + ")" + (expected == 3 ? "; only a Flight Blender that monitors conformance (the Django era "
+            + "with ENABLE_CONFORMANCE_MONITORING) turns a flight Nonconforming; master has no conformance monitor" : ""),
+            r.json()));
       }
       return ctx.sleep(1000).compose(v -> poll(ctx, id, expected, deadline, start));
     });

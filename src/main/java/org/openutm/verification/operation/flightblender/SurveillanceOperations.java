@@ -27,10 +27,13 @@ final class SurveillanceOperations {
   static List<OperationDef> all() {
     return List.of(
         OperationDef.builder("Get Active Sensors from SDSP", ClientType.FLIGHT_BLENDER).phase(FbSupport.PRE)
-            .doc("Lists the SDSP's surveillance sensors -> {active_sensors: [...]}.")
+            .doc("Lists the SDSP's surveillance sensors -> {active_sensors: [...]}; fails when there is none.")
             .timeout(a -> 30_000)
             .run((ctx, args) -> fb(ctx).expect(ctx, HttpMethod.GET, SM + "/list_surveillance_sensors", null, 200)
-                .map(r -> r.json())),
+                .compose(r -> r.json().getJsonArray("active_sensors", new JsonArray()).isEmpty()
+                    ? Future.failedFuture(new OperationFailure("Flight Blender lists no surveillance sensor: a fresh "
+                        + "server has none and no API creates one; seed the deployment's sensors in its database", r.json()))
+                    : Future.succeededFuture(r.json()))),
         OperationDef.builder("Set Sensor Failure in SDSP", ClientType.FLIGHT_BLENDER).phase(FbSupport.CRUISE)
             .doc("Reports a sensor failure: complete_failure sets status outage, degraded sets degraded.")
             .param(ParamDef.required("sensor_id", ParamType.STRING, "The sensor's id (from Get Active Sensors)."))

@@ -94,7 +94,7 @@ final class TelemetryOperations {
     }
     JsonObject state = states.getJsonObject(Math.min(c[1], states.size() - 1)).copy();
     state.put("timestamp", new JsonObject().put("value", Instant.now().toString()).put("format", "RFC3339"));
-    fb(ctx).send(ctx, HttpMethod.PUT, "/flight_stream/set_telemetry", Generators.observation(id, state))
+    fb(ctx).send(ctx, HttpMethod.PUT, "/flight_stream/set_telemetry", Generators.observation(id, FbSupport.aircraftOf(ctx, id), state))
         .onComplete(ar -> {
           c[0]++;
           long now = System.currentTimeMillis();
