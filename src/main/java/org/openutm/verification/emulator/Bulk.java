@@ -34,11 +34,12 @@ final class Bulk {
         failed++;
       }
     }
-    if (st.declarations.deconflicts(intents)) {
+    boolean deconflicted = st.declarations.deconflicts(intents);
+    if (deconflicted) {
       st.declarations.deconflict(stored, st.geofences.fences());
     }
     for (int k = 0; k < stored.size(); k++) {
-      JsonObject r = st.declarations.announce(stored.get(k));
+      JsonObject r = st.declarations.announce(stored.get(k), deconflicted);
       results[at.get(k)] = new JsonObject().put("index", at.get(k)).put("success", true).put("id", r.getString("id"))
           .put("is_approved", r.getBoolean("is_approved")).put("state", r.getInteger("state"));
     }

@@ -49,6 +49,8 @@ final class Declarations {
   }
 
   private final Map<String, JsonObject> byId = new LinkedHashMap<>();
+  /** Declarations whose last deconfliction met both a geofence and another declaration (for announce). */
+  private final Set<String> bothConflicts = new java.util.HashSet<>();
   private final EmulatorOptions options;
   private final EventSink events;
   /** Told when a declaration leaves the flying states 1-4 or is deleted (the DAA engine resolves its alerts). */
@@ -65,6 +67,10 @@ final class Declarations {
       throw Refusal.message(404, "Flight Declaration with ID " + id + " not found");
     }
     return d;
+  }
+
+  EventSink events() {
+    return events;
   }
 
   boolean exists(String id) {
@@ -86,10 +92,11 @@ final class Declarations {
    */
   JsonObject create(JsonObject payload, List<Geofences.Fence> fences, boolean operationalIntent) {
     JsonObject record = store(payload, operationalIntent);
-    if (deconflicts(operationalIntent)) {
+    boolean deconflicted = deconflicts(operationalIntent);
+    if (deconflicted) {
       deconflict(List.of(record), fences);
     }
-    return announce(record);
+    return announce(record, deconflicted);
   }
 
   /** Whether this era deconflicts this kind of create. */
@@ -109,18 +116,22 @@ final class Declarations {
       Geo.Box box = box(d);
       Instant start = Instant.parse(d.getString("start_datetime"));
       Instant end = Instant.parse(d.getString("end_datetime"));
-      boolean conflict = fences.stream().anyMatch(f -> !f.start().isAfter(start) && !f.end().isBefore(end)
+      boolean fence = fences.stream().anyMatch(f -> !f.start().isAfter(start) && !f.end().isBefore(end)
           && f.box().intersects(box));
+      boolean declaration = false;
       for (JsonObject other : byId.values()) {
-        if (conflict) {
+        if (declaration) {
           break;
         }
-        conflict = !other.getString("id").equals(d.getString("id")) && ACTIVE_STATES.contains(other.getInteger("state"))
+        declaration = !other.getString("id").equals(d.getString("id")) && ACTIVE_STATES.contains(other.getInteger("state"))
             && !Instant.parse(other.getString("start_datetime")).isAfter(end)
             && !Instant.parse(other.getString("end_datetime")).isBefore(start) && box(other).intersects(box);
       }
-      if (conflict) {
+      if (fence || declaration) {
         rejected.add(d);
+      }
+      if (fence && declaration) {
+        bothConflicts.add(d.getString("id"));
       }
     }
     for (JsonObject d : rejected) {
@@ -134,12 +145,22 @@ final class Declarations {
         Double.parseDouble(b[3]));
   }
 
-  /** The operational event for a stored (and deconflicted) declaration, and the create answer. */
-  JsonObject announce(JsonObject record) {
+  /**
+   * The operational events of a create, as _process_intersection_result(_sa) sends them (master
+   * services/flight_declarations_svc.py, Django flight_declaration_operations/views.py): "Flight Declaration
+   * created.." whenever the create was deconflicted (master: operational intents only; its set_flight_declaration
+   * sends nothing), and an error when it met both a geofence and another declaration. Then the create answer.
+   */
+  JsonObject announce(JsonObject record, boolean deconflicted) {
     String id = record.getString("id");
     boolean approved = record.getBoolean("is_approved");
-    events.publish(id, approved ? "Flight Declaration " + id + " accepted" : "Flight Declaration " + id
-        + " rejected: it conflicts with an active declaration or a geofence", approved ? "info" : "warning");
+    if (deconflicted) {
+      events.publish(id, "Flight Declaration created..", "info");
+      if (bothConflicts.remove(id)) {
+        events.publish(id, "Self deconfliction failed for operation " + id + " did not pass self-deconfliction, there "
+            + "are existing operations declared in the area", "error");
+      }
+    }
     return new JsonObject().put("id", id).put("message", "Submitted Flight Declaration").put("is_approved", approved)
         .put("state", record.getInteger("state"));
   }
@@ -261,11 +282,12 @@ final class Declarations {
     return new JsonObject().put("state", to).put("submitted_by", by);
   }
 
+  /**
+   * A state change. Neither era publishes an operational event for it (with no USS network the transition handlers
+   * only touch the DSS and the conformance task); the conformance monitor publishes its own message.
+   */
   void setState(JsonObject d, int to, String cause) {
-    int from = d.getInteger("state");
     d.put("state", to);
-    events.publish(d.getString("id"), "State of " + d.getString("id") + " changed from " + from + " to " + to
-        + " (" + cause + ")", "info");
     if (!ACTIVE_STATES.contains(to)) {
       onGrounded.accept(d.getString("id"));
     }

@@ -47,13 +47,13 @@ final class EmulatorRoutes {
     }));
 
     r.put("/flight_stream/set_telemetry").handler(ctx -> write(ctx, 201, (c, b) -> st.streams.submitTelemetry(b)));
-    r.post("/flight_stream/set_air_traffic/:session").handler(ctx -> {
-      if (!jsonType(ctx, false)) {
-        reply(ctx, 415, new JsonObject().put("message", "Unsupported media type: send application/json").put("status", 415));
-        return;
+    r.post("/flight_stream/set_air_traffic/:session").handler(ctx -> handle(ctx, FbAuth.WRITE, 201, false, (c, b) -> {
+      String session = Uuids.path(c.pathParam("session"), "session_id", st.options.fastapi());
+      if (!st.options.fastapi() && !"application/json".equals(RequestBodies.mediaType(c))) {
+        throw Refusal.message(415, "Unsupported Media Type");
       }
-      write(ctx, 201, (c, b) -> st.streams.submitAirTraffic(c.pathParam("session"), b));
-    });
+      return st.streams.submitAirTraffic(session, RequestBodies.json(c, st.options.fastapi()));
+    }));
 
     String gf = "/geo_fence_ops";
     r.put(gf + "/set_geo_fence").handler(ctx -> {

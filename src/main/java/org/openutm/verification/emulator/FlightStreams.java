@@ -105,8 +105,10 @@ final class FlightStreams {
         Double.parseDouble(b[3]));
     JsonObject p = state.getJsonObject("position");
     if (!box.contains(p.getDouble("lng"), p.getDouble("lat"), MARGIN_DEGREES)) {
-      declarations.setState(d, 3, "conformance monitoring: position " + p.getDouble("lat") + "," + p.getDouble("lng")
-          + " is outside the declared volume");
+      declarations.setState(d, 3, "conformance monitoring");
+      // conformance_monitoring_operations/custom_signals.py, check C7b
+      declarations.events().publish(d.getString("id"), "The telemetry location provided for operation " + d.getString("id")
+          + ", is not within the declared bounds for an operation. C7b check failed.", "error");
     }
   }
 
@@ -119,18 +121,9 @@ final class FlightStreams {
     return telemetry.getOrDefault(declarationId, new ArrayDeque<>());
   }
 
-  JsonObject submitAirTraffic(String session, JsonObject body) {
-    JsonArray observations = array(body, "observations");
-    if (observations == null) {
-      throw Refusal.message(400, "observations are required: a list of air traffic observations");
-    }
-    for (int i = 0; i < observations.size(); i++) {
-      String problem = checkObservation(observations.getValue(i));
-      if (problem != null) {
-        throw new Refusal(400, new JsonObject().put("message", "observation " + i + ": " + problem)
-            .put("status", 400));
-      }
-    }
+  /** POST set_air_traffic/{session}: parsed as the era does ({@link AirTrafficModel}), then stored. */
+  JsonObject submitAirTraffic(String session, Object body) {
+    JsonArray observations = AirTrafficModel.parse(body, options.fastapi());
     Map<String, Track> tracks = traffic.computeIfAbsent(session, k -> new LinkedHashMap<>());
     long now = System.currentTimeMillis();
     for (Object x : observations) {
@@ -147,38 +140,6 @@ final class FlightStreams {
     observationsTotal += observations.size();
     observationsBySession.merge(session, (long) observations.size(), Long::sum);
     return new JsonObject().put("message", "OK").put("status", 201);
-  }
-
-  static String checkObservation(Object x) {
-    if (!(x instanceof JsonObject o)) {
-      return "must be an object";
-    }
-    if (!(o.getValue("lat_dd") instanceof Number lat) || Math.abs(lat.doubleValue()) > 90) {
-      return "lat_dd must be a latitude";
-    }
-    if (!(o.getValue("lon_dd") instanceof Number lon) || Math.abs(lon.doubleValue()) > 180) {
-      return "lon_dd must be a longitude";
-    }
-    if (!(o.getValue("altitude_mm") instanceof Number)) {
-      return "altitude_mm must be a number";
-    }
-    if (!(o.getValue("traffic_source") instanceof Number ts) || ts.intValue() < 0 || ts.intValue() > 15
-        || ts.doubleValue() != ts.intValue()) {
-      return "traffic_source must be an integer 0-15";
-    }
-    if (o.getValue("source_type") != null && !(o.getValue("source_type") instanceof Number)) {
-      return "source_type must be an integer";
-    }
-    if (!(o.getValue("icao_address") instanceof String icao) || icao.isBlank() || icao.length() > 64) {
-      return "icao_address must be a non-empty string";
-    }
-    if (!(o.getValue("timestamp") instanceof Number)) {
-      return "timestamp must be a number";
-    }
-    if (o.getValue("metadata") != null && !(o.getValue("metadata") instanceof JsonObject)) {
-      return "metadata must be an object";
-    }
-    return null;
   }
 
   JsonObject counts() {

@@ -37,7 +37,7 @@ class EmulatorDaaTest {
           EmulatorFixture.auth()).status());
       JsonObject t = EmulatorFixture.traffic("INTR01", 46.95, 7.462 - s * 45 / 76_000.0);
       t.getJsonArray("observations").getJsonObject(0).put("altitude_mm", 575_000);
-      assertEquals(201, http.post("/flight_stream/set_air_traffic/s1", t, EmulatorFixture.auth()).status());
+      assertEquals(201, http.post("/flight_stream/set_air_traffic/" + java.util.UUID.randomUUID(), t, EmulatorFixture.auth()).status());
       Thread.sleep(1_000);
     }
     Thread.sleep(1_100);
@@ -123,18 +123,29 @@ class EmulatorDaaTest {
       TestService.await(listener.basicConsumer(queue)).handler(m -> got.add(new JsonObject()
           .put("routing_key", m.envelope().getRoutingKey()).put("content_type", m.properties().getContentType())
           .put("body", new JsonObject(m.body()))));
-      try (EmulatorFixture emu = new EmulatorFixture(new JsonObject(), amqp)) {
+      // the Django era: a deconflicted create announces itself; no operator state change publishes anything
+      try (EmulatorFixture emu = new EmulatorFixture(new JsonObject().put("mode", "django"), amqp)) {
         Thread.sleep(1_000); // the sink connects in the background
         String id = encounter(emu);
         Thread.sleep(500);
         List<JsonObject> mine = got.stream().filter(m -> id.equals(m.getString("routing_key"))).toList();
         List<String> bodies = mine.stream().map(m -> m.getJsonObject("body").getString("body")).toList();
-        assertTrue(bodies.stream().anyMatch(b -> b.contains("accepted")), bodies.toString());
-        assertTrue(bodies.stream().anyMatch(b -> b.contains("changed from 1 to 2")), bodies.toString());
+        assertTrue(bodies.contains("Flight Declaration created.."), bodies.toString());
+        assertTrue(bodies.stream().noneMatch(b -> b.contains("changed from")), bodies.toString());
         assertTrue(bodies.stream().anyMatch(b -> b.startsWith("DAA alert_triggered: intruder INTR01")), bodies.toString());
         JsonObject m = mine.get(0);
         assertEquals("application/json", m.getString("content_type"));
         assertTrue(m.getJsonObject("body").containsKey("level") && m.getJsonObject("body").containsKey("timestamp"));
+      }
+      // master: set_flight_declaration sends nothing (only operational intents are announced); DAA is the extension's
+      try (EmulatorFixture emu = new EmulatorFixture(new JsonObject().put("mode", "fastapi"), amqp)) {
+        Thread.sleep(1_000);
+        String id = encounter(emu);
+        Thread.sleep(500);
+        List<String> bodies = got.stream().filter(m -> id.equals(m.getString("routing_key")))
+            .map(m -> m.getJsonObject("body").getString("body")).toList();
+        assertTrue(bodies.stream().noneMatch(b -> b.startsWith("Flight Declaration")), bodies.toString());
+        assertTrue(bodies.stream().anyMatch(b -> b.startsWith("DAA alert_triggered")), bodies.toString());
       }
     } finally {
       TestService.await(listener.exchangeDelete(exchange).otherwiseEmpty());

@@ -255,16 +255,24 @@ class EmulatorDeclarationsTest {
 
   @Test
   void airTraffic() {
-    String path = "/flight_stream/set_air_traffic/ee9405e564ea4373823e37d950858e6a";
+    assertEquals(404, http.post("/flight_stream/set_air_traffic/ee9405e564ea4373823e37d950858e6a",
+        EmulatorFixture.traffic("ABC123", 46.98, 7.47), auth()).status(), "Django's <uuid:...> route wants the hyphens");
+    String path = "/flight_stream/set_air_traffic/ee9405e5-64ea-4373-823e-37d950858e6a";
     Http.Response ok = http.post(path, EmulatorFixture.traffic("ABC123", 46.98, 7.47), auth());
     assertEquals(201, ok.status(), ok.body());
     assertEquals(new JsonObject().put("message", "OK").put("status", 201), ok.json());
     assertEquals(415, http.post(path, EmulatorFixture.traffic("A", 1, 1).encode(),
         "Content-Type", "text/plain", "Authorization", auth()[1]).status());
     JsonObject bad = EmulatorFixture.traffic("A", 1, 1);
-    bad.getJsonArray("observations").getJsonObject(0).put("traffic_source", 99);
-    assertEquals(400, http.post(path, bad, auth()).status());
-    assertEquals(1, http.get("/emulator/state").json().getInteger("aircraft"));
+    bad.getJsonArray("observations").getJsonObject(0).put("icao_address", 5).put("speed", 1);
+    Http.Response refused = http.post(path, bad, auth());
+    assertEquals(400, refused.status());
+    assertEquals(new JsonArray().add("Not a valid string."), refused.json().getJsonObject("errors").getJsonArray("icao_address"));
+    assertEquals(new JsonArray().add("Unknown field."), refused.json().getJsonObject("errors").getJsonArray("speed"));
+    JsonObject anyRange = EmulatorFixture.traffic("FAR", 123, 456);
+    anyRange.getJsonArray("observations").getJsonObject(0).put("traffic_source", 99);
+    assertEquals(201, http.post(path, anyRange, auth()).status(), "no range checks in either era");
+    assertEquals(2, http.get("/emulator/state").json().getInteger("aircraft"));
   }
 
   @Test
@@ -314,6 +322,24 @@ class EmulatorDeclarationsTest {
           "empty tokens are ignored");
       assertEquals("State values must be integers.", fast.http.get(FD + "/flight_declaration?state=x", auth()).json()
           .getString("error"));
+      // air traffic: pydantic's model, 422 with FastAPI's detail list; the session must be a UUID in some form
+      assertEquals(201, fast.http.post("/flight_stream/set_air_traffic/ee9405e564ea4373823e37d950858e6a",
+          EmulatorFixture.traffic("A1", 46.9, 7.4), auth()).status());
+      JsonObject strings = EmulatorFixture.traffic("A2", 46.9, 7.4);
+      strings.getJsonArray("observations").getJsonObject(0).put("lat_dd", "46.9").put("traffic_source", "9");
+      assertEquals(201, fast.http.post("/flight_stream/set_air_traffic/" + java.util.UUID.randomUUID(), strings, auth())
+          .status(), "pydantic's lax mode takes numeric strings");
+      JsonObject noIcao = EmulatorFixture.traffic("A3", 46.9, 7.4);
+      noIcao.getJsonArray("observations").getJsonObject(0).remove("icao_address");
+      Http.Response r422 = fast.http.post("/flight_stream/set_air_traffic/" + java.util.UUID.randomUUID(), noIcao, auth());
+      assertEquals(422, r422.status());
+      assertEquals(new JsonArray().add("body").add("observations").add(0).add("icao_address"),
+          r422.json().getJsonArray("detail").getJsonObject(0).getJsonArray("loc"));
+      assertEquals(422, fast.http.post("/flight_stream/set_air_traffic/not-a-uuid", EmulatorFixture.traffic("A4", 1, 1),
+          auth()).status());
+      assertEquals(422, fast.http.post("/flight_stream/set_air_traffic/" + java.util.UUID.randomUUID(),
+          EmulatorFixture.traffic("A5", 1, 1).encode(), "Content-Type", "text/plain", "Authorization", auth()[1]).status(),
+          "FastAPI reads only JSON bodies as JSON");
       assertEquals(415, fast.http.put("/geo_fence_ops/set_geo_fence", "{}", "Content-Type",
           "application/json; charset=utf-8", "Authorization", auth()[1]).status());
     }

@@ -37,8 +37,10 @@ class EmulatorSurveillanceTest {
   static WebSocket listen(EmulatorFixture emu, String kind, String session, List<Frame> into) {
     WebSocketClient client = emu.vertx.createWebSocketClient();
     CLIENTS.add(client);
-    WebSocket ws = TestService.await(client.connect(emu.port, "127.0.0.1", "/ws/surveillance/" + kind + "/" + session));
+    // the handler is set before connecting: a frame the server writes on open (Django's greeting) is not lost
+    io.vertx.core.http.ClientWebSocket ws = client.webSocket();
     ws.textMessageHandler(t -> into.add(new Frame(System.nanoTime(), Json.decodeValue(t))));
+    TestService.await(ws.connect(emu.port, "127.0.0.1", "/ws/surveillance/" + kind + "/" + session));
     return ws;
   }
 

@@ -93,7 +93,7 @@ public final class AirTrafficSubmission {
 
   /** The Flight Blender target: POST /flight_stream/set_air_traffic/{session}. */
   public static final Sender FLIGHT_BLENDER = (ctx, session, batch) -> fb(ctx).send(ctx, HttpMethod.POST,
-      "/flight_stream/set_air_traffic/" + session, new JsonObject().put("observations", batch)).map(r -> {
+      "/flight_stream/set_air_traffic/" + uuidForm(session), new JsonObject().put("observations", batch)).map(r -> {
         if (!r.ok()) {
           ctx.warn("air traffic refused: " + r.status() + " " + FbClient.truncate(String.valueOf(r.body()), 200));
         } else {
@@ -101,6 +101,20 @@ public final class AirTrafficSubmission {
         }
         return r.ok();
       });
+
+  /**
+   * A session id that is a UUID, in its canonical hyphenated form (as the Python toolkit's uuid.UUID-typed argument
+   * sends it: the toolkit's own config writes {@code ee9405e564ea4373823e37d950858e6a}); Django's {@code <uuid:...>}
+   * route takes only that form. Anything else is sent as it is.
+   */
+  static String uuidForm(String session) {
+    String hex = session == null ? "" : session.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+    if (!hex.matches("[0-9a-f]{32}")) {
+      return session;
+    }
+    return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20)
+        + "-" + hex.substring(20);
+  }
 
   public static Future<JsonObject> run(OperationContext ctx, JsonArray observations, JsonArray sessions, boolean multiple) {
     return run(ctx, observations, sessions, multiple, FLIGHT_BLENDER);

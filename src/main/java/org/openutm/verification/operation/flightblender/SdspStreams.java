@@ -76,18 +76,20 @@ final class SdspStreams {
     List<Frame> frames = new ArrayList<>();
     Promise<List<Frame>> done = Promise.promise();
     WebSocketClient client = ctx.vertx().createWebSocketClient();
-    return token.compose(t -> client.connect(new WebSocketConnectOptions().setAbsoluteURI(url).setTimeout(10_000))
+    // handlers before connecting: no frame written on open is lost
+    io.vertx.core.http.ClientWebSocket socket = client.webSocket();
+    socket.textMessageHandler(text -> {
+      try {
+        frames.add(new Frame(System.nanoTime(), Json.decodeValue(text)));
+      } catch (RuntimeException e) {
+        ctx.warn("not JSON: " + FbClient.truncate(text, 200));
+      }
+    });
+    socket.closeHandler(v -> done.tryComplete(frames));
+    return token.compose(t -> socket.connect(new WebSocketConnectOptions().setAbsoluteURI(url).setTimeout(10_000))
         .recover(e -> Future.failedFuture(new OperationFailure("WebSocket " + url + ": " + e.getMessage())))
         .compose(ws -> {
           ctx.info("Listening on " + url + " for " + millis / 1000.0 + " s");
-          ws.textMessageHandler(text -> {
-            try {
-              frames.add(new Frame(System.nanoTime(), Json.decodeValue(text)));
-            } catch (RuntimeException e) {
-              ctx.warn("not JSON: " + FbClient.truncate(text, 200));
-            }
-          });
-          ws.closeHandler(v -> done.tryComplete(frames));
           if (t != null) {
             ws.writeTextMessage("Bearer " + t);
           }
