@@ -36,13 +36,13 @@ final class EmulatorRoutes {
     r.post(fd + "/set_flight_declarations_bulk").handler(ctx -> bulk(ctx, false));
     r.post(fd + "/set_operational_intents_bulk").handler(ctx -> bulk(ctx, true));
     r.put(fd + "/flight_declaration_state/:id").handler(ctx -> write(ctx, 200, (c, b) ->
-        st.declarations.updateState(c.pathParam("id"), b)));
-    r.get(fd + "/flight_declaration/:id").handler(ctx -> read(ctx, c -> st.declarations.get(c.pathParam("id"))));
+        st.declarations.updateState(id(c, "pk"), b)));
+    r.get(fd + "/flight_declaration/:id").handler(ctx -> read(ctx, c -> st.declarations.get(id(c, "pk"))));
     r.get(fd + "/flight_declaration").handler(ctx -> read(ctx, c -> st.declarations.list(
         c.queryParams().get("start_date"), c.queryParams().get("end_date"), c.queryParams().get("state"),
         intParam(c, "page", 1), intParam(c, "page_size", 10), fd + "/flight_declaration")));
     r.delete(fd + "/flight_declaration/:id/delete").handler(ctx -> handle(ctx, FbAuth.WRITE, 204, false, (c, b) -> {
-      st.declarations.delete(c.pathParam("id"));
+      st.declarations.delete(id(c, "declaration_id"));
       return null;
     }));
 
@@ -63,9 +63,9 @@ final class EmulatorRoutes {
       }
       write(ctx, 200, (c, b) -> st.geofences.set(b));
     });
-    r.get(gf + "/geo_fence/:id").handler(ctx -> read(ctx, c -> st.geofences.get(c.pathParam("id"))));
+    r.get(gf + "/geo_fence/:id").handler(ctx -> read(ctx, c -> st.geofences.get(id(c, "pk"))));
     r.delete(gf + "/geo_fence/:id/delete").handler(ctx -> handle(ctx, FbAuth.WRITE, 204, false, (c, b) -> {
-      st.geofences.delete(c.pathParam("id"));
+      st.geofences.delete(id(c, "geo_fence_id"));
       return null;
     }));
 
@@ -179,7 +179,26 @@ final class EmulatorRoutes {
     }
   }
 
-  private static Object parse(RoutingContext ctx) {
+  /** A UUID path id as the era routes it (master 422, Django 404), canonical. */
+  private String id(RoutingContext c, String name) {
+    return Uuids.path(c.pathParam("id"), name, st.options.fastapi());
+  }
+
+  /**
+   * The body. Django's DRF parsers take JSON, forms and multipart (anything else 415 {@code Unsupported media type
+   * "..." in request.}); FastAPI reads a {@code dict = Body(...)} only from a JSON content type (else 422).
+   */
+  private Object parse(RoutingContext ctx) {
+    String type = RequestBodies.mediaType(ctx);
+    boolean json = type.equals("application/json") || type.endsWith("+json");
+    if (!json && !type.isEmpty() && st.options.fastapi()) {
+      throw new Refusal(422, Uuids.validation("body", "body", null, "model_attributes_type",
+          "Input should be a valid dictionary or object to extract fields from"));
+    }
+    if (!json && !type.isEmpty() && !type.equals("application/x-www-form-urlencoded") && !type.equals("multipart/form-data")) {
+      throw new Refusal(415, new JsonObject().put("detail", "Unsupported media type \"" + ctx.request().getHeader("Content-Type")
+          + "\" in request."));
+    }
     String text = ctx.body() == null ? null : ctx.body().asString();
     if (text == null || text.isBlank()) {
       throw Refusal.message(400, "A JSON body is required");

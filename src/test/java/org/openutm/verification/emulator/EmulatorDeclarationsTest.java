@@ -62,6 +62,12 @@ class EmulatorDeclarationsTest {
         new JsonObject().put("iss", "dummy").put("aud", "").put("scope", EmulatorFixture.RW)));
     assertEquals(401, noAud.status());
     assertEquals(401, http.get(FD + "/flight_declaration", "Authorization", "Bearer not-a-jwt").status());
+    assertEquals(200, http.get(FD + "/flight_declaration", "Authorization", "Token " + EmulatorFixture.token(EmulatorFixture.RW))
+        .status(), "Django splits the header and takes the second word, whatever the first");
+    Http.Response plain = http.post(FD + "/set_flight_declaration", bern().encode(), "Content-Type", "text/plain",
+        "Authorization", auth()[1]);
+    assertEquals(415, plain.status(), "DRF's parsers");
+    assertEquals("Unsupported media type \"text/plain\" in request.", plain.json().getString("detail"));
   }
 
   @Test
@@ -322,6 +328,19 @@ class EmulatorDeclarationsTest {
           "empty tokens are ignored");
       assertEquals("State values must be integers.", fast.http.get(FD + "/flight_declaration?state=x", auth()).json()
           .getString("error"));
+      // auth (auth/jwt_validator.py), ids and bodies as master answers them
+      assertEquals(new JsonObject().put("detail", "Not authenticated"), fast.http.get(FD + "/flight_declaration").json());
+      Http.Response readOnly = fast.http.post(FD + "/set_flight_declaration", bern(), "Authorization", "Bearer "
+          + EmulatorFixture.token("flightblender.read"));
+      assertEquals(403, readOnly.status());
+      assertEquals(new JsonObject().put("detail", "Insufficient scope"), readOnly.json());
+      assertEquals("Bearer token could not be decoded", fast.http.get(FD + "/flight_declaration", "Authorization",
+          "Bearer not-a-jwt").json().getString("detail"));
+      assertEquals(422, fast.http.get(FD + "/flight_declaration/nope", auth()).status(), "pk: uuid.UUID");
+      assertEquals(200, fast.http.get(FD + "/flight_declaration/" + id.replace("-", "").toUpperCase(), auth()).status(),
+          "any form pydantic takes");
+      assertEquals(422, fast.http.post(FD + "/set_flight_declaration", bern().encode(), "Content-Type", "text/plain",
+          "Authorization", auth()[1]).status(), "Body(...) is read only from JSON");
       // air traffic: pydantic's model, 422 with FastAPI's detail list; the session must be a UUID in some form
       assertEquals(201, fast.http.post("/flight_stream/set_air_traffic/ee9405e564ea4373823e37d950858e6a",
           EmulatorFixture.traffic("A1", 46.9, 7.4), auth()).status());
