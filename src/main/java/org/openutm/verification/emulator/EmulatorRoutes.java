@@ -31,6 +31,15 @@ final class EmulatorRoutes {
     String fd = "/flight_declaration_ops";
     r.post(fd + "/set_flight_declaration").handler(ctx -> write(ctx, 200, (c, b) ->
         st.declarations.create(b, st.geofences.fences(), false)));
+    // POST flight_declaration: master creates as set_flight_declaration does; Django's FlightDeclarationCreateList.post
+    // wants Content-Type exactly application/json (else 415 {"message": "Unsupported Media Type"})
+    r.post(fd + "/flight_declaration").handler(ctx -> {
+      if (!st.options.fastapi() && !"application/json".equals(ctx.request().getHeader("Content-Type"))) {
+        reply(ctx, 415, new JsonObject().put("message", "Unsupported Media Type"));
+        return;
+      }
+      write(ctx, 200, (c, b) -> st.declarations.create(b, st.geofences.fences(), false));
+    });
     r.post(fd + "/set_operational_intent").handler(ctx -> write(ctx, 200, (c, b) ->
         st.declarations.create(b, st.geofences.fences(), true)));
     r.post(fd + "/set_flight_declarations_bulk").handler(ctx -> bulk(ctx, false));

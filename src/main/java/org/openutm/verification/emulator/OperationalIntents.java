@@ -23,8 +23,12 @@ final class OperationalIntents {
       JsonObject volume = v4 == null ? null : v4.getJsonObject("volume");
       JsonObject outline = volume == null ? null : volume.getJsonObject("outline_polygon");
       JsonArray vertices = outline == null ? null : outline.getJsonArray("vertices");
+      if (vertices == null && volume != null && volume.getValue("outline_circle") instanceof JsonObject circle) {
+        vertices = circle(circle, i);
+      }
       if (vertices == null || vertices.size() < 3) {
-        throw new IllegalArgumentException("volume " + i + ": outline_polygon.vertices needs at least 3 {lat, lng}");
+        throw new IllegalArgumentException("volume " + i + ": outline_polygon.vertices needs at least 3 {lat, lng}"
+            + " (or an outline_circle with center and radius)");
       }
       JsonArray ring = new JsonArray();
       for (Object o : vertices) {
@@ -48,5 +52,27 @@ final class OperationalIntents {
               .put("max_altitude", new JsonObject().put("meters", upper.getValue("value")).put("datum", "w84"))));
     }
     return new JsonObject().put("type", "FeatureCollection").put("features", features);
+  }
+
+  /**
+   * An outline_circle ({center: {lat, lng}, radius: {value, units: M}}) as the polygon both eras buffer it into
+   * (a point buffered by the radius in metres; 32 vertices here).
+   */
+  private static JsonArray circle(JsonObject circle, int i) {
+    JsonObject c = circle.getJsonObject("center");
+    JsonObject r = circle.getJsonObject("radius");
+    if (c == null || r == null || !(c.getValue("lat") instanceof Number lat) || !(c.getValue("lng") instanceof Number lng)
+        || !(r.getValue("value") instanceof Number radius) || radius.doubleValue() <= 0) {
+      throw new IllegalArgumentException("volume " + i + ": outline_circle needs center {lat, lng} and a positive radius.value");
+    }
+    double metres = radius.doubleValue() * ("FT".equalsIgnoreCase(r.getString("units", "M")) ? 0.3048 : 1.0);
+    double dLat = metres / 111_320.0;
+    double dLng = metres / (111_320.0 * Math.max(0.01, Math.cos(Math.toRadians(lat.doubleValue()))));
+    JsonArray out = new JsonArray();
+    for (int k = 0; k < 32; k++) {
+      double a = 2 * Math.PI * k / 32;
+      out.add(new JsonObject().put("lat", lat.doubleValue() + dLat * Math.sin(a)).put("lng", lng.doubleValue() + dLng * Math.cos(a)));
+    }
+    return out;
   }
 }
