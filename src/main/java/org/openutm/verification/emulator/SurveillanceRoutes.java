@@ -75,7 +75,8 @@ final class SurveillanceRoutes {
           ? Uuids.canonical(session) : session, window[0], window[1]);
     }));
     r.get("/flight_stream/get_air_traffic/:session").handler(ctx -> routes.handle(ctx, FbAuth.READ, 200, false, (c, b) -> {
-      String session = st.options.fastapi() ? Uuids.path(c.pathParam("session"), "session_id", true) : c.pathParam("session");
+      // master: session_id: uuid.UUID (422); Django: <uuid:session_id> (404 unless hyphenated lower case)
+      String session = Uuids.path(c.pathParam("session"), "session_id", st.options.fastapi());
       return st.feed.read(session, c.queryParams().get("view"), System.currentTimeMillis());
     }));
   }

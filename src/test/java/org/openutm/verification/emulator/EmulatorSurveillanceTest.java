@@ -142,6 +142,8 @@ class EmulatorSurveillanceTest {
           .toCompletableFuture().handle((w, e) -> e != null).get(), "Django's route takes only a UUID");
       assertEquals(404, emu.http.put(SM + "/start_stop_surveillance_heartbeat_track/not-a-uuid",
           new JsonObject().put("action", "start"), auth()).status());
+      assertEquals(404, emu.http.get("/flight_stream/get_air_traffic/" + session.replace("-", "") + "?view=1,1,2,2",
+          auth()).status(), "Django's <uuid:session_id> route wants the hyphens");
     }
   }
 

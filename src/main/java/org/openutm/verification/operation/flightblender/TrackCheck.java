@@ -101,10 +101,7 @@ final class TrackCheck {
   }
 
   static double km(double lat1, double lon1, double lat2, double lon2) {
-    double p1 = Math.toRadians(lat1);
-    double p2 = Math.toRadians(lat2);
-    double a = Math.pow(Math.sin((p2 - p1) / 2), 2)
-        + Math.cos(p1) * Math.cos(p2) * Math.pow(Math.sin(Math.toRadians(lon2 - lon1) / 2), 2);
-    return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
+    return org.openutm.verification.operation.Generators.distance(new double[] {lon1, lat1}, new double[] {lon2, lat2})
+        / 1000.0;
   }
 }
