@@ -21,8 +21,6 @@ import java.util.UUID;
 final class Declarations {
   static final Set<Integer> ACTIVE_STATES = Set.of(1, 2, 3, 4);
   static final String PAST_OR_FAR = "A flight declaration cannot have a start / end time in the past or after two days from current time.";
-  private static final Set<String> REQUIRED = Set.of("originating_party", "start_datetime", "end_datetime",
-      "flight_declaration_geo_json", "type_of_operation", "aircraft_id");
 
   /** A failed request: status and the body Flight Blender answers. */
   static final class Refusal extends RuntimeException {
@@ -55,6 +53,15 @@ final class Declarations {
   private final EventSink events;
   /** Told when a declaration leaves the flying states 1-4 or is deleted (the DAA engine resolves its alerts). */
   java.util.function.Consumer<String> onGrounded = id -> { };
+  /** Told of each accepted operator state change (declaration, from, to): the conformance monitor's task. */
+  OperatorListener onOperatorChange = (d, from, to) -> { };
+  /** Told when a declaration is deleted. */
+  java.util.function.Consumer<String> onDeleted = id -> { };
+
+  /** An accepted operator state change. */
+  interface OperatorListener {
+    void changed(JsonObject declaration, int from, int to);
+  }
 
   Declarations(EmulatorOptions options, EventSink events) {
     this.options = options;
@@ -140,7 +147,7 @@ final class Declarations {
   }
 
   private static Geo.Box box(JsonObject d) {
-    String[] b = d.getString("bounds").split(",");
+    String[] b = d.getString("bounds").replace("nan", "NaN").split(",");
     return new Geo.Box(Double.parseDouble(b[0]), Double.parseDouble(b[1]), Double.parseDouble(b[2]),
         Double.parseDouble(b[3]));
   }
@@ -171,40 +178,26 @@ final class Declarations {
       throw Refusal.message(507, "Emulator storage full: " + options.maxDeclarations() + " flight declarations "
           + "(emulator.max_declarations); delete some or reset the emulator");
     }
-    Map<String, Object> errors = new LinkedHashMap<>();
-    JsonObject geo = null;
-    try {
-      geo = operationalIntent ? OperationalIntents.toGeoJson(payload) : payload.getJsonObject("flight_declaration_geo_json");
-    } catch (IllegalArgumentException | ClassCastException e) {
-      errors.put(operationalIntent ? "operational_intent_volume4ds" : "flight_declaration_geo_json",
-          new JsonArray().add(String.valueOf(e.getMessage())));
-    }
-    for (String f : REQUIRED) {
-      boolean geoField = f.equals("flight_declaration_geo_json");
-      if ((operationalIntent ? !geoField : true) && payload.getValue(f) == null) {
-        errors.put(f, new JsonArray().add("This field is required."));
-      }
-    }
-    if (operationalIntent && geo == null) {
-      errors.put("operational_intent_volume4ds", new JsonArray().add("This field is required."));
-    }
-    if (payload.getValue("type_of_operation") != null && !(payload.getValue("type_of_operation") instanceof Number)) {
-      errors.put("type_of_operation", new JsonArray().add("A valid integer is required."));
-    }
-    Geo.Box box = null;
-    if (geo != null) {
-      try {
-        box = Geo.boxOfGeoJson(geo);
-        checkAltitudes(geo);
-      } catch (IllegalArgumentException | ClassCastException e) {
-        errors.put("flight_declaration_geo_json", new JsonArray().add(e.getMessage()));
-      }
-    }
-    Instant start = time(payload, "start_datetime", errors);
-    Instant end = time(payload, "end_datetime", errors);
+    JsonObject errors = DeclarationSchema.errors(payload, operationalIntent);
     if (!errors.isEmpty()) {
-      throw new Refusal(400, new JsonObject().put("message", "Validation error").put("errors", new JsonObject(errors)));
+      throw new Refusal(400, new JsonObject().put("message", "Validation error").put("errors", errors));
     }
+    JsonObject geo;
+    Geo.Box box;
+    if (operationalIntent) {
+      try {
+        geo = OperationalIntents.toGeoJson(payload);
+        box = Geo.boxOfGeoJson(geo);
+      } catch (IllegalArgumentException | ClassCastException e) {
+        throw new Refusal(400, new JsonObject().put("message", "Validation error").put("errors", new JsonObject()
+            .put("operational_intent_volume4ds", new JsonArray().add(String.valueOf(e.getMessage())))));
+      }
+    } else {
+      geo = payload.getJsonObject("flight_declaration_geo_json");
+      box = DeclarationGeoJson.check(geo, options.fastapi());
+    }
+    Instant start = ArrowDates.parse(payload.getString("start_datetime").trim().replace(' ', 'T'));
+    Instant end = ArrowDates.parse(payload.getString("end_datetime").trim().replace(' ', 'T'));
     Instant now = Instant.now();
     if (start.isBefore(now.minusSeconds(1)) || end.isBefore(now) || end.isAfter(now.plus(Duration.ofDays(2)))
         || start.isAfter(now.plus(Duration.ofDays(2)))) {
@@ -222,34 +215,10 @@ final class Declarations {
         .put("state", state).put("is_approved", approved)
         .put("start_datetime", start.toString()).put("end_datetime", end.toString())
         .put("flight_declaration_geojson", geo).put("flight_declaration_raw_geojson", geo)
-        .put("bounds", box.text()).put("approved_by", approved ? "Flight Blender emulator" : null)
+        .put("bounds", box == null ? "nan,nan,nan,nan" : box.text()).put("approved_by", approved ? "Flight Blender emulator" : null)
         .put("submitted_by", payload.getValue("submitted_by")).put("created_at", now.toString());
     byId.put(id, record);
     return record;
-  }
-
-  private static void checkAltitudes(JsonObject geo) {
-    JsonArray features = geo.getJsonArray("features", new JsonArray().add(geo));
-    for (Object o : features) {
-      JsonObject props = ((JsonObject) o).getJsonObject("properties");
-      if (props == null || props.getValue("min_altitude") == null || props.getValue("max_altitude") == null) {
-        throw new IllegalArgumentException("every feature needs min_altitude and max_altitude properties");
-      }
-    }
-  }
-
-  static Instant time(JsonObject payload, String field, Map<String, Object> errors) {
-    Object v = payload.getValue(field);
-    if (v == null) {
-      errors.putIfAbsent(field, new JsonArray().add("This field is required."));
-      return null;
-    }
-    try {
-      return parseTime(String.valueOf(v));
-    } catch (DateTimeParseException e) {
-      errors.put(field, new JsonArray().add("Datetime has wrong format. Use ISO 8601."));
-      return null;
-    }
   }
 
   static Instant parseTime(String s) {
@@ -277,6 +246,7 @@ final class Declarations {
       throw new Refusal(400, new JsonObject().put("state", new JsonArray().add(refused)));
     }
     setState(d, to, "operator");
+    onOperatorChange.changed(d, from, to);
     String by = body.getValue("submitted_by") instanceof String s ? s : null;
     d.put("submitted_by", by);
     return new JsonObject().put("state", to).put("submitted_by", by);
@@ -297,6 +267,7 @@ final class Declarations {
     get(id);
     byId.remove(id);
     onGrounded.accept(id);
+    onDeleted.accept(id);
   }
 
   /** List with date (YYYY-MM-DD) and state filters and paging; Django and FastAPI shapes. */

@@ -78,6 +78,8 @@ final class EmulatorRoutes {
       return null;
     }));
 
+    new ReviewRoutes(st, this).mount(r, fd);
+    mountConformance(r);
     surveillance = new SurveillanceRoutes(vertx, st, this);
     surveillance.mount(r);
 
@@ -94,6 +96,54 @@ final class EmulatorRoutes {
     mountTestRoutes(r);
   }
 
+  /**
+   * /conformance_monitoring_ops. Master (api/routers/conformance_api.py, services/conformance_svc.py
+   * parse_date_range): both dates required, arrow-parsed, start before end, else 400 {"error"}; records of the
+   * window (master has no monitor, so none); the summary also at get_conformance_record_summary. Django
+   * (conformance_monitoring_operations/views.py): the views read {@code request.parameters}, which a DRF Request does
+   * not have, so both answer 500 whatever the query (its own tests assert it).
+   */
+  private void mountConformance(Router r) {
+    String cm = "/conformance_monitoring_ops";
+    r.get(cm + "/conformance_status").handler(ctx -> read(ctx, c -> new JsonObject().put("status", "OK")));
+    r.get(cm + "/get_conformance_records").handler(ctx -> read(ctx, c ->
+        new JsonObject().put("conformance_records", st.conformance.records(window(c)[0], window(c)[1]))));
+    java.util.List<String> summaries = st.options.fastapi()
+        ? java.util.List.of("/conformance_record_summary", "/get_conformance_record_summary")
+        : java.util.List.of("/conformance_record_summary");
+    for (String path : summaries) {
+      r.get(cm + path).handler(ctx -> read(ctx, c -> {
+        Instant[] w = window(c);
+        io.vertx.core.json.JsonArray records = st.conformance.records(w[0], w[1]);
+        long conforming = records.stream().filter(x -> ((JsonObject) x).getInteger("conformance_state") == 1).count();
+        return new JsonObject().put("summary", new JsonObject().put("total_records", records.size())
+            .put("conforming_records", conforming).put("non_conforming_records", records.size() - conforming)
+            .put("conformance_rate_percentage", records.isEmpty() ? 0 : conforming * 100.0 / records.size())
+            .put("start_date", c.queryParams().get("start_date")).put("end_date", c.queryParams().get("end_date")));
+      }));
+    }
+  }
+
+  private Instant[] window(RoutingContext c) {
+    if (!st.options.fastapi()) {
+      throw Refusal.serverError("conformance_monitoring_operations/views.py reads request.parameters: AttributeError");
+    }
+    String s = c.queryParams().get("start_date");
+    String e = c.queryParams().get("end_date");
+    if (s == null || s.isEmpty() || e == null || e.isEmpty()) {
+      throw new Refusal(400, new JsonObject().put("error", "start_date and end_date are required"));
+    }
+    Instant start = ArrowDates.parse(s);
+    Instant end = ArrowDates.parse(e);
+    if (start == null || end == null) {
+      throw new Refusal(400, new JsonObject().put("error", "Invalid date format. Use ISO 8601 format."));
+    }
+    if (!start.isBefore(end)) {
+      throw new Refusal(400, new JsonObject().put("error", "start_date must be before end_date"));
+    }
+    return new Instant[] {start, end};
+  }
+
   /** Emulator-only routes for tests (no Flight Blender serves them). */
   private void mountTestRoutes(Router r) {
     r.post("/emulator/reset").handler(ctx -> {
@@ -104,9 +154,11 @@ final class EmulatorRoutes {
       st.daa.clear();
       st.surveillance.clear(surveillance.timers());
       st.feed.clear();
+      st.conformance.clear();
       ctx.json(new JsonObject().put("status", "reset"));
     });
     r.get("/emulator/state").handler(ctx -> ctx.json(st.counts()));
+    r.get("/emulator/conformance").handler(ctx -> ctx.json(st.conformance.state()));
   }
 
   /** Filters: event_type, alert_level (0-3), start_date, end_date, alert_id, ownship_operation; 400 naming a bad one. */

@@ -12,14 +12,18 @@ final class EmulatorState {
   final Surveillance surveillance;
   final AirTrafficFeed feed = new AirTrafficFeed();
   final DaaEngine daa;
+  final ConformanceMonitor conformance;
 
   EmulatorState(EmulatorOptions options, EventSink events) {
     this.options = options;
     this.declarations = new Declarations(options, events);
     this.daa = new DaaEngine(options.daa(), events);
     this.declarations.onGrounded = id -> daa.ownshipEnded(id, System.currentTimeMillis());
-    this.streams = new FlightStreams(options, declarations, daa, feed);
     this.geofences = new Geofences(options);
+    this.conformance = new ConformanceMonitor(options, declarations, geofences);
+    this.declarations.onOperatorChange = (d, from, to) -> conformance.operatorChanged(d, from, to, java.time.Instant.now());
+    this.declarations.onDeleted = conformance::removed;
+    this.streams = new FlightStreams(options, declarations, daa, feed, conformance);
     this.sensors = new Sensors(options);
     this.surveillance = new Surveillance(options, sensors, feed);
   }

@@ -76,6 +76,10 @@ public class EmulatorVerticle extends VerticleBase {
     if (state.options.daaEnabled()) {
       vertx.setPeriodic(daaTick, daaTick, t -> state.daa.tick(System.currentTimeMillis(), state::operating));
     }
+    if (state.conformance.enabled()) {
+      long every = Math.min(1000L, state.options.heartbeatRateSeconds() * 1000L);
+      vertx.setPeriodic(every, every, t -> state.conformance.tick(java.time.Instant.now()));
+    }
     return server.listen().onSuccess(s -> LOG.info("Flight Blender emulator on http://{}:{} ({} mode)",
         config.getString("host", "127.0.0.1"), s.actualPort(), state.options.fastapi() ? "FastAPI" : "Django"));
   }

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.openutm.verification.emulator.Declarations.Refusal;
 
 /**
- * Telemetry per declaration (accepted only for active operations, checked for conformance with the declared volume)
+ * Telemetry per declaration (accepted only for active operations, handed to the conformance monitor)
  * and air traffic per session (latest state per aircraft plus counters). Bounded: a full store refuses with 507.
  */
 final class FlightStreams {
@@ -19,9 +19,8 @@ final class FlightStreams {
   record Track(JsonObject observation, long receivedMillis) {
   }
 
-  /** About 50 m: the bounding-box check's tolerance. */
-  static final double MARGIN_DEGREES = 0.0005;
   private final EmulatorOptions options;
+  private final ConformanceMonitor conformance;
   private final Declarations declarations;
   private final DaaEngine daa;
   private final AirTrafficFeed feed;
@@ -31,8 +30,10 @@ final class FlightStreams {
   private long observationsTotal;
   private long telemetryTotal;
 
-  FlightStreams(EmulatorOptions options, Declarations declarations, DaaEngine daa, AirTrafficFeed feed) {
+  FlightStreams(EmulatorOptions options, Declarations declarations, DaaEngine daa, AirTrafficFeed feed,
+      ConformanceMonitor conformance) {
     this.options = options;
+    this.conformance = conformance;
     this.declarations = declarations;
     this.daa = daa;
     this.feed = feed;
@@ -83,33 +84,10 @@ final class FlightStreams {
         q.add((JsonObject) s);
         telemetryTotal++;
         daa.ownship(id, (JsonObject) s, now.toEpochMilli());
-        conformance(d, (JsonObject) s);
       }
+      conformance.telemetry(id, now, o.getJsonObject("flight_details"), states);
     }
     return new JsonObject().put("message", "Telemetry data successfully submitted");
-  }
-
-  /**
-   * Outside the declared volume while Activated: Nonconforming (3). Only with {@code emulator.conformance_monitoring}
-   * (the Django era; master has no conformance monitor wired). Known difference: the real checks (Django
-   * conformance_monitoring_operations) test the declared polygon and altitude band, the aircraft identity (C3),
-   * telemetry age (C9) and geofences (C8) periodically; this tests the declaration's bounding box (with
-   * {@link #MARGIN_DEGREES}) on each telemetry.
-   */
-  private void conformance(JsonObject d, JsonObject state) {
-    if (!options.conformanceMonitoring() || d.getInteger("state") != 2) {
-      return;
-    }
-    String[] b = d.getString("bounds").split(",");
-    Geo.Box box = new Geo.Box(Double.parseDouble(b[0]), Double.parseDouble(b[1]), Double.parseDouble(b[2]),
-        Double.parseDouble(b[3]));
-    JsonObject p = state.getJsonObject("position");
-    if (!box.contains(p.getDouble("lng"), p.getDouble("lat"), MARGIN_DEGREES)) {
-      declarations.setState(d, 3, "conformance monitoring");
-      // conformance_monitoring_operations/custom_signals.py, check C7b
-      declarations.events().publish(d.getString("id"), "The telemetry location provided for operation " + d.getString("id")
-          + ", is not within the declared bounds for an operation. C7b check failed.", "error");
-    }
   }
 
   int telemetryCount(String declarationId) {

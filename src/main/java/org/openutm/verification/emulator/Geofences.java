@@ -98,6 +98,11 @@ final class Geofences {
     fences.remove(id);
   }
 
+  /** The stored geofences (raw_geo_fence, start_datetime, end_datetime ...), oldest first. */
+  Iterable<JsonObject> all() {
+    return byId.values();
+  }
+
   List<Fence> fences() {
     return new ArrayList<>(fences.values());
   }

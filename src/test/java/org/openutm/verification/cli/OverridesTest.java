@@ -44,9 +44,9 @@ class OverridesTest {
     Files.createDirectories(scenarios);
     Files.writeString(scenarios.resolve("leaves_the_box.yaml"), SCENARIO);
     String f3 = Path.of("conf/data/bern/trajectory_f3.json").toAbsolutePath().toString();
-    // conformance monitoring: the Django era (master has none)
+    // a monitor that changes the state: the Django era's with the emulator's extension (no real server does)
     JsonObject overrides = new JsonObject().put("logging", new JsonObject().put("level", "WARN"))
-        .put("emulator", new JsonObject().put("mode", "django"))
+        .put("emulator", new JsonObject().put("mode", "django").put("conformance_state_changes", true))
         .put("scenarios", new JsonObject().put("dir", scenarios.toString()))
         .put("suites", new JsonObject().put("nc", new JsonObject().put("scenarios", new JsonArray()
             .add(new JsonObject().put("name", "leaves_the_box").put("trajectory", f3)))));
@@ -63,7 +63,8 @@ class OverridesTest {
 
   @Test
   void sessionOverridesFromReset() {
-    try (TestService svc = TestService.start(new JsonObject().put("emulator", new JsonObject().put("mode", "django")))) {
+    try (TestService svc = TestService.start(new JsonObject().put("emulator", new JsonObject().put("mode", "django")
+        .put("conformance_state_changes", true)))) {
       Http http = svc.http;
       String s = http.post("/api/sessions", null).json().getString("session_id");
       assertEquals(400, http.post("/session/reset", new JsonObject().put("config", new JsonObject().put("http",

@@ -216,7 +216,7 @@ class EmulatorDeclarationsTest {
   }
 
   @Test
-  void telemetryOnlyForActiveOperationsAndConformance() throws Exception {
+  void telemetryOnlyForActiveOperations() throws Exception {
     JsonObject future = declaration(7.47, 46.97, 7.48, 46.98, 3600, 10);
     String later = create(future);
     Http.Response notYet = http.put("/flight_stream/set_telemetry", EmulatorFixture.telemetry(later, 46.975, 7.475), auth());
@@ -231,7 +231,8 @@ class EmulatorDeclarationsTest {
     assertEquals(201, http.put("/flight_stream/set_telemetry", EmulatorFixture.telemetry(id, 46.982, 7.475), auth()).status());
     assertEquals(2, http.get(FD + "/flight_declaration/" + id, auth()).json().getInteger("state"), "inside: conforming");
     assertEquals(201, http.put("/flight_stream/set_telemetry", EmulatorFixture.telemetry(id, 46.982, 7.4987), auth()).status());
-    assertEquals(3, http.get(FD + "/flight_declaration/" + id, auth()).json().getInteger("state"), "outside: nonconforming");
+    assertEquals(2, http.get(FD + "/flight_declaration/" + id, auth()).json().getInteger("state"),
+        "outside: the Django monitor records it but changes no state (no USS network)");
     assertEquals(201, http.put("/flight_stream/set_telemetry", new JsonObject().put("observations", new JsonArray()), auth())
         .status(), "no flight, nothing to refuse (both eras)");
     assertEquals(400, http.put("/flight_stream/set_telemetry", new JsonObject(), auth()).status());
@@ -251,12 +252,36 @@ class EmulatorDeclarationsTest {
     Http.Response wt = http.put("/flight_stream/set_telemetry", wrongType, auth());
     assertEquals(400, wt.status());
     assertTrue(wt.json().getString("message").startsWith("The parsing of telemetry object raised the following errors"), wt.body());
-    String state = FD + "/flight_declaration_state/" + id;
-    assertEquals(400, http.put(state, new JsonObject().put("state", 2), auth()).status(), "Nonconforming -> Activated");
-    assertEquals(400, http.put(state, new JsonObject().put("state", 4), auth()).status(), "Nonconforming -> Contingent");
-    assertEquals(200, http.put(state, new JsonObject().put("state", 5), auth()).status(), "an operator may only end it");
+    assertEquals(200, http.put(FD + "/flight_declaration_state/" + id, new JsonObject().put("state", 5), auth()).status());
     assertEquals(400, http.put("/flight_stream/set_telemetry", EmulatorFixture.telemetry(id, 46.982, 7.475), auth()).status(),
         "ended");
+  }
+
+  /** The extension conformance_state_changes turns the flight Nonconforming; then an operator may only end it. */
+  @Test
+  void nonconformingByTheExtensionThenOnlyEnded() throws Exception {
+    try (EmulatorFixture ext = new EmulatorFixture(new JsonObject().put("mode", "django")
+        .put("conformance_state_changes", true).put("heartbeat_rate_seconds", 1))) {
+      String id = ext.http.post(FD + "/set_flight_declaration", declaration(7.4719589, 46.9799127, 7.4870457, 46.9865389,
+          0, 10), auth()).json().getString("id");
+      String state = FD + "/flight_declaration_state/" + id;
+      assertEquals(200, ext.http.put(state, new JsonObject().put("state", 2), auth()).status());
+      JsonObject outside = EmulatorFixture.telemetry(id, 46.982, 7.4987);
+      outside.getJsonArray("observations").getJsonObject(0).getJsonObject("flight_details")
+          .put("uas_id", new JsonObject().put("serial_number", "a5dd8899"));
+      outside.getJsonArray("observations").getJsonObject(0).getJsonArray("current_states").getJsonObject(0)
+          .getJsonObject("position").put("alt", 60);
+      assertEquals(201, ext.http.put("/flight_stream/set_telemetry", outside, auth()).status());
+      int now = 2;
+      for (int i = 0; i < 40 && now != 3; i++) {
+        Thread.sleep(100);
+        now = ext.http.get(FD + "/flight_declaration/" + id, auth()).json().getInteger("state");
+      }
+      assertEquals(3, now, "outside the declared area: C7a, Nonconforming within one heartbeat");
+      assertEquals(400, ext.http.put(state, new JsonObject().put("state", 2), auth()).status(), "Nonconforming -> Activated");
+      assertEquals(400, ext.http.put(state, new JsonObject().put("state", 4), auth()).status(), "Nonconforming -> Contingent");
+      assertEquals(200, ext.http.put(state, new JsonObject().put("state", 5), auth()).status(), "an operator may only end it");
+    }
   }
 
   @Test

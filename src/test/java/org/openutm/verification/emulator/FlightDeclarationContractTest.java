@@ -18,8 +18,10 @@ import org.openutm.verification.support.Http;
  * Flight Blender master's own tests of the flight declaration endpoints (tests/test_flight_declaration_operations.py
  * at 5d9b953), ported to HTTP against the emulator in mode fastapi, each named after its source test, with the
  * source's fixtures (conftest.py sample_geojson_feature_collection, future_dates, flight_declaration_payload,
- * operational_intent_payload). Skipped: the approval, network, DSS-submission and deletion-with-DSS classes further
- * down that file (endpoints the emulator does not serve, or mocked DSS clients).
+ * operational_intent_payload): every class from TestFlightDeclarationCreate to TestNetworkFlightDeclarations (36
+ * tests). Skipped: TestSubmitToDSSEnabled and TestNetworkFlightDeclarationsByViewEnabled (they monkeypatch
+ * USSP_NETWORK_ENABLED and mock the DSS client; the emulator has no USS network), the Celery and rtree coverage
+ * classes (internals).
  */
 class FlightDeclarationContractTest {
   static final String FD = "/flight_declaration_ops";
@@ -259,5 +261,91 @@ class FlightDeclarationContractTest {
   void test_update_state_nonexistent() {
     assertTrue(List.of(400, 404).contains(http.put(FD + "/flight_declaration_state/" + UUID.randomUUID(),
         new JsonObject().put("state", 2), auth(WRITE)).status()));
+  }
+
+  String created() {
+    return http.post(FD + "/set_flight_declaration", flightDeclarationPayload(), auth(WRITE)).json().getString("id");
+  }
+
+  @Test
+  void test_update_approval() {
+    assertEquals(200, http.put(FD + "/flight_declaration_review/" + created(), new JsonObject().put("is_approved", true),
+        auth(WRITE)).status());
+  }
+
+  @Test
+  void test_delete_nonexistent() {
+    assertEquals(404, http.delete(FD + "/flight_declaration/" + UUID.randomUUID() + "/delete", auth(WRITE)).status());
+  }
+
+  @Test
+  void test_delete_existing() {
+    String id = created();
+    assertEquals(204, http.delete(FD + "/flight_declaration/" + id + "/delete", auth(WRITE)).status());
+    assertEquals(404, http.get(FD + "/flight_declaration/" + id, auth(READ)).status());
+  }
+
+  @Test
+  void test_submit_not_enabled() {
+    Http.Response r = http.post(FD + "/flight_declaration/" + created() + "/submit_to_dss", null, auth(WRITE));
+    assertEquals(400, r.status());
+    assertTrue(r.json().getString("message").toLowerCase().contains("not enabled"), r.body());
+  }
+
+  @Test
+  void test_submit_nonexistent() {
+    assertEquals(400, http.post(FD + "/flight_declaration/" + UUID.randomUUID() + "/submit_to_dss", null, auth(WRITE)).status());
+  }
+
+  @Test
+  void test_network_by_view_not_enabled() {
+    assertEquals(400, http.get(FD + "/network_flight_declarations_by_view?view=52.0,13.0,52.1,13.1", auth(READ)).status());
+  }
+
+  @Test
+  void test_network_by_view_missing_view() {
+    assertEquals(400, http.get(FD + "/network_flight_declarations_by_view", auth(READ)).status());
+  }
+
+  @Test
+  void test_network_by_view_invalid_view() {
+    assertEquals(400, http.get(FD + "/network_flight_declarations_by_view?view=bad", auth(READ)).status());
+  }
+
+  @Test
+  void test_network_by_id_not_enabled() {
+    assertEquals(400, http.get(FD + "/flight_declaration/" + created() + "/network_flight_declarations", auth(READ)).status());
+  }
+
+  /** Not in the source: the marshmallow schema's messages (both eras load the same schema). */
+  @Test
+  void schemaMessagesAsMarshmallowGivesThem() {
+    JsonObject bad = flightDeclarationPayload().put("type_of_operation", "x").put("aircraft_id", 7).put("priority", 1)
+        .put("start_datetime", "tomorrow").putNull("submitted_by");
+    bad.remove("originating_party");
+    Http.Response r = http.post(FD + "/set_flight_declaration", bad, auth(WRITE));
+    assertEquals(400, r.status());
+    assertEquals(new JsonObject().put("message", "Validation error").put("errors", new JsonObject()
+        .put("originating_party", new JsonArray().add("Missing data for required field."))
+        .put("start_datetime", new JsonArray().add("Not a valid datetime."))
+        .put("type_of_operation", new JsonArray().add("Not a valid integer."))
+        .put("aircraft_id", new JsonArray().add("Not a valid string."))
+        .put("submitted_by", new JsonArray().add("Field may not be null."))
+        .put("priority", new JsonArray().add("Unknown field."))), r.json());
+    JsonObject noAltitude = flightDeclarationPayload();
+    noAltitude.getJsonObject("flight_declaration_geo_json").getJsonArray("features").getJsonObject(0)
+        .getJsonObject("properties").remove("max_altitude");
+    assertEquals(DeclarationGeoJson.ALTITUDES, http.post(FD + "/set_flight_declaration", noAltitude, auth(WRITE)).json()
+        .getString("message"));
+    JsonObject bowtie = flightDeclarationPayload();
+    bowtie.getJsonObject("flight_declaration_geo_json").getJsonArray("features").getJsonObject(0).getJsonObject("geometry")
+        .put("coordinates", new JsonArray().add(new JsonArray().add(EmulatorFixture.pt(0, 0)).add(EmulatorFixture.pt(1, 1))
+            .add(EmulatorFixture.pt(1, 0)).add(EmulatorFixture.pt(0, 1)).add(EmulatorFixture.pt(0, 0))));
+    assertEquals(DeclarationGeoJson.INVALID, http.post(FD + "/set_flight_declaration", bowtie, auth(WRITE)).json()
+        .getString("message"), "a self-intersecting ring is not a valid shapely geometry");
+    JsonObject empty = flightDeclarationPayload();
+    empty.getJsonObject("flight_declaration_geo_json").put("features", new JsonArray());
+    assertEquals(DeclarationGeoJson.REQUIRED, http.post(FD + "/set_flight_declaration", empty, auth(WRITE)).json()
+        .getString("message"));
   }
 }

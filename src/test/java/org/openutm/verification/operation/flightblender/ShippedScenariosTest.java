@@ -39,7 +39,7 @@ class ShippedScenariosTest {
     }
     assertTrue(yaml.size() >= 11, "scenarios found: " + yaml.keySet());
     var outcomes = ScenarioHarness.runAll(yaml, id -> id.contains("non_conforming") ? new JsonObject().put("emulator",
-        new JsonObject().put("mode", "django")) : new JsonObject(), 120);
+        new JsonObject().put("mode", "django").put("conformance_state_changes", true)) : new JsonObject(), 120);
     StringBuilder failures = new StringBuilder();
     outcomes.values().stream().filter(o -> !"success".equals(o.status())).forEach(o -> failures.append(o.describe()));
     assertTrue(failures.isEmpty(), failures.toString());
