@@ -315,6 +315,13 @@ final class Declarations {
       return new JsonObject().put("count", all.size()).putNull("next").putNull("previous")
           .put("results", new JsonArray(new ArrayList<>(slice)));
     }
+    return djangoPage(new JsonArray(new ArrayList<>(all)), page, pageSize, base);
+  }
+
+  /** Django's StandardResultsSetPagination (flight_declaration_operations/pagination.py; its pages divide by 10). */
+  static JsonObject djangoPage(JsonArray all, int page, int pageSize, String base) {
+    int offset = Math.max(page - 1, 0) * pageSize;
+    List<Object> slice = all.getList().subList(Math.min(all.size(), offset), Math.min(all.size(), offset + pageSize));
     int lastPage = Math.max(1, (all.size() + pageSize - 1) / pageSize);
     if (page > lastPage) {
       throw new Refusal(404, new JsonObject().put("detail", "Invalid page."));

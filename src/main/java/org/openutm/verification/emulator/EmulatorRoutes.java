@@ -65,14 +65,22 @@ final class EmulatorRoutes {
     }));
 
     String gf = "/geo_fence_ops";
-    r.put(gf + "/set_geo_fence").handler(ctx -> {
-      if (!jsonType(ctx, st.options.fastapi())) {
-        reply(ctx, 415, new JsonObject().put("message", "Unsupported media type: Content-Type must be application/json"));
-        return;
+    // both eras check the scope, then that Content-Type is exactly application/json (master geo_fence_api.py,
+    // Django views.py set_geo_fence: request.content_type is the whole header)
+    r.put(gf + "/set_geo_fence").handler(ctx -> handle(ctx, FbAuth.WRITE, 200, false, (c, b) -> {
+      if (!"application/json".equals(c.request().getHeader("Content-Type"))) {
+        throw Refusal.message(415, "Unsupported Media Type");
       }
-      write(ctx, 200, (c, b) -> st.geofences.set(b));
-    });
-    r.get(gf + "/geo_fence/:id").handler(ctx -> read(ctx, c -> st.geofences.get(id(c, "pk"))));
+      return st.geofences.set(geofenceBody(c));
+    }));
+    r.get(gf + "/geo_fence/:id").handler(ctx -> read(ctx, c -> st.geofences.render(st.geofences.get(id(c, "pk")))));
+    r.get(gf + "/geo_fence").handler(ctx -> read(ctx, c -> {
+      JsonObject all = st.geofences.list(c.queryParams().get("start_date"), c.queryParams().get("end_date"),
+          st.options.fastapi() ? intParam(c, "limit", 100) : Integer.MAX_VALUE,
+          st.options.fastapi() ? intParam(c, "offset", 0) : 0);
+      return st.options.fastapi() ? all : Declarations.djangoPage(all.getJsonArray("results"), intParam(c, "page", 1),
+          intParam(c, "page_size", 10), gf + "/geo_fence");
+    }));
     r.delete(gf + "/geo_fence/:id/delete").handler(ctx -> handle(ctx, FbAuth.WRITE, 204, false, (c, b) -> {
       st.geofences.delete(id(c, "geo_fence_id"));
       return null;
@@ -296,6 +304,20 @@ final class EmulatorRoutes {
   }
 
   /** Django accepts application/json with parameters; FastAPI's geofence endpoint wants it exactly. */
+  /** Master reads {@code await request.json()} (bad JSON raises, 500); Django's request.data (400 JSON parse error). */
+  private Object geofenceBody(RoutingContext c) {
+    String text = c.body() == null ? "" : c.body().asString();
+    if (st.options.fastapi()) {
+      try {
+        return text == null || text.isBlank() ? null : Json.decodeValue(text);
+      } catch (DecodeException e) {
+        throw Refusal.serverError("await request.json() raises JSONDecodeError, uncaught in set_geo_fence");
+      }
+    }
+    Object body = RequestBodies.json(c, false);
+    return body == null ? new JsonObject() : body;
+  }
+
   private static boolean jsonType(RoutingContext ctx, boolean exact) {
     String t = ctx.request().getHeader("Content-Type");
     if (t == null) {

@@ -27,67 +27,125 @@ final class Geofences {
     this.options = options;
   }
 
-  JsonObject set(JsonObject geojson) {
+  /**
+   * PUT set_geo_fence after the 415 check, as each era runs it. Both: {@link GeofenceSchema} (400 with marshmallow's
+   * messages; Django refuses any feature with properties or geometry), then bounds of the union (7 decimals), the
+   * window and limits from the last feature (master services/geo_fence_svc.py _compute_bounds_and_times; Django
+   * geo_fence_operations/views.py set_geo_fence). Master: no features 400 "features list must not be empty"; an
+   * unparsable start/end_time 400 (arrow's ParserError is a ValueError); a feature without geometry, or one shapely
+   * cannot read, 500. Django: what passes its schema has no geometry, so it fails after it (500).
+   */
+  JsonObject set(Object body) {
     if (byId.size() >= options.maxGeofences()) {
       throw Refusal.message(507, "Emulator storage full: " + byId.size() + " geofences (emulator.max_geofences)");
     }
-    if (!"FeatureCollection".equals(geojson.getValue("type")) || !(geojson.getValue("features") instanceof JsonArray fs)
-        || fs.isEmpty()) {
-      throw Refusal.message(400, "A geofence is a GeoJSON FeatureCollection with at least one feature");
+    if (!(body instanceof JsonObject geojson)) {
+      throw new Refusal(400, new JsonObject().put("_schema", new JsonArray().add("Invalid input type.")));
+    }
+    JsonObject errors = GeofenceSchema.errors(geojson, options.fastapi());
+    if (!errors.isEmpty()) {
+      throw new Refusal(400, errors);
+    }
+    JsonArray fs = geojson.getJsonArray("features");
+    if (!options.fastapi()) {
+      throw Refusal.serverError(fs.isEmpty() ? "no features: the view reads the loop variable 'feature' after an "
+          + "empty loop (UnboundLocalError)" : "a feature without geometry: feature[\"geometry\"] raises KeyError");
+    }
+    if (fs.isEmpty()) {
+      throw Refusal.message(400, "features list must not be empty");
     }
     Geo.Box box = null;
-    JsonObject first = null;
-    JsonObject last = null;
     for (int i = 0; i < fs.size(); i++) {
-      if (!(fs.getValue(i) instanceof JsonObject f) || !(f.getValue("geometry") instanceof JsonObject g)
-          || !"Polygon".equals(g.getValue("type"))) {
-        throw Refusal.message(400, "feature " + i + ": a Polygon geometry is required");
-      }
-      if (!(f.getValue("properties") instanceof JsonObject p) || !(p.getValue("upper_limit") instanceof Number)
-          || !(p.getValue("lower_limit") instanceof Number)) {
-        throw Refusal.message(400, "feature " + i + ": properties upper_limit and lower_limit (integers) are required");
+      JsonObject g = fs.getJsonObject(i).getJsonObject("geometry");
+      if (g == null) {
+        throw Refusal.serverError("feature " + i + " has no geometry: f[\"geometry\"] raises KeyError");
       }
       try {
         Geo.Box b = Geo.box(g);
         box = box == null ? b : box.union(b);
       } catch (IllegalArgumentException e) {
-        throw Refusal.message(400, "feature " + i + ": " + e.getMessage());
+        throw Refusal.serverError("shapely shape() cannot read feature " + i + " (" + e.getMessage() + ")");
       }
-      for (String t : new String[] {"start_time", "end_time"}) {
-        Object v = p.getValue(t);
-        if (v != null) {
-          try {
-            Declarations.parseTime(String.valueOf(v));
-          } catch (RuntimeException e) {
-            throw Refusal.message(400, "feature " + i + ": " + t + " is not an ISO 8601 time");
-          }
-        }
-      }
-      if (first == null) {
-        first = p;
-      }
-      last = p;
     }
+    JsonObject last = fs.getJsonObject(fs.size() - 1).getJsonObject("properties", new JsonObject());
     Instant at = Instant.now();
-    Instant start = last.getValue("start_time") == null ? at : Declarations.parseTime(String.valueOf(last.getValue("start_time")));
-    Instant end = last.getValue("end_time") == null ? at.plusSeconds(3600)
-        : Declarations.parseTime(String.valueOf(last.getValue("end_time")));
+    Instant start = window(last, "start_time", at);
+    Instant end = window(last, "end_time", at.plusSeconds(3600));
     String id = UUID.randomUUID().toString();
-    String now = Instant.now().toString();
-    byId.put(id, new JsonObject().put("id", id).put("raw_geo_fence", geojson).put("geozone", geojson)
-        .put("upper_limit", first.getValue("upper_limit")).put("lower_limit", first.getValue("lower_limit"))
-        .put("altitude_ref", "WGS84").put("name", first.getValue("name", "Geofence"))
-        .put("bounds", box.text()).put("status", 1).put("message", "Geofence stored")
-        .put("is_test_dataset", false).put("start_datetime", start.toString())
+    String now = at.toString();
+    byId.put(id, new JsonObject().put("id", id).put("raw_geo_fence", geojson).putNull("geozone")
+        .put("upper_limit", limit(last.getValue("upper_limit", 100))).put("lower_limit", limit(last.getValue("lower_limit", 0)))
+        .put("altitude_ref", 0).put("name", last.getValue("name", ""))
+        .put("bounds", String.format(java.util.Locale.ROOT, "%.7f,%.7f,%.7f,%.7f", box.minx(), box.miny(), box.maxx(),
+            box.maxy()))
+        .put("status", 0).putNull("message").put("is_test_dataset", false).put("start_datetime", start.toString())
         .put("end_datetime", end.toString()).put("created_at", now).put("updated_at", now));
     fences.put(id, new Fence(box, start, end));
     return new JsonObject().put("message", "Geofence Declaration submitted").put("id", id);
   }
 
+  private static Instant window(JsonObject props, String key, Instant otherwise) {
+    if (!props.containsKey(key)) {
+      return otherwise;
+    }
+    Instant t = ArrowDates.parse(props.getString(key));
+    if (t == null) {
+      throw Refusal.message(400, "Could not match input '" + props.getString(key) + "' to any of the supported formats");
+    }
+    return t;
+  }
+
+  private static String limit(Object v) {
+    return new java.math.BigDecimal(String.valueOf(v).trim()).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /**
+   * A stored geofence as each era answers it: master services/geo_fence_svc.py _fence_to_dict (raw_geo_fence the
+   * stored JSON text, altitude_ref its integer, geozone null); Django GeoFenceSerializer (raw_geo_fence parsed,
+   * geozone {} when none, altitude_ref its display name).
+   */
+  JsonObject render(JsonObject g) {
+    JsonObject out = g.copy();
+    if (options.fastapi()) {
+      out.put("raw_geo_fence", g.getJsonObject("raw_geo_fence").encode());
+    } else {
+      out.put("geozone", new JsonObject()).put("altitude_ref", "WGS84");
+    }
+    return out;
+  }
+
+  /**
+   * GET geo_fence: start_datetime <= end and end_datetime >= start, with start_date / end_date (YYYY-MM-DD) or
+   * now -+ 1 day (both eras). Master {count, results} (limit / offset); Django pages as its declarations list.
+   */
+  JsonObject list(String startDate, String endDate, int limit, int offset) {
+    Instant now = Instant.now();
+    Instant from = now.minusSeconds(86_400);
+    Instant to = now.plusSeconds(86_400);
+    if (startDate != null && !startDate.isEmpty() && endDate != null && !endDate.isEmpty()) {
+      try {
+        from = java.time.LocalDate.parse(startDate.trim()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        to = java.time.LocalDate.parse(endDate.trim()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      } catch (java.time.DateTimeException e) {
+        throw Refusal.serverError("arrow.get(date, 'YYYY-MM-DD') raises ParserError, uncaught in either era");
+      }
+    }
+    JsonArray results = new JsonArray();
+    for (JsonObject g : byId.values()) {
+      if (!Instant.parse(g.getString("start_datetime")).isAfter(to) && !Instant.parse(g.getString("end_datetime")).isBefore(from)) {
+        results.add(render(g));
+      }
+    }
+    JsonArray page = new JsonArray(results.getList().subList(Math.min(offset, results.size()),
+        Math.min(results.size(), Math.max(offset, 0) + Math.max(limit, 0))));
+    return new JsonObject().put("count", results.size()).put("results", page);
+  }
+
   JsonObject get(String id) {
     JsonObject g = byId.get(id);
     if (g == null) {
-      throw Refusal.message(404, "Geofence with ID " + id + " not found");
+      throw new Refusal(404, new JsonObject().put("detail", options.fastapi() ? "Not found"
+          : "No GeoFence matches the given query."));
     }
     return g;
   }

@@ -23,7 +23,7 @@ class ConformanceContractTest {
   static final String YEAR = "?start_date=2025-01-01T00:00:00Z&end_date=2025-12-31T23:59:59Z";
 
   static String[] read() {
-    return new String[] {"Authorization", "Bearer " + EmulatorFixture.token("flightblender.read")};
+    return EmulatorFixture.bearer("flightblender.read");
   }
 
   @Nested

@@ -143,11 +143,29 @@ class EmulatorDeclarationsTest {
             .put("geometry", new JsonObject().put("type", "Polygon").put("coordinates", new JsonArray().add(new JsonArray()
                 .add(EmulatorFixture.pt(9, 45)).add(EmulatorFixture.pt(9.1, 45)).add(EmulatorFixture.pt(9.1, 45.1))
                 .add(EmulatorFixture.pt(9, 45.1)).add(EmulatorFixture.pt(9, 45)))))));
-    assertEquals(200, http.put("/geo_fence_ops/set_geo_fence", fence, auth()).status());
-    assertEquals(8, http.post(FD + "/set_flight_declaration", declaration(9.01, 45.01, 9.02, 45.02, 2, 10), auth())
-        .json().getInteger("state"));
-    assertEquals(1, http.post(FD + "/set_flight_declaration", declaration(9.03, 45.03, 9.04, 45.04, 2, 120), auth())
-        .json().getInteger("state"), "an untimed fence lasts an hour: a flight past it is not covered by its window");
+    assertEquals(400, http.put("/geo_fence_ops/set_geo_fence", fence, auth()).status(), "Django stores no geofence");
+    // master: operational intents are deconflicted against geofences
+    try (EmulatorFixture fast = new EmulatorFixture(new JsonObject().put("mode", "fastapi"))) {
+      assertEquals(200, fast.http.put("/geo_fence_ops/set_geo_fence", fence, auth()).status());
+      assertEquals(8, fast.http.post(FD + "/set_operational_intent", intent(9.01, 45.01, 9.02, 45.02, 10), auth())
+          .json().getInteger("state"));
+      assertEquals(1, fast.http.post(FD + "/set_operational_intent", intent(9.03, 45.03, 9.04, 45.04, 120), auth())
+          .json().getInteger("state"), "an untimed fence lasts an hour: a flight past it is not covered by its window");
+    }
+  }
+
+  /** An operational intent over a box, starting in 2 s for {@code minutes}. */
+  static JsonObject intent(double minx, double miny, double maxx, double maxy, long minutes) {
+    JsonObject d = declaration(minx, miny, maxx, maxy, 2, minutes);
+    d.remove("flight_declaration_geo_json");
+    JsonArray vertices = new JsonArray();
+    for (double[] p : new double[][] {{miny, minx}, {miny, maxx}, {maxy, maxx}, {maxy, minx}}) {
+      vertices.add(new JsonObject().put("lat", p[0]).put("lng", p[1]));
+    }
+    return d.put("type_of_operation", 1).put("operational_intent_volume4ds", new JsonArray().add(new JsonObject()
+        .put("volume", new JsonObject().put("outline_polygon", new JsonObject().put("vertices", vertices))
+            .put("altitude_lower", new JsonObject().put("value", 50).put("reference", "w84").put("units", "m"))
+            .put("altitude_upper", new JsonObject().put("value", 120).put("reference", "w84").put("units", "m")))));
   }
 
   /** Both eras: a bulk batch is stored first, then checked item against item: overlapping items all get state 8. */
@@ -316,21 +334,24 @@ class EmulatorDeclarationsTest {
                 .add(EmulatorFixture.pt(30.14, -1.98)).add(EmulatorFixture.pt(30.15, -1.98)).add(EmulatorFixture.pt(30.15, -1.95))
                 .add(EmulatorFixture.pt(30.14, -1.95)).add(EmulatorFixture.pt(30.14, -1.98)))))));
     Http.Response r = http.put("/geo_fence_ops/set_geo_fence", fence, auth());
-    assertEquals(200, r.status(), r.body());
-    assertEquals("Geofence Declaration submitted", r.json().getString("message"));
-    String id = r.json().getString("id");
-    JsonObject got = http.get("/geo_fence_ops/geo_fence/" + id, auth()).json();
-    assertEquals("Geofence 1", got.getString("name"));
-    assertEquals(500, got.getInteger("upper_limit"));
-    assertEquals(204, http.delete("/geo_fence_ops/geo_fence/" + id + "/delete", auth()).status());
-    assertEquals(404, http.get("/geo_fence_ops/geo_fence/" + id, auth()).status());
-    JsonObject noLimits = fence.copy();
-    noLimits.getJsonArray("features").getJsonObject(0).getJsonObject("properties").remove("upper_limit");
-    assertEquals(400, http.put("/geo_fence_ops/set_geo_fence", noLimits, auth()).status());
-    assertEquals(200, http.put("/geo_fence_ops/set_geo_fence", fence.encode(), "Content-Type",
-        "application/json; charset=utf-8", "Authorization", auth()[1]).status(), "Django accepts a charset");
-    assertFalse(http.put("/geo_fence_ops/set_geo_fence", fence.encode(), "Content-Type", "text/plain",
-        "Authorization", auth()[1]).status() < 400);
+    assertEquals(400, r.status(), r.body());
+    assertEquals(new JsonArray().add("Unknown field."), r.json().getJsonObject("features").getJsonObject("0")
+        .getJsonArray("geometry"), "Django's schema does not know a feature's geometry: " + r.body());
+    assertEquals(415, http.put("/geo_fence_ops/set_geo_fence", fence.encode(), "Content-Type",
+        "application/json; charset=utf-8", "Authorization", auth()[1]).status(), "exactly application/json");
+    assertEquals(415, http.put("/geo_fence_ops/set_geo_fence", fence.encode(), "Content-Type", "text/plain",
+        "Authorization", auth()[1]).status());
+    assertEquals(500, http.put("/geo_fence_ops/set_geo_fence", new JsonObject().put("type", "FeatureCollection")
+        .put("features", new JsonArray().add(new JsonObject().put("type", "Feature"))), auth()).status(),
+        "past the schema, the view reads feature[\"geometry\"]: KeyError");
+    try (EmulatorFixture fast = new EmulatorFixture(new JsonObject().put("mode", "fastapi"))) {
+      Http.Response ok = fast.http.put("/geo_fence_ops/set_geo_fence", fence, auth());
+      assertEquals(200, ok.status(), ok.body());
+      JsonObject got = fast.http.get("/geo_fence_ops/geo_fence/" + ok.json().getString("id"), auth()).json();
+      assertEquals("Geofence 1", got.getString("name"));
+      assertEquals("500.00", got.getString("upper_limit"));
+      assertEquals("2027-03-07T16:48:41Z", got.getString("end_datetime"));
+    }
   }
 
   @Test

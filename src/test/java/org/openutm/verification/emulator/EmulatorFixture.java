@@ -40,6 +40,11 @@ final class EmulatorFixture implements AutoCloseable {
 
   static final String RW = "flightblender.read flightblender.write";
 
+  /** An Authorization header with a bypass-mode token of this scope. */
+  static String[] bearer(String scope) {
+    return new String[] {"Authorization", "Bearer " + token(scope)};
+  }
+
   static String[] auth() {
     return new String[] {"Authorization", "Bearer " + token(RW)};
   }
