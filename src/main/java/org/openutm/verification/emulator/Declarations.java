@@ -146,6 +146,24 @@ final class Declarations {
     }
   }
 
+  /**
+   * The stored bounds, which both eras' deconfliction queries and indexes with. Django
+   * (flight_declaration_operations/utils.py get_geo_json_bounds): the union of what the create converted, each
+   * GeoJSON feature buffered by 0.0005 degrees, 7 decimals ("nan,..." for nothing); master
+   * (services/flight_declarations_svc.py _build_partial_operational_intent): the unbuffered union, Python's str.
+   */
+  private String bounds(Geo.Box box, boolean operationalIntent) {
+    if (box == null) {
+      return "nan,nan,nan,nan";
+    }
+    if (options.fastapi()) {
+      return box.text();
+    }
+    double r = operationalIntent ? 0 : ConformanceChecks.FEATURE_BUFFER_DEGREES;
+    return String.format(java.util.Locale.ROOT, "%.7f,%.7f,%.7f,%.7f", box.minx() - r, box.miny() - r, box.maxx() + r,
+        box.maxy() + r);
+  }
+
   private static Geo.Box box(JsonObject d) {
     String[] b = d.getString("bounds").replace("nan", "NaN").split(",");
     return new Geo.Box(Double.parseDouble(b[0]), Double.parseDouble(b[1]), Double.parseDouble(b[2]),
@@ -215,7 +233,7 @@ final class Declarations {
         .put("state", state).put("is_approved", approved)
         .put("start_datetime", start.toString()).put("end_datetime", end.toString())
         .put("flight_declaration_geojson", geo).put("flight_declaration_raw_geojson", geo)
-        .put("bounds", box == null ? "nan,nan,nan,nan" : box.text()).put("approved_by", approved ? "Flight Blender emulator" : null)
+        .put("bounds", bounds(box, operationalIntent)).put("approved_by", approved ? "Flight Blender emulator" : null)
         .put("submitted_by", payload.getValue("submitted_by")).put("created_at", now.toString());
     byId.put(id, record);
     return record;

@@ -168,6 +168,19 @@ class EmulatorDeclarationsTest {
             .put("altitude_upper", new JsonObject().put("value", 120).put("reference", "w84").put("units", "m")))));
   }
 
+  /** Django stores a GeoJSON declaration's bounds buffered by 0.0005 degrees, and deconflicts with those. */
+  @Test
+  void djangoBoundsAreBufferedSoNeighboursWithin100mConflict() {
+    JsonObject first = http.post(FD + "/set_flight_declaration", declaration(40, 40, 40.01, 40.01, 2, 10), auth()).json();
+    assertEquals(1, first.getInteger("state"));
+    assertEquals("39.9995000,39.9995000,40.0105000,40.0105000", http.get(FD + "/flight_declaration/" + first.getString("id"),
+        auth()).json().getString("bounds"));
+    assertEquals(8, http.post(FD + "/set_flight_declaration", declaration(40.0108, 40, 40.02, 40.01, 2, 10), auth()).json()
+        .getInteger("state"), "0.0008 degrees apart: the buffered boxes meet");
+    assertEquals(1, http.post(FD + "/set_flight_declaration", declaration(40.0112, 40, 40.02, 40.01, 2, 10), auth()).json()
+        .getInteger("state"), "0.0012 degrees apart: they do not");
+  }
+
   /** Both eras: a bulk batch is stored first, then checked item against item: overlapping items all get state 8. */
   @Test
   void bulkItemsThatOverlapEachOtherAreAllRejected() {
