@@ -27,7 +27,7 @@ final class EmulatorRoutes {
   }
 
   void mount(Router r) {
-    r.get("/ping").handler(ctx -> ctx.json(new JsonObject().put("message", "pong")));
+    new MiscRoutes(st.options).mount(r);
     String fd = "/flight_declaration_ops";
     r.post(fd + "/set_flight_declaration").handler(ctx -> write(ctx, 200, (c, b) ->
         st.declarations.create(b, st.geofences.fences(), false)));
@@ -56,13 +56,17 @@ final class EmulatorRoutes {
     }));
 
     r.put("/flight_stream/set_telemetry").handler(ctx -> write(ctx, 201, (c, b) -> st.streams.submitTelemetry(b)));
-    r.post("/flight_stream/set_air_traffic/:session").handler(ctx -> handle(ctx, FbAuth.WRITE, 201, false, (c, b) -> {
-      String session = Uuids.path(c.pathParam("session"), "session_id", st.options.fastapi());
-      if (!st.options.fastapi() && !"application/json".equals(RequestBodies.mediaType(c))) {
-        throw Refusal.message(415, "Unsupported Media Type");
-      }
-      return st.streams.submitAirTraffic(session, RequestBodies.json(c, st.options.fastapi()));
-    }));
+    // bulk_set_air_traffic validates and stores as set_air_traffic does in both eras (master flight_feed_svc.py
+    // bulk_set_air_traffic, Django views.py bulk_set_air_traffic: the same checks, batches of 250 to the task queue)
+    for (String path : java.util.List.of("/flight_stream/set_air_traffic/:session", "/flight_stream/bulk_set_air_traffic/:session")) {
+      r.post(path).handler(ctx -> handle(ctx, FbAuth.WRITE, 201, false, (c, b) -> {
+        String session = Uuids.path(c.pathParam("session"), "session_id", st.options.fastapi());
+        if (!st.options.fastapi() && !"application/json".equals(RequestBodies.mediaType(c))) {
+          throw Refusal.message(415, "Unsupported Media Type");
+        }
+        return st.streams.submitAirTraffic(session, RequestBodies.json(c, st.options.fastapi()));
+      }));
+    }
 
     String gf = "/geo_fence_ops";
     // both eras check the scope, then that Content-Type is exactly application/json (master geo_fence_api.py,

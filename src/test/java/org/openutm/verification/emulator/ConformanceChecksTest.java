@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Flight Blender d874eb0 tests/test_conformance_ops.py, ported (each method named after its source test):
  * TestIsTimeBetween, TestFlightBlenderConformanceEngineC2C3, TestCheckFlightOperationalIntentReferenceConformance.
  * The declarations are built as the source's _make_flight_declaration_for_conformance writes them (a polygon around
- * London, 0-200 m W84, now-5 min .. now+55 min). Skipped: the state-machine tests (DjangoStateMachine carries them in
+ * London, 0-200 m W84, now-5 min .. now+55 min). Skipped: the state-machine tests (ported in DjangoStateMachineTest),
  * EmulatorDeclarationsTest), the Celery task and notification tests (mocks of internals).
  */
 class ConformanceChecksTest {

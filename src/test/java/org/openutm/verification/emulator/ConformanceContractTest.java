@@ -14,7 +14,7 @@ import org.openutm.verification.support.Http;
 
 /**
  * The real server's conformance API tests, ported to HTTP; each method is named after its source test.
- * {@code fastapi}: tests/test_conformance_api.py at 5d9b953 (all 11). {@code django}:
+ * {@code fastapi}: tests/test_conformance_api.py at 5d9b953 (all 12). {@code django}:
  * tests/test_conformance_monitoring_operations.py at d874eb0 (all 3: its records views read request.parameters and
  * answer 500).
  */

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openutm.verification.support.Http;
 
 /**
@@ -19,19 +17,21 @@ import org.openutm.verification.support.Http;
  * made through the API: an Accepted declaration, a second one over the same area (deconflicted: Rejected, 8) and a
  * third elsewhere that the operator activates (2).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeclarationListStateFilterDjangoTest {
+class DeclarationListStateFilterDjangoTest extends EraContract {
   static final String URL = "/flight_declaration_ops/flight_declaration";
-  EmulatorFixture emu;
-  Http http;
   String accepted;
   String activated;
   String rejected;
 
+  @Override
+  String mode() {
+    return "django";
+  }
+
+  @Override
   @BeforeAll
-  void up() {
-    emu = new EmulatorFixture(new JsonObject().put("mode", "django"));
-    http = emu.http;
+  void up() throws InterruptedException {
+    super.up();
     String set = "/flight_declaration_ops/set_flight_declaration";
     accepted = http.post(set, EmulatorFixture.declaration(10, 10, 10.01, 10.01, 600, 50), EmulatorFixture.auth()).json()
         .getString("id");
@@ -42,11 +42,6 @@ class DeclarationListStateFilterDjangoTest {
         .getString("id");
     assertEquals(200, http.put("/flight_declaration_ops/flight_declaration_state/" + activated, new JsonObject().put("state", 2),
         EmulatorFixture.auth()).status());
-  }
-
-  @AfterAll
-  void down() {
-    emu.close();
   }
 
   Set<String> ids(String params) {

@@ -5,23 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.rabbitmq.RabbitMQClient;
-import io.vertx.rabbitmq.RabbitMQOptions;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openutm.verification.operation.amqp.AmqpOperations;
 import org.openutm.verification.support.Http;
-import org.openutm.verification.support.TestService;
 
 /**
  * The emulator's DAA endpoints over HTTP (alerts raised from real telemetry and air traffic posts, filters, bad
  * filters refused) and its operational events on the RabbitMQ of this machine.
  */
 class EmulatorDaaTest {
-  static final String URL = System.getenv().getOrDefault("TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/");
   static final String DAA = "/detect_and_avoid_ops";
 
   /** A declaration near Bern made active, an ownship flying east in it, an intruder 900 m east flying west. */
@@ -110,46 +102,29 @@ class EmulatorDaaTest {
 
   @Test
   void operationalEventsArePublishedToRabbitMq() throws Exception {
-    String exchange = "emulator_events_" + UUID.randomUUID().toString().substring(0, 8);
-    JsonObject amqp = new JsonObject().put("url", URL).put("exchange_name", exchange);
-    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
-    RabbitMQClient listener = RabbitMQClient.create(vertx, new RabbitMQOptions().setUri(AmqpOperations.vhostSlash(URL)));
-    List<JsonObject> got = Collections.synchronizedList(new ArrayList<>());
-    try {
-      TestService.await(listener.start());
-      TestService.await(listener.exchangeDeclare(exchange, "topic", true, false));
-      String queue = TestService.await(listener.queueDeclare("", false, true, true)).getQueue();
-      TestService.await(listener.queueBind(queue, exchange, "#"));
-      TestService.await(listener.basicConsumer(queue)).handler(m -> got.add(new JsonObject()
-          .put("routing_key", m.envelope().getRoutingKey()).put("content_type", m.properties().getContentType())
-          .put("body", new JsonObject(m.body()))));
+    try (AmqpTap tap = new AmqpTap()) {
       // the Django era: a deconflicted create announces itself; no operator state change publishes anything
-      try (EmulatorFixture emu = new EmulatorFixture(new JsonObject().put("mode", "django"), amqp)) {
-        Thread.sleep(1_000); // the sink connects in the background
+      try (EmulatorFixture emu = new EmulatorFixture(new JsonObject().put("mode", "django"), tap.amqp())) {
+        AmqpTap.settle();
         String id = encounter(emu);
         Thread.sleep(500);
-        List<JsonObject> mine = got.stream().filter(m -> id.equals(m.getString("routing_key"))).toList();
-        List<String> bodies = mine.stream().map(m -> m.getJsonObject("body").getString("body")).toList();
+        List<String> bodies = tap.texts(id);
         assertTrue(bodies.contains("Flight Declaration created.."), bodies.toString());
         assertTrue(bodies.stream().noneMatch(b -> b.contains("changed from")), bodies.toString());
         assertTrue(bodies.stream().anyMatch(b -> b.startsWith("DAA alert_triggered: intruder INTR01")), bodies.toString());
-        JsonObject m = mine.get(0);
+        JsonObject m = tap.messages(id).get(0);
         assertEquals("application/json", m.getString("content_type"));
         assertTrue(m.getJsonObject("body").containsKey("level") && m.getJsonObject("body").containsKey("timestamp"));
       }
       // master: set_flight_declaration sends nothing (only operational intents are announced); DAA is the extension's
-      try (EmulatorFixture emu = new EmulatorFixture(new JsonObject().put("mode", "fastapi"), amqp)) {
-        Thread.sleep(1_000);
+      try (EmulatorFixture emu = new EmulatorFixture(new JsonObject().put("mode", "fastapi"), tap.amqp())) {
+        AmqpTap.settle();
         String id = encounter(emu);
         Thread.sleep(500);
-        List<String> bodies = got.stream().filter(m -> id.equals(m.getString("routing_key")))
-            .map(m -> m.getJsonObject("body").getString("body")).toList();
+        List<String> bodies = tap.texts(id);
         assertTrue(bodies.stream().noneMatch(b -> b.startsWith("Flight Declaration")), bodies.toString());
         assertTrue(bodies.stream().anyMatch(b -> b.startsWith("DAA alert_triggered")), bodies.toString());
       }
-    } finally {
-      TestService.await(listener.exchangeDelete(exchange).otherwiseEmpty());
-      TestService.await(vertx.close());
     }
   }
 }

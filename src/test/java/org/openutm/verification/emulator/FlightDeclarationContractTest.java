@@ -8,8 +8,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openutm.verification.support.Http;
@@ -23,32 +21,14 @@ import org.openutm.verification.support.Http;
  * USSP_NETWORK_ENABLED and mock the DSS client; the emulator has no USS network), the Celery and rtree coverage
  * classes (internals).
  */
-@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
-class FlightDeclarationContractTest {
+class FlightDeclarationContractTest extends EraContract {
   static final String FD = "/flight_declaration_ops";
-  EmulatorFixture emu;
-  Http http;
 
   /** The era; {@link FlightDeclarationContractDjangoTest} runs every test against Django's copy of the file. */
+  @Override
   String mode() {
     return "fastapi";
   }
-
-  boolean fastapi() {
-    return mode().equals("fastapi");
-  }
-
-  @BeforeAll
-  void up() {
-    emu = new EmulatorFixture(new JsonObject().put("mode", mode()));
-    http = emu.http;
-  }
-
-  @AfterAll
-  void down() {
-    emu.close();
-  }
-
 
   @BeforeEach
   void fresh() {

@@ -13,10 +13,10 @@ import org.openutm.verification.support.Http;
 
 /**
  * Flight Blender master's flight-stream tests (tests/test_flight_feed_operations_fastapi.py at 5d9b953), ported to
- * HTTP in mode fastapi, each named after its source test: TestSetAirTrafficFastAPI and TestGetAirTrafficFastAPI
- * (10; class prefixes keep the names apart). Skipped: TestBulkSetAirTrafficFastAPI, TestStartOpenskyFeedFastAPI and
- * TestPublicKeysFastAPI (bulk_set_air_traffic, start_opensky_feed and public_keys are not served by the emulator: no
- * toolkit operation calls them).
+ * HTTP in mode fastapi, each named after its source test: TestSetAirTrafficFastAPI, TestBulkSetAirTrafficFastAPI
+ * and TestGetAirTrafficFastAPI (14; class prefixes keep the names apart). Skipped: TestStartOpenskyFeedFastAPI and
+ * TestPublicKeysFastAPI (start_opensky_feed starts a task that polls opensky-network.org, public_keys manages signed
+ * telemetry keys: the emulator serves neither and no toolkit operation calls them).
  */
 class FlightFeedContractTest {
   static EmulatorFixture emu;
@@ -79,6 +79,32 @@ class FlightFeedContractTest {
   void setAirTraffic_test_valid_with_metadata() {
     assertEquals(201, http.post(set(), observations(OBSERVATION.copy().put("metadata", new JsonObject().put("speed", 100))),
         auth("flightblender.write")).status());
+  }
+
+  static String bulk() {
+    return "/flight_stream/bulk_set_air_traffic/" + UUID.randomUUID();
+  }
+
+  @Test
+  void bulkSetAirTraffic_test_unauthenticated() {
+    assertEquals(401, http.post(bulk(), observations(OBSERVATION)).status());
+  }
+
+  @Test
+  void bulkSetAirTraffic_test_missing_observations() {
+    assertEquals(422, http.post(bulk(), new JsonObject(), auth("flightblender.write")).status());
+  }
+
+  @Test
+  void bulkSetAirTraffic_test_valid() {
+    Http.Response r = http.post(bulk(), observations(OBSERVATION), auth("flightblender.write"));
+    assertEquals(201, r.status(), r.body());
+  }
+
+  @Test
+  void bulkSetAirTraffic_test_unsupported_media_type() {
+    assertEquals(422, http.post(bulk(), "{}", "Authorization", auth("flightblender.write")[1], "Content-Type",
+        "text/plain").status());
   }
 
   @Test
