@@ -36,10 +36,23 @@ public class ServiceVerticle extends VerticleBase {
     return vertx.executeBlocking(() -> ConfigLoader.load(deployment.getString("config_path"), System.getenv(),
         deployment.getJsonObject("config"))).compose(cfg -> {
           appConfig = cfg;
+          applySpeed(cfg);
           generatedToken = generateToken(cfg);
           applyLogLevel(cfg.section("logging").getString("level", "INFO"));
           return startEmulator(cfg).compose(v -> deployAll(cfg));
         });
+  }
+
+  /**
+   * {@code clock.speed}: the process's clock (org.openutm.verification.clock.SimClock). It belongs to the process, so a
+   * service set to another speed than the one running re-anchors it: only when nothing else runs in this process.
+   */
+  private static void applySpeed(AppConfig cfg) {
+    double speed = cfg.section("clock").getDouble("speed", 1.0);
+    if (speed != org.openutm.verification.clock.SimClock.speed()) {
+      org.openutm.verification.clock.SimClock.configure(speed);
+      LOG.info("clock.speed {}: simulated time runs {} times faster than the wall clock", speed, speed);
+    }
   }
 
   /**

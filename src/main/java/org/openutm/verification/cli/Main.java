@@ -58,6 +58,7 @@ public final class Main {
             .put("port", Integer.parseInt(value(args, ++i, a))));
         case "--host" -> overrides.put("http", overrides.getJsonObject("http", new JsonObject())
             .put("host", value(args, ++i, a)));
+        case "--speed" -> overrides.put("clock", new JsonObject().put("speed", speed(value(args, ++i, a))));
         case "--cluster" -> cluster(overrides).put("enabled", true);
         case "--cluster-name" -> cluster(overrides).put("name", value(args, ++i, a));
         case "--cluster-port" -> cluster(overrides).put("port", Integer.parseInt(value(args, ++i, a)));
@@ -91,7 +92,16 @@ public final class Main {
     }).launch();
   }
 
-  /** run / validate: [--config PATH] [--suite NAME]... [--debug] [FILE|ID]... */
+  /** A --speed value: a number (the config check names a bad one); text that is no number is kept to be named. */
+  static Object speed(String value) {
+    try {
+      return Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      return value;
+    }
+  }
+
+  /** run / validate: [--config PATH] [--suite NAME]... [--speed N] [--debug] [FILE|ID]... */
   static int scenarios(String command, List<String> args) {
     String configPath = null;
     List<String> suites = new ArrayList<>();
@@ -99,6 +109,7 @@ public final class Main {
     String level = "WARN";
     String reportDir = null;
     String formats = null;
+    Object speed = null;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
@@ -107,6 +118,7 @@ public final class Main {
         case "--debug" -> level = "DEBUG";
         case "--report-dir" -> reportDir = value(args, ++i, a);
         case "--formats" -> formats = value(args, ++i, a);
+        case "--speed" -> speed = speed(value(args, ++i, a));
         default -> {
           if (a.startsWith("--")) {
             System.err.println("unknown option " + a);
@@ -126,6 +138,9 @@ public final class Main {
     }
     if (!reporting.isEmpty()) {
       overrides.put("reporting", reporting);
+    }
+    if (speed != null) {
+      overrides.put("clock", new JsonObject().put("speed", speed));
     }
     try {
       AppConfig config = ConfigLoader.load(configPath, System.getenv(), overrides);
@@ -184,11 +199,13 @@ public final class Main {
   static void usage(int code) {
     System.out.println("""
         usage: java -jar target/openutm-verification.jar <command> [options]
-          serve [--config PATH] [--host H] [--port N]   start the service (default command)
+          serve [--config PATH] [--host H] [--port N] [--speed N]
+                                                         start the service (default command)
                 [--cluster [--cluster-name N] [--cluster-port P] [--cluster-members 127.0.0.1:5701-5703,...]]
                                                          join a Hazelcast cluster of instances (conf/cluster.xml)
-          run [--config PATH] [--suite NAME]... [--report-dir DIR] [--formats json,junit,log] [--debug] [FILE|ID]...
-                                                         run scenarios in-process; exit code = failed scenarios
+          run [--config PATH] [--suite NAME]... [--report-dir DIR] [--formats json,junit,log] [--speed N] [--debug]
+              [FILE|ID]...                               run scenarios in-process; exit code = failed scenarios
+                                                         (--speed N: the simulated clock, embedded emulator only)
           validate [--config PATH] FILE|ID...            print every problem; exit 1 if any
           emulator [--port 8000] [--host H] [--mode fastapi|django] [--no-auth] [--amqp-url URL]
                                                          a standalone Flight Blender emulator

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openutm.verification.ServiceVerticle;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.scenario.execute.SpeedCheck;
 
 /**
  * {@code run [--suite NAME]... [FILE|ID]...}: runs scenarios in-process (no HTTP port), one live line per step,
@@ -30,6 +32,13 @@ final class RunCommand {
       out.println("run: name scenario files or ids, or --suite NAME");
       return 0;
     }
+    SimClock.configure(config.section("clock").getDouble("speed", 1.0));
+    if (SimClock.speed() > 1 && SpeedCheck.externalFlightBlender(config) != null) {
+      out.println("run: " + SimClock.realTimeRefusal("flight_blender.url " + SpeedCheck.externalFlightBlender(config)
+          + " is an external Flight Blender", "run at speed 1, or leave flight_blender.url empty to use the embedded "
+          + "emulator"));
+      return 2;
+    }
     Vertx vertx = Vertx.vertx();
     try {
       JsonObject cfg = deployment.getJsonObject("config", new JsonObject()).copy()
@@ -40,8 +49,13 @@ final class RunCommand {
       AppConfig effective = service.appConfig();
       int failed = 0;
       java.util.List<JsonObject> summaries = new java.util.ArrayList<>();
-      for (ScenarioSources.Source s : sources.sources()) {
-        failed += runOne(vertx, s, out, summaries) ? 0 : 1;
+      try {
+        for (ScenarioSources.Source s : sources.sources()) {
+          failed += runOne(vertx, s, out, summaries) ? 0 : 1;
+        }
+      } catch (SpeedRefused e) {
+        out.println("run: " + e.getMessage());
+        return 2;
       }
       out.printf("%n%d scenario(s), %d passed, %d failed%n", sources.sources().size(),
           sources.sources().size() - failed, failed);
@@ -71,7 +85,7 @@ final class RunCommand {
     MessageConsumer<JsonObject> events = vertx.eventBus().consumer(Addresses.events(session), m -> {
       JsonObject e = m.body();
       if ("started".equals(e.getString("type"))) {
-        running.put(e.getString("step_id"), System.currentTimeMillis());
+        running.put(e.getString("step_id"), SimClock.millis());
         if (e.getValue("expected_seconds") instanceof Number n) {
           expected.put(e.getString("step_id"), n);
         }
@@ -92,8 +106,8 @@ final class RunCommand {
           err == null ? "" : "  " + err);
     });
     await(events.completion());
-    long ticker = vertx.setPeriodic(5_000, t -> running.forEach((id, start) -> {
-      long elapsed = (System.currentTimeMillis() - start) / 1000;
+    long ticker = SimClock.setWallPeriodic(vertx, 5_000, t -> running.forEach((id, start) -> {
+      long elapsed = (SimClock.millis() - start) / 1000;
       Number exp = expected.get(id);
       out.printf("  ...      %s running: %d s%s%n", id, elapsed, exp == null ? "" : " / " + exp.longValue() + " s expected");
     }));
@@ -102,13 +116,18 @@ final class RunCommand {
           new JsonObject().put("action", "run").put("wait", true).put("report", false).put("yaml", s.yaml())
               .put("data_files", s.dataFiles()),
           new DeliveryOptions().setSendTimeout(TimeUnit.DAYS.toMillis(1)))).body();
-      out.printf("  => %s in %.2f s (%d steps%s)%n", result.getString("status").toUpperCase(),
-          result.getDouble("duration"), result.getInteger("steps"),
+      out.printf("  => %s in %.2f s%s (%d steps%s)%n", result.getString("status").toUpperCase(),
+          result.getDouble("duration"), SimClock.speed() == 1 ? ""
+              : String.format(" simulated (%.2f s wall at speed %s)", result.getDouble("wall_duration", 0.0),
+                  SimClock.speed()), result.getInteger("steps"),
           result.getString("error") == null ? "" : ", " + result.getString("error"));
       summaries.add(result.put("suite_name", s.suite()));
       return "success".equals(result.getString("status"));
     } catch (IllegalStateException e) {
       ServiceException se = ServiceException.from(e.getCause() == null ? e : e.getCause());
+      if ("speed".equals(se.details().getString("field"))) {
+        throw new SpeedRefused(se.getMessage());
+      }
       out.println("  => INVALID: " + se.getMessage());
       summaries.add(new JsonObject().put("scenario", s.label()).put("status", "failure").put("error", se.getMessage())
           .put("results", new io.vertx.core.json.JsonArray()).put("suite_name", s.suite()));
@@ -122,8 +141,15 @@ final class RunCommand {
       }
       return false;
     } finally {
-      vertx.cancelTimer(ticker);
+      SimClock.cancelWallTimer(vertx, ticker);
       events.unregister();
+    }
+  }
+
+  /** A scenario this clock speed cannot run: the command stops with exit code 2 before running anything more. */
+  private static final class SpeedRefused extends RuntimeException {
+    SpeedRefused(String message) {
+      super(message, null, false, false);
     }
   }
 

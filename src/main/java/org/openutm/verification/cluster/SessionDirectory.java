@@ -9,6 +9,7 @@ import io.vertx.core.shareddata.AsyncMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.ServiceException;
 
@@ -70,7 +71,7 @@ public final class SessionDirectory {
       return request;
     }
     io.vertx.core.Promise<T> out = io.vertx.core.Promise.promise();
-    long timer = vertx.setPeriodic(1_000, t -> map().compose(m -> m.get(sessionId)).onSuccess(node -> {
+    long timer = SimClock.setWallPeriodic(vertx, 1_000, t -> map().compose(m -> m.get(sessionId)).onSuccess(node -> {
       if (node != null && !nodes().contains(node)) {
         out.tryFail(new ServiceException(ErrorCode.GONE, "session lost: node " + node + " left the cluster",
             new JsonObject().put("field", "session").put("session_id", sessionId).put("node", node)));
@@ -83,7 +84,7 @@ public final class SessionDirectory {
         out.tryFail(ar.cause());
       }
     });
-    return out.future().onComplete(ar -> vertx.cancelTimer(timer));
+    return out.future().onComplete(ar -> SimClock.cancelWallTimer(vertx, timer));
   }
 
   /** {enabled, node_id, nodes: [{node_id, sessions, this}], lost_sessions}: the live nodes and their session counts. */

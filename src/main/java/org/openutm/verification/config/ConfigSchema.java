@@ -73,6 +73,11 @@ public final class ConfigSchema {
     return new Spec("positive number", null, null, null);
   }
 
+  /** A clock speed: a number from 1 (the wall clock) to 1000. */
+  static Spec speed() {
+    return new Spec("clock speed (a number from 1 to 1000)", null, null, null);
+  }
+
   static Spec bool() {
     return new Spec("boolean", null, null, null);
   }
@@ -133,6 +138,7 @@ public final class ConfigSchema {
       "http", obj("host", str(), "port", port(), "instances", positiveInt(), "body_limit_bytes", positiveInt(),
           "auth_token", str(), "enabled", bool(), "allowed_origins", listOf(str()), "allowed_hosts", listOf(str()), "web_editor_path", str(),
           "max_sse_streams", positiveInt()),
+      "clock", obj("speed", speed()),
       "session", obj("ttl_seconds", positiveInt(), "sweep_seconds", positive(), "max_sessions", positiveInt(),
           "max_tasks_per_session", positiveInt(), "max_request_seconds", positiveInt()),
       "workers", obj("instances", positiveInt(), "threading", oneOf("worker", "event-loop")),
@@ -231,6 +237,8 @@ public final class ConfigSchema {
       case "positive integer" -> v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
           && num.doubleValue() > 0;
       case "positive number" -> v instanceof Number num && num.doubleValue() > 0;
+      case "clock speed (a number from 1 to 1000)" -> v instanceof Number num && num.doubleValue() >= 1
+          && num.doubleValue() <= 1000;
       case "port (0-65535)" -> v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
           && num.doubleValue() >= 0 && num.doubleValue() <= 65_535;
       case "boolean" -> v instanceof Boolean;

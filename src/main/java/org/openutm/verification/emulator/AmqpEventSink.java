@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.rabbitmq.RabbitMQClient;
 import io.vertx.rabbitmq.RabbitMQOptions;
 import java.time.Instant;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.operation.amqp.AmqpOperations;
 import org.slf4j.Logger;
@@ -64,7 +65,7 @@ final class AmqpEventSink implements EventSink {
           ready = false;
           LOG.warn("emulator cannot publish operational events to {}: {} (retrying in 5 s)", AppConfig.maskUrl(url),
               t.getMessage());
-          client.stop().onComplete(x -> vertx.setTimer(5_000, id -> connect()));
+          client.stop().onComplete(x -> SimClock.setTimer(vertx, 5_000, id -> connect()));
         });
   }
 
@@ -74,7 +75,7 @@ final class AmqpEventSink implements EventSink {
       dropped++;
       return;
     }
-    JsonObject message = new JsonObject().put("body", body).put("level", level).put("timestamp", Instant.now().toString());
+    JsonObject message = new JsonObject().put("body", body).put("level", level).put("timestamp", SimClock.now().toString());
     client.basicPublish(exchange, routingKey, JSON, Buffer.buffer(message.encode()))
         .onSuccess(v -> published++)
         .onFailure(t -> dropped++);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.emulator.DaaGeometry.Kinematics;
 import org.openutm.verification.emulator.DaaGeometry.Thresholds;
 
@@ -42,7 +43,7 @@ final class DaaEngine {
     final String id = UUID.randomUUID().toString();
     final String ownship;
     final String intruder;
-    final Instant created = Instant.now();
+    final Instant created = SimClock.now();
     int level;
     int calm;
     DaaLog lastLog;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.openutm.verification.clock.SimClock;
 
 /**
  * Flight declarations as Flight Blender keeps them: validation of the payload, creation with deconfliction, the
@@ -216,7 +217,7 @@ final class Declarations {
     }
     Instant start = ArrowDates.parse(payload.getString("start_datetime").trim().replace(' ', 'T'));
     Instant end = ArrowDates.parse(payload.getString("end_datetime").trim().replace(' ', 'T'));
-    Instant now = Instant.now();
+    Instant now = SimClock.now();
     if (start.isBefore(now.minusSeconds(1)) || end.isBefore(now) || end.isAfter(now.plus(Duration.ofDays(2)))
         || start.isAfter(now.plus(Duration.ofDays(2)))) {
       throw Refusal.message(400, PAST_OR_FAR);
@@ -298,7 +299,7 @@ final class Declarations {
    * pagination.py StandardResultsSetPagination (its {@code pages} divides by 10 whatever page_size is).
    */
   JsonObject list(String startDate, String endDate, String states, int page, int pageSize, String base) {
-    Instant now = Instant.now();
+    Instant now = SimClock.now();
     java.time.ZonedDateTime today = now.atZone(java.time.ZoneOffset.UTC);
     Instant from;
     Instant to;

@@ -1,6 +1,7 @@
 package org.openutm.verification.emulator;
 
 import io.vertx.core.json.JsonObject;
+import org.openutm.verification.clock.SimClock;
 
 /** Everything the emulator holds, in memory; one instance per emulator verticle, confined to its context. */
 final class EmulatorState {
@@ -18,10 +19,10 @@ final class EmulatorState {
     this.options = options;
     this.declarations = new Declarations(options, events);
     this.daa = new DaaEngine(options.daa(), events);
-    this.declarations.onGrounded = id -> daa.ownshipEnded(id, System.currentTimeMillis());
+    this.declarations.onGrounded = id -> daa.ownshipEnded(id, SimClock.millis());
     this.geofences = new Geofences(options);
     this.conformance = new ConformanceMonitor(options, declarations, geofences);
-    this.declarations.onOperatorChange = (d, from, to) -> conformance.operatorChanged(d, from, to, java.time.Instant.now());
+    this.declarations.onOperatorChange = (d, from, to) -> conformance.operatorChanged(d, from, to, SimClock.now());
     this.declarations.onDeleted = conformance::removed;
     this.streams = new FlightStreams(options, declarations, daa, feed, conformance);
     this.sensors = new Sensors(options);

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import org.openutm.verification.clock.SimClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,11 +75,11 @@ public class EmulatorVerticle extends VerticleBase {
     }).webSocketHandler(routes.surveillance::webSocket).requestHandler(router);
     long daaTick = config.getJsonObject("daa", new JsonObject()).getLong("tick_millis", 1000L);
     if (state.options.daaEnabled()) {
-      vertx.setPeriodic(daaTick, daaTick, t -> state.daa.tick(System.currentTimeMillis(), state::operating));
+      SimClock.setPeriodic(vertx, daaTick, daaTick, t -> state.daa.tick(SimClock.millis(), state::operating));
     }
     if (state.conformance.enabled()) {
       long every = Math.min(1000L, state.options.heartbeatRateSeconds() * 1000L);
-      vertx.setPeriodic(every, every, t -> state.conformance.tick(java.time.Instant.now()));
+      SimClock.setPeriodic(vertx, every, every, t -> state.conformance.tick(SimClock.now()));
     }
     return server.listen().onSuccess(s -> LOG.info("Flight Blender emulator on http://{}:{} ({} mode)",
         config.getString("host", "127.0.0.1"), s.actualPort(), state.options.fastapi() ? "FastAPI" : "Django"));

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.emulator.Declarations.Refusal;
 
 /**
@@ -52,7 +53,7 @@ final class FlightStreams {
       throw Refusal.serverError("observations is not a list: iterating it raises TypeError, uncaught in either era");
     }
     TelemetryModel model = new TelemetryModel(options.fastapi());
-    Instant now = Instant.now();
+    Instant now = SimClock.now();
     for (Object x : observations) {
       JsonObject o = x instanceof JsonObject j ? j : null;
       if (o == null || !o.containsKey("flight_details") || !o.containsKey("current_states")) {
@@ -103,7 +104,7 @@ final class FlightStreams {
   JsonObject submitAirTraffic(String session, Object body) {
     JsonArray observations = AirTrafficModel.parse(body, options.fastapi());
     Map<String, Track> tracks = traffic.computeIfAbsent(session, k -> new LinkedHashMap<>());
-    long now = System.currentTimeMillis();
+    long now = SimClock.millis();
     for (Object x : observations) {
       JsonObject o = (JsonObject) x;
       String icao = o.getString("icao_address");

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.emulator.Declarations.Refusal;
 
 /** Geofences: set (validated GeoJSON), get, delete; their boxes take part in declaration deconfliction. */
@@ -68,7 +69,7 @@ final class Geofences {
       }
     }
     JsonObject last = fs.getJsonObject(fs.size() - 1).getJsonObject("properties", new JsonObject());
-    Instant at = Instant.now();
+    Instant at = SimClock.now();
     Instant start = window(last, "start_time", at);
     Instant end = window(last, "end_time", at.plusSeconds(3600));
     String id = UUID.randomUUID().toString();
@@ -119,7 +120,7 @@ final class Geofences {
    * now -+ 1 day (both eras). Master {count, results} (limit / offset); Django pages as its declarations list.
    */
   JsonObject list(String startDate, String endDate, int limit, int offset) {
-    Instant now = Instant.now();
+    Instant now = SimClock.now();
     Instant from = now.minusSeconds(86_400);
     Instant to = now.plusSeconds(86_400);
     if (startDate != null && !startDate.isEmpty() && endDate != null && !endDate.isEmpty()) {

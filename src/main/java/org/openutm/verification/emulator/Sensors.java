@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.emulator.Declarations.Refusal;
 
 /**
@@ -46,7 +47,7 @@ final class Sensors {
     health.clear();
     tracking.clear();
     notifications.clear();
-    createdAt = Instant.now().toString();
+    createdAt = SimClock.now().toString();
     for (Object o : options.sensors()) {
       JsonObject s = ((JsonObject) o).copy();
       String id = Uuids.canonical(s.getString("id"));
@@ -83,7 +84,7 @@ final class Sensors {
         : statuses.stream().anyMatch(s -> s.equals("degraded") || s.equals("outage")) ? "degraded" : "operational";
     return new JsonObject().put("sdsp_identifier", "FLIGHT_BLENDER_SDSP").put("current_status", current)
         .put("machine_readable_file_of_estimated_coverage", "").put("scheduled_degradations", "None")
-        .put("timestamp", Instant.now().toString());
+        .put("timestamp", SimClock.now().toString());
   }
 
   /** The first active sensor's expected latency and horizontal accuracy, or 0, 0 (the heartbeat's figures). */
@@ -119,14 +120,14 @@ final class Sensors {
     String previous = health.containsKey(id) ? health.get(id) : status;
     if (!health.containsKey(id) || !previous.equals(status)) {
       health.put(id, status);
-      tracking.add(new Tracking(id, status, (String) r, System.currentTimeMillis()));
+      tracking.add(new Tracking(id, status, (String) r, SimClock.millis()));
       String name = sensor.getString("sensor_identifier");
       String message = status.equals("operational")
           ? "Sensor '" + name + "' recovered to " + status + " (was " + previous + ")" + (r == null ? "" : " [" + r + " recovery]")
           : "Sensor '" + name + "' entered " + status + " state (was " + previous + ")";
       notifications.add(new JsonObject().put("id", UUID.randomUUID().toString()).put("sensor_id", id)
           .put("sensor_identifier", name).put("previous_status", previous).put("new_status", status)
-          .put("recovery_type", r).put("message", message).put("created_at", Instant.now().toString()));
+          .put("recovery_type", r).put("message", message).put("created_at", SimClock.now().toString()));
     }
     return new JsonObject().put("status", "Sensor health updated").put("sensor_id", id).put("new_status", status);
   }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.emulator.Declarations.Refusal;
 
 /**
@@ -69,7 +70,7 @@ final class Surveillance {
 
   /** PUT start_stop_surveillance_heartbeat_track/{id} with the body's action (already checked to be start/stop). */
   JsonObject startStop(String id, String action, Timers timers) {
-    long now = System.currentTimeMillis();
+    long now = SimClock.millis();
     Session existing = sessions.get(id);
     if ("start".equals(action)) {
       if (existing != null) {
@@ -102,7 +103,7 @@ final class Surveillance {
     long[] timer = new long[1];
     timer[0] = timers.after(delay, () -> {
       s.timers.remove(timer[0]);
-      long now = System.currentTimeMillis();
+      long now = SimClock.millis();
       if (!s.ticking(now)) {
         return;
       }
@@ -203,7 +204,7 @@ final class Surveillance {
           .put("window_start", ws).put("window_end", we));
     }
     JsonArray health = SensorHealthMetrics.perSensor(sensors, start, end);
-    long now = System.currentTimeMillis();
+    long now = SimClock.millis();
     return new JsonObject().put("heartbeat_rates", rates).put("heartbeat_delivery_probabilities", delivery)
         .put("track_update_probabilities", trackProb).put("per_sensor_health", health)
         .put("aggregate_health", SensorHealthMetrics.aggregate(health, start, end))

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.emulator.Declarations.Refusal;
 
 /**
@@ -36,12 +37,12 @@ final class SurveillanceRoutes {
     this.timers = new Surveillance.Timers() {
       @Override
       public long after(long millis, Runnable action) {
-        return vertx.setTimer(millis, t -> action.run());
+        return SimClock.setTimer(vertx, millis, t -> action.run());
       }
 
       @Override
       public void cancel(long id) {
-        vertx.cancelTimer(id);
+        SimClock.cancelTimer(vertx, id);
       }
     };
   }
@@ -77,7 +78,7 @@ final class SurveillanceRoutes {
     r.get("/flight_stream/get_air_traffic/:session").handler(ctx -> routes.handle(ctx, FbAuth.READ, 200, false, (c, b) -> {
       // master: session_id: uuid.UUID (422); Django: <uuid:session_id> (404 unless hyphenated lower case)
       String session = Uuids.path(c.pathParam("session"), "session_id", st.options.fastapi());
-      return st.feed.read(session, c.queryParams().get("view"), System.currentTimeMillis());
+      return st.feed.read(session, c.queryParams().get("view"), SimClock.millis());
     }));
   }
 
@@ -129,7 +130,7 @@ final class SurveillanceRoutes {
    * does not catch arrow's ParserError ({@code unguarded}: Django's list_sensor_health_notifications): a 500.
    */
   private static Instant[] window(RoutingContext c, boolean unguarded) {
-    Instant now = Instant.now();
+    Instant now = SimClock.now();
     Instant start = now.minus(7, ChronoUnit.DAYS);
     Instant end = now;
     String s = c.queryParams().get("start_date");

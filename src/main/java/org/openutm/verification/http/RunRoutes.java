@@ -64,6 +64,14 @@ final class RunRoutes {
   private void runAndRespond(RoutingContext ctx, boolean wait) {
     java.util.function.Function<RoutingContext, io.vertx.core.Future<JsonObject>> run = c -> {
       JsonObject body = scenarioBody(c).put("action", "run").put("wait", wait);
+      String speed = c.queryParams().get("speed");
+      if (speed != null) {
+        try {
+          body.put("speed", Double.parseDouble(speed.trim()));
+        } catch (NumberFormatException e) {
+          throw org.openutm.verification.core.ServiceException.badInput("speed", "speed must be a number: " + speed);
+        }
+      }
       return session(Requests.sessionId(c), body, wait ? longCall : shortCall);
     };
     if (wait) {

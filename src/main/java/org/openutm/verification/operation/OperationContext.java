@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.config.AppConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,7 +118,7 @@ public final class OperationContext {
   public void log(String level, String message) {
     String masked = AppConfig.maskUrl(message);
     if (logs.size() < MAX_LOG_LINES) {
-      logs.add(LocalTime.now().format(HMS) + " | " + level + " | " + masked);
+      logs.add(LocalTime.ofInstant(SimClock.now(), java.time.ZoneId.systemDefault()).format(HMS) + " | " + level + " | " + masked);
     }
     if (LOG.isDebugEnabled()) {
       LOG.debug("[{}/{}] {}", sessionId, stepId, masked);
@@ -167,10 +168,10 @@ public final class OperationContext {
     }
     long[] timer = new long[1];
     Runnable unregister = onCancel(() -> {
-      vertx.cancelTimer(timer[0]);
+      SimClock.cancelTimer(vertx, timer[0]);
       p.tryFail(new CancelledException(cancelReason));
     });
-    timer[0] = vertx.setTimer(millis, t -> {
+    timer[0] = SimClock.setTimer(vertx, millis, t -> {
       unregister.run();
       p.tryComplete();
     });

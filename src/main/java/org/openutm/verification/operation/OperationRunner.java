@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.ServiceException;
@@ -58,8 +59,9 @@ public final class OperationRunner {
         request.getString("step_id"), executionId)
         .withClientState(request.getValue("client_state") instanceof JsonObject cs ? cs : null, services);
     inFlight.put(executionId, ctx);
-    long start = System.nanoTime();
-    java.time.Instant startedAt = java.time.Instant.now();
+    long start = SimClock.nanos();
+    long wallStart = SimClock.wallNanos();
+    java.time.Instant startedAt = SimClock.now();
     Future<?> run;
     try {
       run = op.run().run(ctx, args);
@@ -68,10 +70,11 @@ public final class OperationRunner {
     }
     return run.transform(ar -> {
       inFlight.remove(executionId);
-      double duration = (System.nanoTime() - start) / 1e9;
-      JsonObject reply = new JsonObject().put("duration", duration).put("client_state_updates", ctx.stateUpdates())
+      double duration = (SimClock.nanos() - start) / 1e9;
+      JsonObject reply = new JsonObject().put("duration", duration)
+          .put("wall_duration", (SimClock.wallNanos() - wallStart) / 1e9).put("client_state_updates", ctx.stateUpdates())
           .put("started_at", startedAt.toString())
-          .put("finished_at", java.time.Instant.now().toString()).put("logs", ctx.logs())
+          .put("finished_at", SimClock.now().toString()).put("logs", ctx.logs())
           .put("http_exchanges", ctx.httpExchanges());
       if (ar.succeeded()) {
         return Future.succeededFuture(reply.put("status", "success").put("result", JsonValues.of(ar.result())));

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openutm.verification.clock.SimClock;
 
 /**
  * The air traffic this process submitted to Flight Blender, per verification session and aircraft (the last
@@ -36,7 +37,7 @@ public final class SubmittedTraffic implements Shareable {
 
   /** Records a batch of air-traffic observations ({lat_dd, lon_dd, altitude_mm, icao_address}) the server accepted. */
   public synchronized void record(String session, JsonArray batch) {
-    long now = System.currentTimeMillis();
+    long now = SimClock.millis();
     lastUse.entrySet().removeIf(e -> {
       boolean idle = now - e.getValue() > IDLE_MILLIS;
       if (idle) {

@@ -2,6 +2,7 @@ package org.openutm.verification.report;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.openutm.verification.clock.SimClock;
 
 /** JUnit XML for CI systems: one testsuite per scenario, one testcase per step (failure and skipped marked). */
 final class JUnitXml {
@@ -53,9 +54,9 @@ final class JUnitXml {
   static String timestamp(String start) {
     java.time.Instant t;
     try {
-      t = start == null ? java.time.Instant.now() : java.time.Instant.parse(start);
+      t = start == null ? SimClock.now() : java.time.Instant.parse(start);
     } catch (java.time.DateTimeException e) {
-      t = java.time.Instant.now();
+      t = SimClock.now();
     }
     return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(t);
   }

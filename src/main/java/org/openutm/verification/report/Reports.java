@@ -37,7 +37,8 @@ public final class Reports {
   public static String write(AppConfig config, List<JsonObject> runs, List<String> formats) throws IOException {
     Path root = root(config);
     Files.createDirectories(root);
-    String base = LocalDateTime.now().format(DIR);
+    String base = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(
+        org.openutm.verification.clock.SimClock.wallMillis()), java.time.ZoneId.systemDefault()).format(DIR);
     Path dir = root.resolve(base);
     for (int n = 2; Files.exists(dir); n++) {
       dir = root.resolve(base + "-" + n);
@@ -91,20 +92,27 @@ public final class Reports {
     String start = null;
     String end = null;
     double total = 0;
+    double wall = 0;
+    double speed = 1;
     for (JsonObject run : runs) {
       boolean ok = "success".equals(run.getString("status"));
       passed += ok ? 1 : 0;
       start = start == null || run.getString("start_time", "").compareTo(start) < 0 ? run.getString("start_time") : start;
       end = end == null || run.getString("end_time", "").compareTo(end) > 0 ? run.getString("end_time") : end;
       total += run.getDouble("duration", 0.0);
+      wall += run.getDouble("wall_duration", run.getDouble("duration", 0.0));
+      speed = Math.max(speed, run.getDouble("speed", 1.0));
       results.add(new JsonObject().put("name", run.getString("scenario")).put("suite_name", run.getString("suite_name"))
           .put("run_id", run.getString("run_id")).put("status", ok ? "pass" : "fail").put("run_status", run.getString("status"))
-          .put("duration", run.getDouble("duration", 0.0)).put("steps", run.getJsonArray("results", new JsonArray()))
+          .put("duration", run.getDouble("duration", 0.0))
+          .put("wall_duration", run.getDouble("wall_duration", run.getDouble("duration", 0.0)))
+          .put("steps", run.getJsonArray("results", new JsonArray()))
           .put("error_message", run.getString("error")).put("docs", run.getString("docs")));
     }
     JsonObject masked = config.masked();
     return new JsonObject().put("run_id", config.json().getString("run_id")).put("tool_version", VERSION)
-        .put("start_time", start).put("end_time", end).put("total_duration", total)
+        .put("start_time", start).put("end_time", end).put("total_duration", total).put("total_wall_duration", wall)
+        .put("clock_speed", speed)
         .put("overall_status", passed == runs.size() ? "pass" : "fail")
         .put("flight_blender_url", AppConfig.maskUrl(config.section("flight_blender").getString("url", "")))
         .put("deployment_details", config.section("reporting").getJsonObject("deployment_details", new JsonObject()))

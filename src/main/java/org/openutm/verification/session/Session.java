@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.scenario.expression.EvalContext;
@@ -21,7 +22,7 @@ import org.openutm.verification.scenario.expression.ExpressionException;
  */
 public final class Session {
   private final String id;
-  private final long createdAt = System.currentTimeMillis();
+  private final long createdAt = SimClock.wallMillis();
   private long lastAccess = createdAt;
   private int generation;
   private int running;
@@ -49,7 +50,7 @@ public final class Session {
   }
 
   public void touch() {
-    lastAccess = System.currentTimeMillis();
+    lastAccess = SimClock.wallMillis();
   }
 
   public long lastAccess() {

@@ -7,6 +7,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ServiceException;
@@ -47,7 +48,7 @@ public class SessionVerticle extends VerticleBase {
     // the maps belong to this verticle's thread: sample them here each second, the scrape reads the samples
     java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
-    vertx.setPeriodic(1_000, t -> {
+    SimClock.setWallPeriodic(vertx, 1_000, t -> {
       open.set(service.count());
       running.set(service.runningTasks());
     });
@@ -59,7 +60,7 @@ public class SessionVerticle extends VerticleBase {
         .onSuccess(id -> LOG.info("report {} for run {}", id, summary.getString("run_id")))
         .onFailure(t -> LOG.warn("cannot write the report of run {}: {}", summary.getString("run_id"), t.getMessage())));
     long sweep = Math.max(100, (long) (sc.getDouble("sweep_seconds", 30.0) * 1000));
-    vertx.setPeriodic(sweep, t -> service.expire(System.currentTimeMillis()).forEach(id -> {
+    SimClock.setWallPeriodic(vertx, sweep, t -> service.expire(SimClock.wallMillis()).forEach(id -> {
       runs.forget(id);
       unregister(id);
       LOG.info("session {} expired", id);

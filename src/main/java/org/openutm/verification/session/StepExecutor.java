@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.LocalJsonCodec;
@@ -149,7 +150,7 @@ public final class StepExecutor {
     if (foreground) {
       s.executions().add(executionId);
     }
-    long start = System.nanoTime();
+    long start = SimClock.nanos();
     // steps run on the session owner's own workers: a step sent to another node's worker would die with that node
     // and fail a session whose node is alive (steps are not idempotent, so it could not be retried); AMQP queue
     // monitors also hold a broker connection per session. A cluster spreads load by session ownership.
@@ -166,7 +167,7 @@ public final class StepExecutor {
             }
             return Future.succeededFuture(StepResults.fromReply(stepId, op.name(), op.phase(), reply));
           }
-          double seconds = (System.nanoTime() - start) / 1e9;
+          double seconds = (SimClock.nanos() - start) / 1e9;
           ServiceException e = ServiceException.from(ar.cause());
           String message = e.getMessage();
           if (e.code() == ErrorCode.TIMEOUT) {
@@ -174,7 +175,7 @@ public final class StepExecutor {
             message = "'" + op.name() + "' timed out after " + String.format("%.1f", timeout / 1000.0) + " s";
           }
           return Future.succeededFuture(StepResults.failure(stepId, op.name(), op.phase(), seconds, message));
-        }).onSuccess(r -> Metrics.step(op.name(), r.getString("status", "failure"), System.nanoTime() - start));
+        }).onSuccess(r -> Metrics.step(op.name(), r.getString("status", "failure"), SimClock.nanos() - start));
   }
 
   /** Tells every worker the session ended (reset, deleted, expired): they release what they hold for it. */

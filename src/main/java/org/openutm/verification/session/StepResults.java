@@ -28,6 +28,7 @@ public final class StepResults {
     return of(id, name, phase, reply.getString("status", FAILURE), reply.getDouble("duration", 0.0),
         reply.getValue("result"), reply.getString("error_message"), reply.getJsonArray("logs"))
         .put("started_at", reply.getString("started_at")).put("finished_at", reply.getString("finished_at"))
+        .put("wall_duration", reply.getDouble("wall_duration", reply.getDouble("duration", 0.0)))
         .put("http_exchanges", reply.getJsonArray("http_exchanges", new JsonArray()));
   }
 

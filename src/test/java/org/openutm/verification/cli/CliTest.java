@@ -72,4 +72,19 @@ class CliTest {
     assertTrue(out.contains(":5:17: [Wait X seconds] argument 'duration'"), out);
     assertTrue(out.contains("OK      examples/loops_and_groups"), out);
   }
+
+  @Test
+  void runWithSpeedAgainstAnExternalFlightBlenderExitsWithTwo() throws Exception {
+    JsonObject overrides = new JsonObject().put("logging", new JsonObject().put("level", "WARN"))
+        .put("clock", new JsonObject().put("speed", 20))
+        .put("flight_blender", new JsonObject().put("url", "https://fb.staging.example"));
+    AppConfig config = ConfigLoader.load("conf/config.yaml", Map.of(), overrides);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int code = RunCommand.run(List.of("examples/background_and_needs"), List.of(), config,
+        new JsonObject().put("config", overrides), new PrintStream(buf, true, StandardCharsets.UTF_8));
+    String out = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(2, code, out);
+    assertTrue(out.contains("clock speed 20") && out.contains("flight_blender.url https://fb.staging.example"), out);
+    org.openutm.verification.clock.SimClock.configure(1);
+  }
 }

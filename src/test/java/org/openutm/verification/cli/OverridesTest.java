@@ -45,7 +45,9 @@ class OverridesTest {
     Files.writeString(scenarios.resolve("leaves_the_box.yaml"), SCENARIO);
     String f3 = Path.of("conf/data/bern/trajectory_f3.json").toAbsolutePath().toString();
     // a monitor that changes the state: the Django era's with the emulator's extension (no real server does)
+    // on the simulated clock (run --speed 20 sets this same key)
     JsonObject overrides = new JsonObject().put("logging", new JsonObject().put("level", "WARN"))
+        .put("clock", new JsonObject().put("speed", 20))
         .put("emulator", new JsonObject().put("mode", "django").put("conformance_state_changes", true))
         .put("scenarios", new JsonObject().put("dir", scenarios.toString()))
         .put("suites", new JsonObject().put("nc", new JsonObject().put("scenarios", new JsonArray()
@@ -53,8 +55,14 @@ class OverridesTest {
     AppConfig config = ConfigLoader.load("conf/config.yaml", Map.of(), overrides);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
-    int withSuite = RunCommand.run(List.of(), List.of("nc"), config, new JsonObject().put("config", overrides), out);
-    int plain = RunCommand.run(List.of("leaves_the_box"), List.of(), config, new JsonObject().put("config", overrides), out);
+    int withSuite;
+    int plain;
+    try {
+      withSuite = RunCommand.run(List.of(), List.of("nc"), config, new JsonObject().put("config", overrides), out);
+      plain = RunCommand.run(List.of("leaves_the_box"), List.of(), config, new JsonObject().put("config", overrides), out);
+    } finally {
+      org.openutm.verification.clock.SimClock.configure(1);
+    }
     String text = buf.toString(StandardCharsets.UTF_8);
     assertEquals(0, withSuite, "the suite's trajectory_f3 leaves the box: " + text);
     assertEquals(1, plain, "the default trajectory_f1 stays inside: " + text);
@@ -63,7 +71,7 @@ class OverridesTest {
 
   @Test
   void sessionOverridesFromReset() {
-    try (TestService svc = TestService.start(new JsonObject().put("emulator", new JsonObject().put("mode", "django")
+    try (TestService svc = TestService.startFast(new JsonObject().put("emulator", new JsonObject().put("mode", "django")
         .put("conformance_state_changes", true)))) {
       Http http = svc.http;
       String s = http.post("/api/sessions", null).json().getString("session_id");

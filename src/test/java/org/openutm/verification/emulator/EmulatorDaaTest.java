@@ -7,11 +7,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.support.Http;
 
 /**
  * The emulator's DAA endpoints over HTTP (alerts raised from real telemetry and air traffic posts, filters, bad
- * filters refused) and its operational events on the RabbitMQ of this machine.
+ * filters refused), on the simulated clock at speed 20, and its operational events on the RabbitMQ of this machine (at
+ * speed 1: the broker's delivery is waited for in wall time).
  */
 class EmulatorDaaTest {
   static final String DAA = "/detect_and_avoid_ops";
@@ -21,7 +23,7 @@ class EmulatorDaaTest {
     Http http = emu.http;
     String id = http.post("/flight_declaration_ops/set_flight_declaration", EmulatorFixture.declaration(7.40, 46.90,
         7.60, 47.00, 1, 60), EmulatorFixture.auth()).json().getString("id");
-    Thread.sleep(1_200);
+    SimClock.block(1_200);
     assertEquals(200, http.put("/flight_declaration_ops/flight_declaration_state/" + id, new JsonObject().put("state", 2)
         .put("submitted_by", "test"), EmulatorFixture.auth()).status());
     for (int s = 0; s < 3; s++) {
@@ -30,20 +32,21 @@ class EmulatorDaaTest {
       JsonObject t = EmulatorFixture.traffic("INTR01", 46.95, 7.462 - s * 45 / 76_000.0);
       t.getJsonArray("observations").getJsonObject(0).put("altitude_mm", 575_000);
       assertEquals(201, http.post("/flight_stream/set_air_traffic/" + java.util.UUID.randomUUID(), t, EmulatorFixture.auth()).status());
-      Thread.sleep(1_000);
+      SimClock.block(1_000);
     }
-    Thread.sleep(1_100);
+    SimClock.block(1_100);
     return id;
   }
 
   @Test
   void manyIncidentLogsAreServedWhole() throws Exception {
     // a 5 ms tick logs an update per tick: past 1,000 logs the answer is encoded on a worker thread
-    try (EmulatorFixture emu = new EmulatorFixture(new JsonObject().put("daa", new JsonObject().put("tick_millis", 5)))) {
+    try (EmulatorFixture emu = new EmulatorFixture(new JsonObject().put("clock_speed", 20)
+        .put("daa", new JsonObject().put("tick_millis", 5)))) {
       encounter(emu);
       long until = System.currentTimeMillis() + 20_000;
       while (emu.http.get("/emulator/state").json().getInteger("daa_logs") < 1_500 && System.currentTimeMillis() < until) {
-        Thread.sleep(200);
+        SimClock.block(200);
       }
       int kept = emu.http.get("/emulator/state").json().getInteger("daa_logs");
       assertTrue(kept >= 1_500, "logs made: " + kept);
@@ -61,7 +64,7 @@ class EmulatorDaaTest {
 
   @Test
   void alertsAndIncidentLogsWithFilters() throws Exception {
-    try (EmulatorFixture emu = new EmulatorFixture(new JsonObject())) {
+    try (EmulatorFixture emu = new EmulatorFixture(new JsonObject().put("clock_speed", 20))) {
       Http http = emu.http;
       assertEquals(0, http.get(DAA + "/alerts/active/", EmulatorFixture.auth()).jsonArray().size());
       String id = encounter(emu);
@@ -94,7 +97,7 @@ class EmulatorDaaTest {
       // the operation ends: its alert is resolved at the next tick
       http.put("/flight_declaration_ops/flight_declaration_state/" + id, new JsonObject().put("state", 5)
           .put("submitted_by", "test"), EmulatorFixture.auth());
-      Thread.sleep(1_500);
+      SimClock.block(1_500);
       assertEquals(0, http.get(DAA + "/alerts/active/", EmulatorFixture.auth()).jsonArray().size());
       assertEquals(1, http.get(DAA + "/logs/incident/?event_type=alert_resolved", EmulatorFixture.auth()).jsonArray().size());
     }
@@ -107,7 +110,7 @@ class EmulatorDaaTest {
       try (EmulatorFixture emu = new EmulatorFixture(new JsonObject().put("mode", "django"), tap.amqp())) {
         AmqpTap.settle();
         String id = encounter(emu);
-        Thread.sleep(500);
+        SimClock.block(500);
         List<String> bodies = tap.texts(id);
         assertTrue(bodies.contains("Flight Declaration created.."), bodies.toString());
         assertTrue(bodies.stream().noneMatch(b -> b.contains("changed from")), bodies.toString());
@@ -120,7 +123,7 @@ class EmulatorDaaTest {
       try (EmulatorFixture emu = new EmulatorFixture(new JsonObject().put("mode", "fastapi"), tap.amqp())) {
         AmqpTap.settle();
         String id = encounter(emu);
-        Thread.sleep(500);
+        SimClock.block(500);
         List<String> bodies = tap.texts(id);
         assertTrue(bodies.stream().noneMatch(b -> b.startsWith("Flight Declaration")), bodies.toString());
         assertTrue(bodies.stream().anyMatch(b -> b.startsWith("DAA alert_triggered")), bodies.toString());

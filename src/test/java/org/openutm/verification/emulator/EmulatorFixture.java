@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.support.Http;
 import org.openutm.verification.support.TestService;
 
@@ -15,13 +16,21 @@ final class EmulatorFixture implements AutoCloseable {
   final EmulatorVerticle verticle;
   final Http http;
   final int port;
+  /** Started with {@code clock_speed} above 1 (a test key, not the emulator's): the process clock runs that fast. */
+  private final boolean fast;
 
   EmulatorFixture(JsonObject config) {
     this(config, null);
   }
 
   EmulatorFixture(JsonObject config, JsonObject amqp) {
-    verticle = new EmulatorVerticle(config.copy().put("port", 0), amqp);
+    fast = config.getDouble("clock_speed", 1.0) > 1;
+    if (fast) {
+      SimClock.configure(config.getDouble("clock_speed"));
+    }
+    JsonObject emulator = config.copy().put("port", 0);
+    emulator.remove("clock_speed");
+    verticle = new EmulatorVerticle(emulator, amqp);
     TestService.await(vertx.deployVerticle(verticle));
     port = verticle.port();
     http = new Http("http://127.0.0.1:" + port);
@@ -51,7 +60,7 @@ final class EmulatorFixture implements AutoCloseable {
 
   /** A declaration over the given box, starting in {@code startOffset} seconds for {@code minutes}. */
   static JsonObject declaration(double minx, double miny, double maxx, double maxy, long startOffset, long minutes) {
-    Instant start = Instant.now().plusSeconds(startOffset);
+    Instant start = SimClock.now().plusSeconds(startOffset);
     JsonArray ring = new JsonArray().add(pt(maxx, miny)).add(pt(maxx, maxy)).add(pt(minx, maxy)).add(pt(minx, miny))
         .add(pt(maxx, miny));
     return new JsonObject().put("exchange_type", "flight_declaration").put("aircraft_id", "a5dd8899")
@@ -75,7 +84,7 @@ final class EmulatorFixture implements AutoCloseable {
   static JsonObject telemetry(String id, double lat, double lng) {
     return new JsonObject().put("observations", new JsonArray().add(new JsonObject()
         .put("current_states", new JsonArray().add(new JsonObject()
-            .put("timestamp", new JsonObject().put("value", Instant.now().toString()).put("format", "RFC3339"))
+            .put("timestamp", new JsonObject().put("value", SimClock.now().toString()).put("format", "RFC3339"))
             .put("timestamp_accuracy", 0.0).put("operational_status", "Airborne").put("speed_accuracy", "SA3mps")
             .put("position", new JsonObject().put("lat", lat).put("lng", lng).put("alt", 570)
                 .put("accuracy_h", "HAUnknown").put("accuracy_v", "VAUnknown"))
@@ -86,11 +95,14 @@ final class EmulatorFixture implements AutoCloseable {
   static JsonObject traffic(String icao, double lat, double lon) {
     return new JsonObject().put("observations", new JsonArray().add(new JsonObject().put("lat_dd", lat).put("lon_dd", lon)
         .put("altitude_mm", 500_000).put("traffic_source", 9).put("source_type", 0).put("icao_address", icao)
-        .put("timestamp", System.currentTimeMillis() * 1000).put("metadata", new JsonObject().put("sensor_id", "s1"))));
+        .put("timestamp", SimClock.millis() * 1000).put("metadata", new JsonObject().put("sensor_id", "s1"))));
   }
 
   @Override
   public void close() {
     TestService.await(vertx.close());
+    if (fast) {
+      SimClock.configure(1);
+    }
   }
 }

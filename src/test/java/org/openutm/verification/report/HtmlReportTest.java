@@ -36,7 +36,7 @@ class HtmlReportTest {
           - step: Teardown Flight Declaration
             if: always()
         """;
-    try (TestService svc = TestService.start(new JsonObject().put("reporting", new JsonObject()
+    try (TestService svc = TestService.startFast(new JsonObject().put("reporting", new JsonObject()
         .put("output_dir", dir.toString()).put("formats", new JsonArray().add("json").add("html"))))) {
       Http http = svc.http;
       assertEquals(200, http.post("/run-scenario", yaml, "Content-Type", "application/yaml").status());

@@ -30,12 +30,35 @@ public final class ScenarioHarness {
         JsonObject r = (JsonObject) o;
         sb.append("  ").append(r.getString("status")).append(" ").append(r.getString("id"))
             .append(r.getString("error_message") == null ? "" : " - " + r.getString("error_message")).append("\n");
+        JsonArray logs = r.getJsonArray("logs", new JsonArray());
+        if ("failure".equals(r.getString("status")) && logs.size() > 1) {
+          sb.append("      last log: ").append(logs.getValue(logs.size() - 2)).append("\n");
+        }
       }
       return sb.toString();
     }
   }
 
+  /** The clock speed tests run scenarios at against the embedded emulator (docs/simulated-clock.md). */
+  public static final double FAST = 20;
+
   private ScenarioHarness() {
+  }
+
+  /** Simulated seconds per wall second over these runs (their summed durations over their summed wall durations). */
+  public static double achieved(Map<String, Outcome> outcomes) {
+    double sim = 0;
+    double wall = 0;
+    for (Outcome o : outcomes.values()) {
+      sim += o.summary().getDouble("duration", 0.0);
+      wall += o.summary().getDouble("wall_duration", 0.0);
+    }
+    return wall == 0 ? 0 : sim / wall;
+  }
+
+  /** {@code config} with the simulated clock at {@link #FAST} (the clock is back at 1 once its services closed). */
+  public static JsonObject fast(JsonObject config) {
+    return config.put("clock", new JsonObject().put("speed", FAST));
   }
 
   /** Runs each YAML (by id) in a fresh service configured by {@code config}; answers when all ended. */

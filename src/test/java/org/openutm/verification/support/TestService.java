@@ -17,11 +17,23 @@ public final class TestService implements AutoCloseable {
   /** The service's effective config (a generated token, the emulator's address). */
   public final org.openutm.verification.config.AppConfig config;
 
+  /** Services open on the simulated clock: when the last one closes, the process clock goes back to speed 1. */
+  private static final java.util.concurrent.atomic.AtomicInteger FAST_OPEN = new java.util.concurrent.atomic.AtomicInteger();
+
   private TestService(Vertx vertx, int port, org.openutm.verification.config.AppConfig config) {
     this.vertx = vertx;
     this.port = port;
     this.config = config;
     this.http = new Http("http://127.0.0.1:" + port);
+  }
+
+  /** {@code overrides} with the simulated clock at {@link ScenarioHarness#FAST}. */
+  public static TestService startFast(JsonObject overrides) {
+    return start(ScenarioHarness.fast(overrides.copy()));
+  }
+
+  boolean fast() {
+    return config.section("clock").getDouble("speed", 1.0) > 1;
   }
 
   public static TestService start() {
@@ -35,6 +47,22 @@ public final class TestService implements AutoCloseable {
 
   /** As above with the config file at {@code configPath} (a copy the test may change) instead of conf/config.yaml. */
   public static TestService start(JsonObject overrides, String configPath) {
+    // counted before it starts: a parallel test's last fast service closing must not put the clock back meanwhile
+    boolean fast = overrides.getJsonObject("clock", new JsonObject()).getDouble("speed", 1.0) > 1;
+    if (fast) {
+      FAST_OPEN.incrementAndGet();
+    }
+    try {
+      return startCounted(overrides, configPath);
+    } catch (RuntimeException e) {
+      if (fast) {
+        FAST_OPEN.decrementAndGet();
+      }
+      throw e;
+    }
+  }
+
+  private static TestService startCounted(JsonObject overrides, String configPath) {
     for (int attempt = 1; ; attempt++) {
       int port = freePort();
       JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", port).put("instances", 1))
@@ -96,5 +124,8 @@ public final class TestService implements AutoCloseable {
   @Override
   public void close() {
     await(vertx.close());
+    if (fast() && FAST_OPEN.decrementAndGet() == 0) {
+      org.openutm.verification.clock.SimClock.configure(1);
+    }
   }
 }

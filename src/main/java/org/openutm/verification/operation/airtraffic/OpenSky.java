@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.core.buffer.Buffer;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.operation.OperationContext;
 import org.openutm.verification.operation.OperationFailure;
 import org.openutm.verification.operation.flightblender.AirTrafficSubmission;
@@ -41,7 +42,7 @@ final class OpenSky {
     Promise<JsonObject> done = Promise.promise();
     JsonArray all = new JsonArray();
     int[] c = new int[2];
-    long start = System.nanoTime();
+    long start = SimClock.nanos();
     tick(0, seconds, viewport, sessions, sender, all, c, start, done);
     return done.future().eventually(() -> {
       web.close();
@@ -53,7 +54,7 @@ final class OpenSky {
       int[] c, long start, Promise<JsonObject> done) {
     if (k >= seconds) {
       done.tryComplete(new JsonObject().put("success", c[1] == 0).put("observations_submitted", c[0])
-          .put("submission_errors", c[1]).put("duration_seconds", (System.nanoTime() - start) / 1e9)
+          .put("submission_errors", c[1]).put("duration_seconds", (SimClock.nanos() - start) / 1e9)
           .put("observations", all));
       return;
     }
@@ -75,7 +76,7 @@ final class OpenSky {
         }
       }
       long next = start + (k + 1) * 1_000_000_000L;
-      ctx.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000))
+      ctx.sleep(Math.max(0, (next - SimClock.nanos()) / 1_000_000))
           .onSuccess(x -> tick(k + 1, seconds, v, sessions, sender, all, c, start, done)).onFailure(done::tryFail);
     });
   }
@@ -134,7 +135,7 @@ final class OpenSky {
   /** State vectors [icao24, callsign, country, time_position, last_contact, lon, lat, baro_alt, on_ground, velocity, track, vertical_rate, ...]. */
   static JsonArray map(JsonArray states) {
     JsonArray out = new JsonArray();
-    long now = System.currentTimeMillis() * 1000;
+    long now = SimClock.millis() * 1000;
     for (Object o : states) {
       if (!(o instanceof JsonArray s) || s.size() < 12 || !(s.getValue(5) instanceof Number lon)
           || !(s.getValue(6) instanceof Number lat)) {

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.operation.ClientType;
 import org.openutm.verification.operation.DataFiles;
 import org.openutm.verification.operation.Generators;
@@ -136,6 +137,11 @@ public final class StreamAirTraffic {
           JsonArray sessions = args.array("session_ids") != null ? args.array("session_ids")
               : settings.getJsonArray("session_ids", new JsonArray());
           if (provider.equals("opensky")) {
+            if (SimClock.speed() > 1) {
+              return Future.failedFuture(new OperationFailure(SimClock.realTimeRefusal("the OpenSky provider ("
+                  + org.openutm.verification.config.AppConfig.maskUrl(ctx.config().section("opensky").getString("url", ""))
+                  + ") serves live traffic", "run at speed 1")));
+            }
             return live(ctx, args, seconds, sessions, target);
           }
 
@@ -155,19 +161,19 @@ public final class StreamAirTraffic {
             Future<double[]> area = given != null ? Future.succeededFuture(given)
                 : args.string("config_path") == null ? Future.succeededFuture(DEFAULT_VIEWPORT)
                 : DataFiles.readObject(ctx, args.string("config_path")).map(SyntheticTraffic::area);
-            long seed = args.integer("seed") != null ? args.integer("seed") : System.nanoTime();
-            generated = area.map(v -> SyntheticTraffic.generate(v, aircraft, seconds, System.currentTimeMillis() * 1000,
+            long seed = args.integer("seed") != null ? args.integer("seed") : SimClock.nanos();
+            generated = area.map(v -> SyntheticTraffic.generate(v, aircraft, seconds, SimClock.millis() * 1000,
                 seed, sensors));
           } else if (provider.equals("bluesky")) {
             String scn = args.string("config_path") != null ? args.string("config_path")
                 : DataFiles.configured(ctx.config(), "simulation");
             generated = DataFiles.readText(ctx, scn).map(text -> BlueSky.simulate(text, scn, seconds,
-                System.currentTimeMillis() * 1000, sensors));
+                SimClock.millis() * 1000, sensors));
           } else {
             String path = args.string("config_path") != null ? args.string("config_path")
                 : DataFiles.configured(ctx.config(), "trajectory");
             generated = DataFiles.readObject(ctx, path).map(traj -> GeoJsonTraffic.generate(
-                Generators.lineString(traj, path), aircraft, seconds, System.currentTimeMillis() / 1000, sensors));
+                Generators.lineString(traj, path), aircraft, seconds, SimClock.millis() / 1000, sensors));
           }
           return generated.map(o -> degrade(ctx, o, args.string("data_quality"), args.string("refresh_mode")))
               .compose(observations -> {

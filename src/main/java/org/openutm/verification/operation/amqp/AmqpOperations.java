@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.List;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.operation.ClientType;
 import org.openutm.verification.operation.OperationContext;
@@ -159,7 +160,7 @@ public final class AmqpOperations {
           int count = args.integer("count").intValue();
           Future<JsonArray> f = m.await(count, args.string("routing_key_filter"));
           Promise<JsonArray> out = Promise.promise();
-          long timer = ctx.vertx().setTimer((long) (args.seconds("timeout", 30) * 1000), t -> out.tryFail(
+          long timer = SimClock.setTimer(ctx.vertx(), (long) (args.seconds("timeout", 30) * 1000), t -> out.tryFail(
               new OperationFailure(m.get(args.string("routing_key_filter"), null).size() + " of " + count
                   + " message(s) within " + args.seconds("timeout", 30) + " s")));
           Runnable unregister = ctx.onCancel(() -> out.tryFail(new org.openutm.verification.operation.CancelledException(
@@ -172,7 +173,7 @@ public final class AmqpOperations {
             }
           });
           return out.future().onComplete(ar -> {
-            ctx.vertx().cancelTimer(timer);
+            SimClock.cancelTimer(ctx.vertx(), timer);
             unregister.run();
           });
         });

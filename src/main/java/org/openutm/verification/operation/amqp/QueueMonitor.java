@@ -13,6 +13,7 @@ import io.vertx.rabbitmq.RabbitMQMessage;
 import io.vertx.rabbitmq.RabbitMQOptions;
 import java.util.ArrayList;
 import java.util.List;
+import org.openutm.verification.clock.SimClock;
 
 /**
  * One session's queue monitor: a queue (exclusive and auto-named unless named) bound to the topic exchange with a
@@ -78,7 +79,7 @@ final class QueueMonitor {
     messages.add(new JsonObject().put("routing_key", msg.envelope().getRoutingKey())
         .put("exchange", msg.envelope().getExchange()).put("content_type", p == null ? null : p.getContentType())
         .put("correlation_id", p == null ? null : p.getCorrelationId())
-        .put("timestamp", p == null || p.getTimestamp() == null ? java.time.Instant.now().toString()
+        .put("timestamp", p == null || p.getTimestamp() == null ? SimClock.now().toString()
             : p.getTimestamp().toInstant().toString())
         .put("body", body));
     new ArrayList<>(waiters).forEach(w -> {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.operation.DataFiles;
 import org.openutm.verification.operation.Generators;
 import java.util.UUID;
@@ -73,7 +74,7 @@ public final class CommonOperations {
               : DataFiles.configured(ctx.config(), "trajectory");
           Instant reference;
           try {
-            reference = args.string("reference_time") == null ? Instant.now()
+            reference = args.string("reference_time") == null ? SimClock.now()
                 : OffsetDateTime.parse(args.string("reference_time")).toInstant();
           } catch (DateTimeParseException e) {
             return Future.failedFuture(new OperationFailure("reference_time is not an ISO 8601 time: "

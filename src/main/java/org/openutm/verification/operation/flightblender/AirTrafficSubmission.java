@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.operation.ClientType;
 import org.openutm.verification.operation.OperationContext;
 import org.openutm.verification.operation.OperationDef;
@@ -138,7 +139,7 @@ public final class AirTrafficSubmission {
       return Future.failedFuture(new OperationFailure("no observation has a timestamp"));
     }
     List<String> aircraft = new ArrayList<>(byAircraft.keySet());
-    long start = System.nanoTime();
+    long start = SimClock.nanos();
     int[] c = new int[2];
     double[] offsets = new double[slots.size()];
     Promise<JsonObject> done = Promise.promise();
@@ -171,12 +172,12 @@ public final class AirTrafficSubmission {
     void slot(int k) {
       if (k >= slots.size()) {
         done.tryComplete(new JsonObject().put("success", c[1] == 0).put("observations_submitted", c[0])
-            .put("submission_errors", c[1]).put("duration_seconds", (System.nanoTime() - startNanos) / 1e9));
+            .put("submission_errors", c[1]).put("duration_seconds", (SimClock.nanos() - startNanos) / 1e9));
         return;
       }
-      offsets[k] = (System.nanoTime() - (startNanos + k * 1_000_000_000L)) / 1e6;
+      offsets[k] = (SimClock.nanos() - (startNanos + k * 1_000_000_000L)) / 1e6;
       long at = slots.get(k);
-      long nowMicros = System.currentTimeMillis() * 1000;
+      long nowMicros = SimClock.millis() * 1000;
       Map<String, JsonArray> perSession = new LinkedHashMap<>();
       for (int i = 0; i < aircraft.size(); i++) {
         JsonObject nearest = null;
@@ -205,7 +206,7 @@ public final class AirTrafficSubmission {
           c[1]++;
         }
         long next = startNanos + (k + 1) * 1_000_000_000L;
-        ctx.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000))
+        ctx.sleep(Math.max(0, (next - SimClock.nanos()) / 1_000_000))
             .onSuccess(v -> slot(k + 1))
             .onFailure(done::tryFail);
       });

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.operation.ClientType;
 import org.openutm.verification.operation.OperationContext;
 import org.openutm.verification.operation.OperationDef;
@@ -123,7 +124,7 @@ final class DeclarationOperations {
     if (page > 1000) {
       return Future.succeededFuture(ids);
     }
-    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    java.time.LocalDate today = SimClock.now().atZone(java.time.ZoneOffset.UTC).toLocalDate();
     String window = "start_date=" + today.minusDays(1) + "&end_date=" + today.plusDays(3);
     return fb(ctx).expect(ctx, HttpMethod.GET, FD + "/flight_declaration?" + window + "&page=" + page + "&page_size=100",
             null, 200)

@@ -12,6 +12,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.operation.OperationContext;
 import org.openutm.verification.operation.OperationFailure;
@@ -106,8 +107,13 @@ public final class FbClient {
     if (baseUrl(ctx).isBlank()) {
       return Future.failedFuture(new OperationFailure("flight_blender.url is not set and no emulator runs"));
     }
-    long start = System.nanoTime();
-    String started = Instant.now().toString();
+    if (SimClock.speed() > 1 && !ctx.config().section("flight_blender").getBoolean("emulated", false)) {
+      return Future.failedFuture(new OperationFailure(SimClock.realTimeRefusal("flight_blender.url "
+          + org.openutm.verification.config.AppConfig.maskUrl(baseUrl(ctx)) + " is an external Flight Blender",
+          "run at speed 1")));
+    }
+    long start = SimClock.nanos();
+    String started = SimClock.now().toString();
     Buffer payload = body == null ? null : body instanceof Buffer b ? b : Buffer.buffer(Json.encode(body));
     return tokens(ctx).token().recover(t -> Future.failedFuture(new OperationFailure("cannot get a token: " + t.getMessage())))
         .compose(token -> {
@@ -117,7 +123,7 @@ public final class FbClient {
           }
           Future<HttpResponse<Buffer>> f = payload == null ? req.send() : req.sendBuffer(payload);
           return f.transform(ar -> {
-            double ms = (System.nanoTime() - start) / 1e6;
+            double ms = (SimClock.nanos() - start) / 1e6;
             if (ar.failed()) {
               String why = ar.cause() instanceof java.util.concurrent.TimeoutException
                   || String.valueOf(ar.cause().getMessage()).contains("timeout")

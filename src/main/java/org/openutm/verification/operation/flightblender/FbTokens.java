@@ -15,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import org.openutm.verification.clock.SimClock;
 
 /**
  * Bearer tokens for Flight Blender. {@code none}: an RS256 JWT signed with a key generated at start, with the claims
@@ -39,14 +40,14 @@ public final class FbTokens {
   }
 
   public Future<String> token() {
-    if (token != null && System.currentTimeMillis() < expiresAtMillis - 60_000) {
+    if (token != null && SimClock.millis() < expiresAtMillis - 60_000) {
       return Future.succeededFuture(token);
     }
     String type = auth.getString("type", "none");
     if ("passport".equals(type)) {
       return passport();
     }
-    long now = System.currentTimeMillis() / 1000;
+    long now = SimClock.millis() / 1000;
     token = selfSigned(new JsonObject().put("sub", "uss_noauth").put("client_id", "uss_noauth").put("scope", scopes())
         .put("aud", auth.getString("audience", "testflight.flightblender.com")).put("nbf", now - 1)
         .put("iat", now).put("exp", now + 3600).put("iss", "http://noauth.dev").put("jti", UUID.randomUUID().toString()));
@@ -81,7 +82,7 @@ public final class FbTokens {
       }
       JsonObject j = r.bodyAsJsonObject();
       token = j.getString("access_token");
-      expiresAtMillis = System.currentTimeMillis() + j.getLong("expires_in", 3600L) * 1000;
+      expiresAtMillis = SimClock.millis() + j.getLong("expires_in", 3600L) * 1000;
       return token == null ? Future.failedFuture(new IllegalStateException("no access_token from " + url))
           : Future.succeededFuture(token);
     });

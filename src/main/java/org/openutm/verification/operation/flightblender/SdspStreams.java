@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.operation.ClientType;
 import org.openutm.verification.operation.OperationContext;
 import org.openutm.verification.operation.OperationDef;
@@ -80,7 +81,7 @@ final class SdspStreams {
     io.vertx.core.http.ClientWebSocket socket = client.webSocket();
     socket.textMessageHandler(text -> {
       try {
-        frames.add(new Frame(System.nanoTime(), Json.decodeValue(text)));
+        frames.add(new Frame(SimClock.nanos(), Json.decodeValue(text)));
       } catch (RuntimeException e) {
         ctx.warn("not JSON: " + FbClient.truncate(text, 200));
       }
@@ -93,9 +94,9 @@ final class SdspStreams {
           if (t != null) {
             ws.writeTextMessage("Bearer " + t);
           }
-          long timer = ctx.vertx().setTimer(millis, x -> close(ws, done, frames));
+          long timer = SimClock.setTimer(ctx.vertx(), millis, x -> close(ws, done, frames));
           Runnable unregister = ctx.onCancel(() -> {
-            ctx.vertx().cancelTimer(timer);
+            SimClock.cancelTimer(ctx.vertx(), timer);
             close(ws, done, frames);
           });
           return done.future().onComplete(ar -> {

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.operation.ClientType;
 import org.openutm.verification.operation.DataFiles;
 import org.openutm.verification.operation.Generators;
@@ -94,7 +95,7 @@ final class SetupOperations {
 
   private static Future<JsonObject> one(OperationContext ctx, String bboxPath, String trajectoryPath, Long seconds,
       Double altitude, boolean intent) {
-    Instant start = Instant.now().plusSeconds(2);
+    Instant start = SimClock.now().plusSeconds(2);
     Instant end = start.plusSeconds(3600);
     return DataFiles.readObject(ctx, bboxPath).compose(box -> DataFiles.readObject(ctx, trajectoryPath).compose(traj -> {
       double[] b = Generators.bbox(box, bboxPath);
@@ -110,7 +111,7 @@ final class SetupOperations {
 
   private static Future<JsonObject> many(OperationContext ctx, List<String> paths, long offset, long minutes,
       boolean intent) {
-    Instant start = Instant.now().plusSeconds(offset);
+    Instant start = SimClock.now().plusSeconds(offset);
     Instant end = start.plusSeconds(minutes * 60);
     List<Future<JsonObject>> boxes = new ArrayList<>();
     paths.forEach(p -> boxes.add(DataFiles.readObject(ctx, p)));

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.operation.ClientType;
 import org.openutm.verification.operation.OperationContext;
 import org.openutm.verification.operation.OperationDef;
@@ -59,21 +60,21 @@ final class StateOperations {
         .run((ctx, args) -> {
           String id = FbSupport.declarationId(ctx, args.string("declaration_id"));
           int expected = args.integer("expected_state").intValue();
-          long deadline = System.currentTimeMillis() + FbSupport.seconds(args.seconds("duration", 0));
-          return poll(ctx, id, expected, deadline, System.currentTimeMillis());
+          long deadline = SimClock.millis() + FbSupport.seconds(args.seconds("duration", 0));
+          return poll(ctx, id, expected, deadline, SimClock.millis());
         });
   }
 
   private static Future<JsonObject> poll(OperationContext ctx, String id, int expected, long deadline, long start) {
     return fb(ctx).expect(ctx, HttpMethod.GET, FD + "/flight_declaration/" + id, null, 200).compose(r -> {
       int state = r.json().getInteger("state", -1);
-      double waited = (System.currentTimeMillis() - start) / 1000.0;
+      double waited = (SimClock.millis() - start) / 1000.0;
       if (state == expected) {
         ctx.info("Declaration " + id + " is " + FbSupport.stateName(state) + " after " + waited + " s");
         return Future.succeededFuture(new JsonObject().put("id", id).put("state", state)
             .put("state_name", FbSupport.stateName(state)).put("waited_seconds", waited));
       }
-      if (System.currentTimeMillis() + 1000 > deadline) {
+      if (SimClock.millis() + 1000 > deadline) {
         long seconds = Math.round((deadline - start) / 1000.0);
         return Future.failedFuture(new OperationFailure("Flight Blender did not report " + FbSupport.stateName(expected)
             + " (" + expected + ") within " + seconds + " s: declaration " + id + " is " + FbSupport.stateName(state)

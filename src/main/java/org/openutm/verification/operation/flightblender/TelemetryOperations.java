@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.operation.ClientType;
 import org.openutm.verification.operation.DataFiles;
 import org.openutm.verification.operation.Generators;
@@ -78,7 +79,7 @@ final class TelemetryOperations {
   static Future<JsonObject> submit(OperationContext ctx, String id, JsonArray states, double duration) {
     int wanted = duration > 0 ? (int) Math.ceil(duration) : states.size();
     Promise<JsonObject> done = Promise.promise();
-    long start = System.currentTimeMillis();
+    long start = SimClock.millis();
     int[] c = new int[3];
     long[] lastOk = {start};
     tick(ctx, id, states, wanted, 0, start, c, lastOk, done);
@@ -93,11 +94,11 @@ final class TelemetryOperations {
       return;
     }
     JsonObject state = states.getJsonObject(Math.min(c[1], states.size() - 1)).copy();
-    state.put("timestamp", new JsonObject().put("value", Instant.now().toString()).put("format", "RFC3339"));
+    state.put("timestamp", new JsonObject().put("value", SimClock.now().toString()).put("format", "RFC3339"));
     fb(ctx).send(ctx, HttpMethod.PUT, "/flight_stream/set_telemetry", Generators.observation(id, FbSupport.aircraftOf(ctx, id), state))
         .onComplete(ar -> {
           c[0]++;
-          long now = System.currentTimeMillis();
+          long now = SimClock.millis();
           if (ar.failed()) {
             done.tryFail(ar.cause());
             return;
@@ -120,7 +121,7 @@ final class TelemetryOperations {
             return;
           }
           long next = start + (long) (k + 1) * 1000;
-          ctx.sleep(Math.max(0, next - System.currentTimeMillis()))
+          ctx.sleep(Math.max(0, next - SimClock.millis()))
               .onSuccess(v -> tick(ctx, id, states, wanted, k + 1, start, c, lastOk, done))
               .onFailure(done::tryFail);
         });
@@ -128,6 +129,6 @@ final class TelemetryOperations {
 
   private static JsonObject summary(String id, int[] c, long start) {
     return new JsonObject().put("declaration_id", id).put("submitted", c[0]).put("accepted", c[1]).put("refused", c[2])
-        .put("duration_seconds", (System.currentTimeMillis() - start) / 1000.0);
+        .put("duration_seconds", (SimClock.millis() - start) / 1000.0);
   }
 }

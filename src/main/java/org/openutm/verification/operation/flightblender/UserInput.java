@@ -5,6 +5,7 @@ import static org.openutm.verification.operation.ParamDef.optional;
 import io.vertx.core.Promise;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.operation.ClientType;
 import org.openutm.verification.operation.OperationDef;
@@ -41,10 +42,11 @@ final class UserInput {
             ctx.vertx().eventBus().publish(Addresses.events(ctx.sessionId()), new JsonObject().put("type", "input")
                 .put("session", ctx.sessionId()).put("step_id", ctx.stepId()).put("prompt", args.string("prompt")));
           });
-          long timer = ctx.vertx().setTimer((long) (args.seconds("timeout", 600) * 1000), t -> answered.tryFail(
-              new OperationFailure("no user input within " + args.seconds("timeout", 600) + " s")));
+          // a person answers: the wait is wall time at any clock speed
+          long timer = SimClock.setWallTimer(ctx.vertx(), (long) (args.seconds("timeout", 600) * 1000), t -> answered
+              .tryFail(new OperationFailure("no user input within " + args.seconds("timeout", 600) + " s")));
           return answered.future().onComplete(ar -> {
-            ctx.vertx().cancelTimer(timer);
+            SimClock.cancelWallTimer(ctx.vertx(), timer);
             unregister.run();
             consumer.unregister();
           });

@@ -70,10 +70,12 @@ public final class RunService {
     boolean wait = Boolean.TRUE.equals(body.remove("wait"));
     boolean report = !Boolean.FALSE.equals(body.remove("report"));
     Object dataFiles = body.remove("data_files");
+    SpeedCheck.requested(body.remove("speed"), org.openutm.verification.clock.SimClock.speed());
     if (dataFiles != null && !(dataFiles instanceof JsonObject)) {
       throw ServiceException.badInput("data_files", "'data_files' overrides must be an object of name -> path");
     }
     ScenarioDef def = Scenarios.checkRequest(body, executor.catalog(), maxSteps).orThrow();
+    SpeedCheck.check(def, config, org.openutm.verification.clock.SimClock.speed());
     ScenarioRun run = new ScenarioRun(UUID.randomUUID().toString(), s, executor, config, def,
         dataFiles == null ? null : new JsonObject().put("data_files", dataFiles));
     Deque<ScenarioRun> runs = bySession.computeIfAbsent(s.id(), k -> new ArrayDeque<>());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openutm.verification.clock.SimClock;
 
 /**
  * What a run knows, fed by its own event stream: the latest record of each step (in first-seen order), the number
@@ -17,8 +18,9 @@ final class RunState {
 
   final String runId;
   final String scenario;
-  final Instant startTime = Instant.now();
-  final long startNanos = System.nanoTime();
+  final Instant startTime = SimClock.now();
+  final long startNanos = SimClock.nanos();
+  final long startWallNanos = SimClock.wallNanos();
   final Map<String, JsonObject> results = new LinkedHashMap<>();
   final List<JsonObject> events = new ArrayList<>();
   int countedFailures;
@@ -27,6 +29,7 @@ final class RunState {
   String error;
   Instant endTime;
   double duration;
+  double wallDuration;
   long droppedEvents;
 
   RunState(String runId, String scenario) {
@@ -62,7 +65,9 @@ final class RunState {
     JsonObject j = new JsonObject().put("run_id", runId).put("scenario", scenario).put("status", status)
         .put("error", error).put("start_time", startTime.toString())
         .put("end_time", endTime == null ? null : endTime.toString())
-        .put("duration", endTime == null ? (System.nanoTime() - startNanos) / 1e9 : duration)
+        .put("duration", endTime == null ? (SimClock.nanos() - startNanos) / 1e9 : duration)
+        .put("wall_duration", endTime == null ? (SimClock.wallNanos() - startWallNanos) / 1e9 : wallDuration)
+        .put("speed", SimClock.speed())
         .put("steps", results.size()).put("failures", countedFailures);
     if (withResults) {
       j.put("results", new JsonArray(new ArrayList<>(results.values())));

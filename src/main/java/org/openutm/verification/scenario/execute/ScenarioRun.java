@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.operation.Args;
@@ -105,8 +106,9 @@ public final class ScenarioRun {
   }
 
   private void finish(Throwable failure) {
-    state.endTime = Instant.now();
-    state.duration = (System.nanoTime() - state.startNanos) / 1e9;
+    state.endTime = SimClock.now();
+    state.duration = (SimClock.nanos() - state.startNanos) / 1e9;
+    state.wallDuration = (SimClock.wallNanos() - state.startWallNanos) / 1e9;
     state.status = state.stopped ? "cancelled" : failure != null || state.countedFailures > 0 ? "failure" : "success";
     if (failure != null) {
       state.error = failure.getMessage();
@@ -197,7 +199,7 @@ public final class ScenarioRun {
 
   private Future<Void> runLoop(StepDef s, Scope scope, String id) {
     LoopDef loop = s.loop();
-    long startNanos = System.nanoTime();
+    long startNanos = SimClock.nanos();
     Integer count;
     JsonArray items;
     try {
@@ -249,7 +251,7 @@ public final class ScenarioRun {
   private Future<Void> runOnce(StepDef s, Scope scope, String id) {
     GroupDef group = def.groups().get(s.step());
     if (group != null && executor.catalog().find(s.step()) == null) {
-      long startNanos = System.nanoTime();
+      long startNanos = SimClock.nanos();
       boolean looped = id.endsWith("]");
       Scope inner = scope.enterGroup(looped ? id + "." : scope.prefix);
       List<String> ids = group.steps().stream().map(g -> inner.prefix + g.effectiveId()).toList();
@@ -317,7 +319,7 @@ public final class ScenarioRun {
       }
     }
     String status = failed ? StepResults.FAILURE : StepResults.SUCCESS;
-    JsonObject rec = StepResults.of(id, s.step(), null, status, (System.nanoTime() - startNanos) / 1e9,
+    JsonObject rec = StepResults.of(id, s.step(), null, status, (SimClock.nanos() - startNanos) / 1e9,
         new JsonObject().put(kind, inner.size()).put("results", inner), failed ? "a " + (kind.equals("steps")
             ? "step of the group" : "loop iteration") + " failed" : null, null)
         .put("continue_on_error", s.continueOnError()).put("aggregate", true);

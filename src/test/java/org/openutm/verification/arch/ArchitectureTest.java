@@ -1,0 +1,71 @@
+package org.openutm.verification.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules the code keeps. The wall clock: only the clock package reads it or sets a timer (everything else asks
+ * org.openutm.verification.clock.SimClock, so a speed above 1 reaches every timer, sleep and "now"). Packages
+ * depend one way: the capabilities below the service (clock, core, operation, emulator, report, cluster) never
+ * reach up into sessions, scenarios, HTTP or the command line.
+ */
+class ArchitectureTest {
+  static final String ROOT = "org.openutm.verification";
+  static JavaClasses classes;
+
+  @BeforeAll
+  static void load() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+  }
+
+  @Test
+  void onlyTheClockReadsTheWallClockOrSetsTimers() {
+    noClasses().that().resideOutsideOfPackage(ROOT + ".clock..")
+        .should().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(System.class, "nanoTime")
+        .orShould().callMethod(java.time.Instant.class, "now")
+        .orShould().callMethod(java.time.LocalDate.class, "now")
+        .orShould().callMethod(java.time.LocalDate.class, "now", java.time.ZoneId.class)
+        .orShould().callMethod(java.time.LocalTime.class, "now")
+        .orShould().callMethod(java.time.LocalDateTime.class, "now")
+        .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+        .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+        .orShould().callMethod(java.time.Clock.class, "systemUTC")
+        .orShould().callMethod(Thread.class, "sleep", long.class)
+        .orShould().callMethod(io.vertx.core.Vertx.class, "setTimer", long.class, io.vertx.core.Handler.class)
+        .orShould().callMethod(io.vertx.core.Vertx.class, "setPeriodic", long.class, io.vertx.core.Handler.class)
+        .orShould().callMethod(io.vertx.core.Vertx.class, "setPeriodic", long.class, long.class, io.vertx.core.Handler.class)
+        .orShould().callMethod(io.vertx.core.Vertx.class, "timer", long.class)
+        .because("the process's clock is SimClock: at clock.speed N every timer, sleep and now must follow it")
+        .check(classes);
+  }
+
+  @Test
+  void theClockDependsOnNothingOfTheProject() {
+    noClasses().that().resideInAPackage(ROOT + ".clock..").should().dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".core..", ROOT + ".config..", ROOT + ".operation..", ROOT + ".emulator..",
+            ROOT + ".session..", ROOT + ".scenario..", ROOT + ".http..", ROOT + ".cli..", ROOT + ".report..",
+            ROOT + ".cluster..")
+        .check(classes);
+  }
+
+  @Test
+  void capabilitiesDoNotReachUpIntoTheService() {
+    String[] above = {ROOT + ".session..", ROOT + ".scenario.execute..", ROOT + ".http..", ROOT + ".cli.."};
+    noClasses().that().resideInAnyPackage(ROOT + ".core..", ROOT + ".operation..", ROOT + ".emulator..",
+        ROOT + ".report..", ROOT + ".cluster..").should().dependOnClassesThat().resideInAnyPackage(above).check(classes);
+  }
+
+  @Test
+  void theEmulatorIsItsOwnServer() {
+    noClasses().that().resideInAPackage(ROOT + ".emulator..").should().dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".scenario..", ROOT + ".report..", ROOT + ".operation.flightblender..")
+        .because("the emulator stands in for Flight Blender: it must not share code with the client it is tested by")
+        .check(classes);
+  }
+}
