@@ -112,7 +112,7 @@ public final class Reports {
     JsonObject masked = config.masked();
     return new JsonObject().put("run_id", config.json().getString("run_id")).put("tool_version", VERSION)
         .put("start_time", start).put("end_time", end).put("total_duration", total).put("total_wall_duration", wall)
-        .put("clock_speed", speed)
+        .put("clock_speed", speed).put("achieved_speed", wall <= 0 ? speed : Math.round(total / wall * 100) / 100.0)
         .put("overall_status", passed == runs.size() ? "pass" : "fail")
         .put("flight_blender_url", AppConfig.maskUrl(config.section("flight_blender").getString("url", "")))
         .put("deployment_details", config.section("reporting").getJsonObject("deployment_details", new JsonObject()))

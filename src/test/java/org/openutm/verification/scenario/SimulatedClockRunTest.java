@@ -60,6 +60,7 @@ class SimulatedClockRunTest {
       }
       assertEquals("success", summary.getString("status"), summary.encode());
       assertEquals(20.0, summary.getDouble("speed"));
+      assertTrue(summary.getDouble("achieved_speed") > 3, summary.encode());
       assertTrue(summary.getDouble("duration") >= 30, summary.encode());
       assertTrue(summary.getDouble("wall_duration") < 10, "30 simulated s took " + summary.getDouble("wall_duration"));
       JsonObject step = summary.getJsonArray("results").getJsonObject(0);

@@ -57,6 +57,13 @@ final class RunState {
         && !r.getBoolean("aggregate", false) ? 1 : 0;
   }
 
+  /** Simulated seconds per wall second of this run so far (the configured speed when nothing held the clock back). */
+  double achieved() {
+    double wall = endTime == null ? (SimClock.wallNanos() - startWallNanos) / 1e9 : wallDuration;
+    double sim = endTime == null ? (SimClock.nanos() - startNanos) / 1e9 : duration;
+    return wall <= 0 ? SimClock.speed() : Math.round(sim / wall * 100) / 100.0;
+  }
+
   boolean done() {
     return endTime != null;
   }
@@ -67,7 +74,7 @@ final class RunState {
         .put("end_time", endTime == null ? null : endTime.toString())
         .put("duration", endTime == null ? (SimClock.nanos() - startNanos) / 1e9 : duration)
         .put("wall_duration", endTime == null ? (SimClock.wallNanos() - startWallNanos) / 1e9 : wallDuration)
-        .put("speed", SimClock.speed())
+        .put("speed", SimClock.speed()).put("achieved_speed", achieved())
         .put("steps", results.size()).put("failures", countedFailures);
     if (withResults) {
       j.put("results", new JsonArray(new ArrayList<>(results.values())));
