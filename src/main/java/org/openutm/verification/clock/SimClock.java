@@ -182,10 +182,14 @@ public final class SimClock {
    * Flight Blender"), which runs in real time.
    */
   public static String realTimeRefusal(String system, String remedy) {
-    double s = speed();
-    return "clock speed " + (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " (clock.speed, "
+    return "clock speed " + format(speed()) + " (clock.speed, "
         + "--speed) needs every system a run talks to to follow the simulated clock, but " + system
         + ", which runs in real time; " + remedy;
+  }
+
+  /** A speed as people write it: 20, 2.5. */
+  public static String format(double speed) {
+    return speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed);
   }
 
   private static Context context(Vertx vertx) {

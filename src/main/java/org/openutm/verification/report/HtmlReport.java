@@ -57,8 +57,8 @@ final class HtmlReport {
     row(sb, "Ended", report.getString("end_time"));
     double speed = report.getDouble("clock_speed", 1.0);
     row(sb, "Duration", String.format("%.2f s", report.getDouble("total_duration", 0.0)) + (speed == 1 ? ""
-        : String.format(" simulated (clock speed %s: %.2f s of wall time, achieved speed %.1f)", speed == Math.rint(speed)
-            ? String.valueOf((long) speed) : String.valueOf(speed), report.getDouble("total_wall_duration", 0.0),
+        : String.format(" simulated (clock speed %s: %.2f s of wall time, achieved speed %.1f)",
+            org.openutm.verification.clock.SimClock.format(speed), report.getDouble("total_wall_duration", 0.0),
             report.getDouble("achieved_speed", speed))));
     row(sb, "Flight Blender", flightBlender(report));
     row(sb, "Deployment", deployment(report.getJsonObject("deployment_details", new JsonObject())));

@@ -26,7 +26,7 @@ public final class SpeedCheck {
       return;
     }
     if (!(speed instanceof Number n) || n.doubleValue() != own) {
-      throw ServiceException.badInput("speed", "speed " + speed + " is not this service's clock speed (" + format(own)
+      throw ServiceException.badInput("speed", "speed " + speed + " is not this service's clock speed (" + SimClock.format(own)
           + "): the clock belongs to the process (clock.speed in the config, --speed on the command line); "
           + "a run request may only name that one");
     }
@@ -64,10 +64,6 @@ public final class SpeedCheck {
     JsonObject fb = config.section("flight_blender");
     String url = fb.getString("url", "");
     return url.isBlank() || fb.getBoolean("emulated", false) ? null : AppConfig.maskUrl(url);
-  }
-
-  static String format(double speed) {
-    return speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed);
   }
 
   private static List<StepDef> steps(ScenarioDef def) {
