@@ -84,6 +84,14 @@ await expectEdges();
 await page.getByRole('button', { name: 'Run', exact: true }).click();
 await waitAll('success', 30000);
 await assertAllVisible('after the whole run');
+if (mode === 'full') {
+  await page.getByTestId('message').filter({ hasText: 'Run success' }).waitFor({ timeout: 10000 });
+  const said = await page.getByTestId('message').innerText();
+  if (!/Run success in [0-9.]+ s simulated \(speed 20, [0-9.]+ s of wall time, achieved [0-9.]+\)/.test(said)) await fail('the run does not state its clock: ' + said);
+  await page.click('[data-testid="node-report"]');
+  const timing = await page.getByTestId('timing').innerText();
+  if (!/^in [0-9.]+ s/.test(timing.trim())) await fail('the step does not state its duration: ' + timing);
+}
 await shot(mode === 'token' ? 'token-03-whole-run-green' : '03-whole-run-green');
 if (mode === 'token') {
   if (new URL(page.url()).searchParams.has('token')) await fail('the token stays in the address bar: ' + page.url());
@@ -99,10 +107,19 @@ await page.selectOption('select[aria-label="scenario"]', 'sdsp-f3623/sdsp_track'
 await page.waitForSelector('.react-flow__node');
 await expectEdges();
 await page.getByRole('button', { name: 'Run step by step' }).click();
-await page.waitForSelector('[data-status="running"]', { timeout: 20000 });
 for (let i = 0; i < 15; i++) { await assertAllVisible('sdsp_track step by step'); await page.waitForTimeout(200); }
+const enabled = (label) => page.waitForFunction((l) => [...document.querySelectorAll('button')].some((b) => b.textContent === l && !b.disabled), label, { timeout: 30000 });
+await enabled('Run step by step');
+// a long wait stopped half-way: the run ends at once, cancelled
+const waitYaml = 'name: long_wait\nsteps:\n- id: first\n  step: Generate UUID\n- id: long\n  step: Wait X seconds\n  arguments:\n    duration: 900\n';
+const waitFile = join(tmpdir(), 'long_wait.yaml');
+writeFileSync(waitFile, waitYaml);
+await page.setInputFiles('input[aria-label="import yaml"]', waitFile);
+await page.waitForSelector('[data-testid="node-long"]');
+await page.getByRole('button', { name: 'Run', exact: true }).click();
+await page.waitForSelector('[data-testid="node-long"][data-status="running"]', { timeout: 20000 });
 await page.getByRole('button', { name: 'Stop' }).click();
-await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Run step by step' && !b.disabled), null, { timeout: 30000 });
+await enabled('Run');
 await shot('03a-sdsp-track-stopped');
 await page.selectOption('select[aria-label="scenario"]', 'examples/loops_and_groups');
 await page.waitForSelector('[data-testid="node-rounds"]');

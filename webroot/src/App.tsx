@@ -66,7 +66,8 @@ function Editor() {
     if (!session) return undefined;
     return subscribe(session, (e) => {
       if (e.type === 'step' && e.result) setStatus(e.result.id, e.result.status, e.result as StepResult);
-      if (e.type === 'done') { setRunning(false); setMessage('Run ' + e.status); setReport('/api/reports/latest'); }
+      if (e.type === 'started' && e.step_id) setStatus(e.step_id, 'running');
+      if (e.type === 'done') { setRunning(false); setMessage('Run ' + e.status + timing(e)); setReport('/api/reports/latest'); }
       if (e.type === 'input') setPrompt(e.prompt ?? 'Continue?');
     }, () => undefined);
   }, [session, setStatus]);
@@ -257,7 +258,7 @@ function Editor() {
         {prompt && <div className="prompt">{prompt} <button onClick={() => { api.input(session).catch(() => undefined); setPrompt(null); }}>Continue</button></div>}
         {result && (
           <div className="result" data-testid="result">
-            <strong>{result.id}: {result.status}</strong> {result.error_message && <span className="error">{result.error_message}</span>}
+            <strong>{result.id}: {result.status}</strong> <span className="timing" data-testid="timing">{timing(result)}</span> {result.error_message && <span className="error">{result.error_message}</span>}
             <button onClick={() => navigator.clipboard?.writeText(JSON.stringify(result, null, 2))}>Copy</button>
             <pre>{JSON.stringify(result.result, null, 2)}</pre>
             <select aria-label="log level" value={logLevel} onChange={(e) => setLogLevel(e.target.value)}>
@@ -270,6 +271,17 @@ function Editor() {
       </footer>
     </div>
   );
+}
+
+/** " in 12.3 s", and at a simulated clock speed above 1 also the wall time it took and the speed achieved. */
+export function timing(t: { duration?: number; wall_duration?: number; speed?: number; achieved_speed?: number }): string {
+  if (typeof t.duration !== 'number') return '';
+  const s = ` in ${t.duration.toFixed(1)} s`;
+  const wall = t.wall_duration;
+  if (typeof wall !== 'number' || Math.abs(wall - t.duration) < 0.05 && (t.speed ?? 1) <= 1) return s;
+  const speed = t.speed && t.speed > 1 ? `speed ${t.speed}, ` : '';
+  const achieved = t.achieved_speed ? `, achieved ${t.achieved_speed}` : '';
+  return `${s} simulated (${speed}${wall.toFixed(1)} s of wall time${achieved})`;
 }
 
 const LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR'];

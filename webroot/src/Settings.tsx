@@ -4,7 +4,7 @@ import { api, ConfigProblem } from './api';
 /** The fields the settings screen edits: a key path and how to show it. */
 const FIELDS: { path: string; label: string; options?: string[] }[] = [
   { path: 'flight_blender.url', label: 'Flight Blender URL (empty: embedded emulator)' },
-  { path: 'flight_blender.auth.type', label: 'Flight Blender auth', options: ['none', 'passport'] },
+  { path: 'flight_blender.auth.type', label: 'Flight Blender auth', options: ['none', 'passport', 'oauth2'] },
   { path: 'flight_blender.auth.client_id', label: 'Passport client id' },
   { path: 'flight_blender.auth.client_secret', label: 'Passport client secret' },
   { path: 'amqp.url', label: 'AMQP URL' },
@@ -38,8 +38,8 @@ export function Settings({ onClose }: { onClose: () => void }) {
   const [problems, setProblems] = useState<ConfigProblem[]>([]);
 
   const load = () => api.config().then((c) => {
-    setConfig(c.config); setPath(c.config_path);
-    setValues(Object.fromEntries(FIELDS.map((f) => [f.path, String(get(c.config, f.path) ?? '')])));
+    setConfig(c); setPath(c.config_path);
+    setValues(Object.fromEntries(FIELDS.map((f) => [f.path, String(get(c, f.path) ?? '')])));
   }).catch((e) => setOutcome((e as Error).message));
   useEffect(() => { load(); }, []);
 

@@ -1,9 +1,9 @@
-// HTTP calls of the editor; every error answer carries {error, message, details}.
+// HTTP calls of the editor; every error answer carries {error, message, detail, details}.
 import type { Scenario, StepDef } from './graph';
 
 export interface Param { name: string; type: string; default: unknown; required: boolean; description?: string; isEnum?: boolean; options?: { name: string; value: unknown }[] }
 export interface Operation { id: string; name: string; category: string; client: string; description: string; phase: string | null; parameters: Param[] }
-export interface StepResult { id: string; name: string; status: string; duration: number; result: unknown; error_message: string | null; logs: string[]; task_id?: string }
+export interface StepResult { id: string; name: string; status: string; duration: number; wall_duration?: number; result: unknown; error_message: string | null; logs: string[]; task_id?: string }
 export interface ConfigProblem { path: string; message: string; line?: number; column?: number }
 export interface Problem { line?: number; column?: number; step?: string; path?: string; message: string }
 
@@ -38,7 +38,8 @@ export const api = {
   join: (session: string, taskId: string) => call<StepResult>('POST', '/api/tasks/' + taskId + '/join', undefined, session),
   runAsync: (session: string, s: Scenario) => call<{ run_id: string }>('POST', '/run-scenario-async', { scenario: s }, session),
   stop: (session: string) => call<{ stopped: boolean }>('POST', '/stop-scenario', {}, session),
-  config: () => call<{ config: Record<string, unknown>; config_path: string; version: unknown }>('GET', '/api/config'),
+  // the toolkit's shape: every section at the top level, beside version, run_id and config_path
+  config: () => call<Record<string, unknown> & { config_path: string }>('GET', '/api/config'),
   saveConfig: (patch: Record<string, unknown>) =>
     call<{ status: string; applied: string[]; restart_required: string[]; config_path: string }>('PUT', '/api/config', patch),
   generateReport: (session: string, name: string) =>

@@ -1,7 +1,8 @@
 // Live status over the SockJS event-bus bridge: the session's events (step results, run done, input prompts).
 import EventBus from '@vertx/eventbus-bridge-client.js';
 
-export type BusEvent = { type: string; run_id?: string; result?: { id: string; status: string }; status?: string; prompt?: string; step_id?: string };
+export type BusEvent = { type: string; run_id?: string; result?: { id: string; status: string }; status?: string; prompt?: string; step_id?: string;
+  duration?: number; wall_duration?: number; speed?: number; achieved_speed?: number };
 
 export function subscribe(session: string, onEvent: (e: BusEvent) => void, onState: (open: boolean) => void): () => void {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

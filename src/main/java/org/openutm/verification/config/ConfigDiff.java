@@ -9,8 +9,9 @@ import java.util.Objects;
 /**
  * What a partial config really changes. A settings screen sends back what {@code GET /api/config} showed: values
  * from defaults, environment variables, command-line overrides and the process's own runtime state (the embedded
- * emulator's address and {@code flight_blender.emulated}). None of those may reach the file, so a change is only a
- * leaf that differs from the effective config, and runtime values are never a change.
+ * emulator's address and {@code flight_blender.emulated}) and the Python toolkit's defaults {@link ConfigView} fills
+ * in. None of those may reach the file, so a change is only a leaf that differs from the effective config as shown,
+ * and runtime values are never a change.
  */
 final class ConfigDiff {
   private ConfigDiff() {
@@ -20,7 +21,7 @@ final class ConfigDiff {
   static JsonObject changes(JsonObject patch, AppConfig current) {
     JsonObject p = patch.copy();
     dropRuntime(p, current);
-    return diff(p, current.json());
+    return diff(p, ConfigView.withDefaults(current.json()));
   }
 
   /**

@@ -55,6 +55,10 @@ public final class ConfigStore {
     if (patch == null || patch.isEmpty()) {
       throw ServiceException.badInput("body", "send a partial config: a JSON object of sections to change");
     }
+    patch = patch.copy();
+    if (patch.getValue("config_path") instanceof String p && p.equals(String.valueOf(current.path()))) {
+      patch.remove("config_path"); // shown by GET, not a key of the file
+    }
     List<ConfigSchema.Problem> problems = new ArrayList<>(ConfigSchema.check(YNode.ofJson(patch), ConfigSchema.ROOT));
     JsonObject sent = (JsonObject) unmask(patch.copy(), current.json(), "", problems);
     if (!problems.isEmpty()) {

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.openutm.verification.config.ConfigStore;
+import org.openutm.verification.config.ConfigView;
 import org.openutm.verification.config.LiveConfig;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ErrorCode;
@@ -13,7 +14,7 @@ import org.openutm.verification.core.LocalJsonCodec;
 import org.openutm.verification.core.ServiceException;
 
 /**
- * GET /api/config (effective config, secrets masked) and PUT /api/config (validate -> refuse during a run -> save in
+ * GET /api/config (effective config in the toolkit's shape, secrets masked: {@link ConfigView}) and PUT /api/config (validate -> refuse during a run -> save in
  * place, atomically -> apply to new steps). See {@link ConfigStore}.
  */
 final class ConfigRoutes {
@@ -32,9 +33,7 @@ final class ConfigRoutes {
   }
 
   private JsonObject describe() {
-    var cfg = live.current();
-    return new JsonObject().put("config", cfg.masked()).put("config_path", String.valueOf(cfg.path()))
-        .put("version", cfg.json().getValue("version"));
+    return ConfigView.shown(live.current());
   }
 
   private void put(RoutingContext ctx) {

@@ -34,7 +34,7 @@ final class ReportRoutes {
             : "no report for scenario '" + scenario + "'"));
       }).onFailure(t -> HttpErrors.send(ctx, t));
     });
-    // the interactive session's results as a report (the Python server's path)
+    // the interactive session's results as a report (the Python server's path); right after a run, that run's report
     r.post("/session/generate-report").handler(ctx -> {
       String session;
       JsonObject body;
@@ -50,13 +50,17 @@ final class ReportRoutes {
         HttpErrors.send(ctx, ServiceException.badInput("scenario_name", "'scenario_name' must be a string"));
         return;
       }
-      vertx.eventBus().<JsonObject>request(org.openutm.verification.core.Addresses.session(session),
-          new JsonObject().put("action", "results"), org.openutm.verification.core.Addresses.toSession(session,
-              org.openutm.verification.core.LocalJsonCodec.options(10_000)))
-          .map(m -> m.body().getJsonArray("results"))
-          .compose(results -> vertx.executeBlocking(() -> Reports.write(config,
-              java.util.List.of(Reports.sessionSummary((String) name, results)),
-              java.util.List.of("json", "html", "junit", "log")), false))
+      var options = org.openutm.verification.core.Addresses.toSession(session,
+          org.openutm.verification.core.LocalJsonCodec.options(30_000));
+      String address = org.openutm.verification.core.Addresses.session(session);
+      vertx.eventBus().<JsonObject>request(address, new JsonObject().put("action", "run-report"), options)
+          .compose(last -> last.body().getString("report_id") != null
+              ? io.vertx.core.Future.succeededFuture(last.body().getString("report_id"))
+              : vertx.eventBus().<JsonObject>request(address, new JsonObject().put("action", "results"), options)
+                  .map(m -> m.body().getJsonArray("results"))
+                  .compose(results -> vertx.executeBlocking(() -> Reports.write(config,
+                      java.util.List.of(Reports.sessionSummary((String) name, results)),
+                      java.util.List.of("json", "html", "junit", "log")), false)))
           .onSuccess(id -> ctx.json(new JsonObject().put("status", "success").put("report_id", id)))
           .onFailure(t -> HttpErrors.send(ctx, SessionRoutes.sessionFailure(session, t)));
     });

@@ -162,6 +162,13 @@ final class RunRoutes {
     if ("step".equals(type)) {
       resp.write("data: " + event.getJsonObject("result").encode() + "\n\n");
     } else if ("started".equals(type)) {
+      // the toolkit's server records a StepResult with status running before each step (its web editor reads it);
+      // a background step's running record is already the engine's own step event
+      if (!event.getBoolean("background", false)) {
+        resp.write("data: " + new JsonObject().put("id", event.getString("step_id")).put("name", event.getString("name"))
+            .putNull("phase").put("status", "running").put("duration", 0.0).putNull("result").putNull("error_message")
+            .put("logs", new io.vertx.core.json.JsonArray()).put("continue_on_error", false).encode() + "\n\n");
+      }
       resp.write("event: started\ndata: " + new JsonObject().put("id", event.getString("step_id"))
           .put("name", event.getString("name")).put("expected_seconds", event.getValue("expected_seconds")).encode()
           + "\n\n");

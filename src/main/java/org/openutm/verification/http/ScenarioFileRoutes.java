@@ -70,7 +70,8 @@ final class ScenarioFileRoutes {
             ? (JsonObject) YNode.of(new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader(body.getString("yaml")))).plain()
             : body.containsKey("scenario") ? body.getJsonObject("scenario") : body;
         String saved = files.save(ScenarioFiles.check(id), definition);
-        return new JsonObject().put("status", "saved").put("path", saved)
+        return new JsonObject().put("status", "saved").put("message", "Scenario saved to " + saved + ".yaml")
+            .put("path", saved)
             .put("problems", checked.toJson().getJsonArray("problems"));
       });
     });

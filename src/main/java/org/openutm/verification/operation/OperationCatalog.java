@@ -49,9 +49,27 @@ public final class OperationCatalog {
     return all().stream().filter(o -> o.client() == client).toList();
   }
 
+  /**
+   * The join step's name: awaits a background task by its id. Run by the session, not by a client, so it is not one of
+   * {@link #all()}; {@link #toJson()} lists it so editors (the toolkit's drops steps it cannot find) keep it.
+   */
+  public static final String JOIN_STEP = "SessionManager.join_task";
+
+  /** The entry /operations shows for {@link #JOIN_STEP}. */
+  static io.vertx.core.json.JsonObject joinStepJson() {
+    return new io.vertx.core.json.JsonObject().put("id", JOIN_STEP).put("name", JOIN_STEP).put("category", "SessionManager")
+        .put("client", "session").put("description", "Waits for a background step to finish and gives its result: "
+            + "task_id is the step id of the background step, or the task_id its result carries.")
+        .put("parameters", new JsonArray().add(ParamDef.required("task_id", ParamType.ANY,
+            "the background step's id, e.g. ${{ steps.stream.result }}, or its task UUID").toJson()))
+        .putNull("phase");
+  }
+
+  /** What /operations answers: every operation, then the join step. */
   public JsonArray toJson() {
     JsonArray a = new JsonArray();
     all().forEach(op -> a.add(op.toJson()));
+    a.add(joinStepJson());
     return a;
   }
 

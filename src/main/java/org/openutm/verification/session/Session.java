@@ -35,6 +35,10 @@ public final class Session {
   private long seq;
   private final Map<String, JsonObject> clientStates = new java.util.HashMap<>();
   private JsonObject configOverrides = new JsonObject();
+  /** Results recorded so far; the last run's report stands for the session while no result came after it. */
+  private long recorded;
+  private long runReportAt = -1;
+  private io.vertx.core.Future<String> runReport;
 
   public Session(String id, Consumer<JsonObject> events) {
     this.id = id;
@@ -69,6 +73,7 @@ public final class Session {
       results.remove(key);
       results.put(key, stepResult);
     }
+    recorded++;
     publish(new JsonObject().put("type", "step").put("run_id", runId).put("result", stepResult));
   }
 
@@ -172,6 +177,17 @@ public final class Session {
     return t;
   }
 
+  /** The report a run of this session is writing (or wrote): it holds every result recorded so far. */
+  public void runReport(io.vertx.core.Future<String> reportId) {
+    runReport = reportId;
+    runReportAt = recorded;
+  }
+
+  /** The last run's report id while no result came after that run, else null (POST /session/generate-report). */
+  public io.vertx.core.Future<String> currentRunReport() {
+    return runReport != null && runReportAt == recorded ? runReport : null;
+  }
+
   /**
    * Ends every task and forgets every result. Pending joins fail with GONE; the execution ids in flight are returned
    * so the caller can publish their cancellation.
@@ -187,6 +203,7 @@ public final class Session {
     running = 0;
     results.clear();
     clientStates.clear();
+    runReport = null;
     return cancelled;
   }
 

@@ -143,6 +143,13 @@ public final class SessionService {
               .put("config_overrides", new JsonArray(new java.util.ArrayList<>(overrides.fieldNames()))));
         }
         case "results" -> Future.succeededFuture(new JsonObject().put("session_id", s.id()).put("results", s.results()));
+        case "run-report" -> {
+          // the last run's report while nothing was recorded after it: an editor that runs and then asks for a
+          // report gets that one folder, not a second
+          Future<String> report = s.currentRunReport();
+          yield report == null ? Future.succeededFuture(new JsonObject().putNull("report_id"))
+              : report.map(id -> new JsonObject().put("report_id", id)).otherwise(new JsonObject().putNull("report_id"));
+        }
         case "info" -> Future.succeededFuture(s.describe());
         default -> throw ServiceException.badInput("action", "unknown action '" + a + "'");
       };

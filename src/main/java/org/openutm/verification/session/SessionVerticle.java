@@ -55,10 +55,10 @@ public class SessionVerticle extends VerticleBase {
     org.openutm.verification.core.Metrics.gauge("openutm_sessions_open", "Sessions held by this node", open::get);
     org.openutm.verification.core.Metrics.gauge("openutm_background_tasks_running", "Background tasks running on this node",
         running::get);
-    runs.onReport(summary -> vertx.executeBlocking(() -> org.openutm.verification.report.Reports.write(config,
-        java.util.List.of(summary), formats()), false)
+    runs.onReport((session, summary) -> session.runReport(vertx.executeBlocking(() ->
+        org.openutm.verification.report.Reports.write(config, java.util.List.of(summary), formats()), false)
         .onSuccess(id -> LOG.info("report {} for run {}", id, summary.getString("run_id")))
-        .onFailure(t -> LOG.warn("cannot write the report of run {}: {}", summary.getString("run_id"), t.getMessage())));
+        .onFailure(t -> LOG.warn("cannot write the report of run {}: {}", summary.getString("run_id"), t.getMessage()))));
     long sweep = Math.max(100, (long) (sc.getDouble("sweep_seconds", 30.0) * 1000));
     SimClock.setWallPeriodic(vertx, sweep, t -> service.expire(SimClock.wallMillis()).forEach(id -> {
       runs.forget(id);

@@ -26,7 +26,7 @@ import org.openutm.verification.scenario.expression.Templates;
  * background task keyed by UUID; record the StepResult in the session. Runs on the session verticle's context.
  */
 public final class StepExecutor {
-  public static final String JOIN_STEP = "SessionManager.join_task";
+  public static final String JOIN_STEP = org.openutm.verification.operation.OperationCatalog.JOIN_STEP;
 
   private final Vertx vertx;
   private final OperationCatalog catalog;

@@ -48,7 +48,7 @@ class ConfigApiTest {
       Http http = svc.http;
       JsonObject got = http.get("/api/config").json();
       assertEquals(file.toAbsolutePath().normalize().toString(), got.getString("config_path"));
-      String amqpUrl = got.getJsonObject("config").getJsonObject("amqp").getString("url");
+      String amqpUrl = got.getJsonObject("amqp").getString("url");
       assertFalse(got.encode().contains("s3cr3t-pw"), "the password is masked");
       assertTrue(amqpUrl.contains("********"), amqpUrl);
 
@@ -95,7 +95,7 @@ class ConfigApiTest {
           .getJsonArray("features").getJsonObject(0).getJsonObject("geometry").getJsonArray("coordinates").getJsonArray(0);
       assertEquals(f2.getDouble(1), first.getDouble("lat"), 1e-9, "the saved trajectory is used");
       assertEquals(f2.getDouble(0), first.getDouble("lng"), 1e-9);
-      assertEquals("decl.*", http.get("/api/config").json().getJsonObject("config").getJsonObject("amqp")
+      assertEquals("decl.*", http.get("/api/config").json().getJsonObject("amqp")
           .getString("routing_key"));
     } finally {
       root.detachAppender(lines);
@@ -115,7 +115,7 @@ class ConfigApiTest {
     Path file = copy();
     byte[] before = Files.readAllBytes(file);
     try (TestService svc = TestService.start(new JsonObject(), file.toString())) {
-      JsonObject shown = svc.http.get("/api/config").json().getJsonObject("config");
+      JsonObject shown = svc.http.get("/api/config").json();
       JsonObject fb = shown.getJsonObject("flight_blender");
       assertTrue(fb.getString("url").startsWith("http://127.0.0.1:"), "the runtime address is shown: " + fb);
       assertEquals(true, fb.getBoolean("emulated"));
@@ -133,13 +133,56 @@ class ConfigApiTest {
     }
   }
 
+  /**
+   * Issue 21: GET answers the Python toolkit's shape (its server/main.py get_config: the sections at the top level,
+   * each key its models default filled in), and what its settings screen saves back (ConfigScreen.tsx: the six
+   * editable sections as loaded) changes nothing: applied [], the file byte for byte the same.
+   */
+  @Test
+  void theToolkitsSettingsRoundTripLeavesTheFileUnchanged() throws Exception {
+    Path file = copy();
+    byte[] before = Files.readAllBytes(file);
+    try (TestService svc = TestService.start(new JsonObject(), file.toString())) {
+      JsonObject shown = svc.http.get("/api/config").json();
+      for (String key : new String[] {"version", "run_id", "config_path", "flight_blender", "opensky", "amqp",
+          "data_files", "air_traffic_simulator_settings", "reporting"}) {
+        assertTrue(shown.containsKey(key), key + " at the top level: " + shown.fieldNames());
+      }
+      assertFalse(shown.containsKey("config"), "no nested config");
+      JsonObject allure = shown.getJsonObject("reporting").getJsonObject("allure");
+      assertEquals(new JsonObject().put("enabled", false).put("capture_http", false).put("results_dir", "allure-results"),
+          allure);
+      JsonObject auth = shown.getJsonObject("opensky").getJsonObject("auth");
+      for (String key : new String[] {"type", "client_id", "client_secret", "audience", "scopes", "token_endpoint",
+          "passport_base_url"}) {
+        assertTrue(auth.containsKey(key), "opensky.auth." + key);
+      }
+      JsonObject payload = new JsonObject();
+      for (String key : new String[] {"flight_blender", "opensky", "amqp", "air_traffic_simulator_settings",
+          "data_files", "reporting"}) {
+        payload.put(key, shown.getValue(key));
+      }
+      Http.Response saved = svc.http.put("/api/config", payload);
+      assertEquals(200, saved.status(), saved.body());
+      assertEquals("saved", saved.json().getString("status"));
+      assertEquals(new JsonArray(), saved.json().getJsonArray("applied"), saved.body());
+      assertEquals(new String(before), new String(Files.readAllBytes(file)));
+      // a real change made on that screen is written, and only it
+      payload.getJsonObject("reporting").getJsonObject("deployment_details").put("notes", "staging run");
+      saved = svc.http.put("/api/config", payload);
+      assertEquals(new JsonArray().add("reporting"), saved.json().getJsonArray("applied").copy()
+          .addAll(saved.json().getJsonArray("restart_required")), saved.body());
+      assertEquals(new String(before).replace("notes: \"Local run\"", "notes: \"staging run\""), Files.readString(file));
+    }
+  }
+
   /** A real change next to runtime values writes only that change. */
   @Test
   void aPutWritesOnlyWhatChanged() throws Exception {
     Path file = copy();
     String before = Files.readString(file);
     try (TestService svc = TestService.start(new JsonObject(), file.toString())) {
-      JsonObject shown = svc.http.get("/api/config").json().getJsonObject("config");
+      JsonObject shown = svc.http.get("/api/config").json();
       shown.getJsonObject("amqp").put("routing_key", "only-this");
       Http.Response saved = svc.http.put("/api/config", shown);
       assertEquals(200, saved.status(), saved.body());

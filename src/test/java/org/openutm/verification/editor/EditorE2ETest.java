@@ -15,7 +15,7 @@ import org.openutm.verification.support.TestService;
 /**
  * The editor in real headless Chromium (Debian's chromium, driven by playwright-core) against the running service
  * and its emulator: load, run step by step and whole, a failure shown, import/export, the backend going away.
- * Screenshots land in target/e2e. Needs the built webroot and /usr/bin/chromium (.ci/run installs it).
+ * The first test runs at clock speed 20 and reads the speed and wall time the editor states. Screenshots land in target/e2e. Needs the built webroot and /usr/bin/chromium (.ci/run installs it).
  */
 class EditorE2ETest {
   @Test
@@ -24,7 +24,9 @@ class EditorE2ETest {
     String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     assertTrue(Files.isExecutable(Path.of(chromium)), "no Chromium at " + chromium + " (apt-get install chromium)");
     Path config = TestService.copyConfig(Path.of("target/e2e-config"));
-    TestService svc = TestService.start(new io.vertx.core.json.JsonObject(), config.toString());
+    // on the simulated clock (issue 20): the runs it waits for take a twentieth of their time
+    TestService svc = TestService.start(new io.vertx.core.json.JsonObject().put("clock",
+        new io.vertx.core.json.JsonObject().put("speed", 20)), config.toString());
     String out = drive(svc, "http://127.0.0.1:" + svc.port, "full");
     assertTrue(Files.readString(config).contains("routing_key: \"decl-e2e\""), "the settings screen saved the file");
     for (String shot : new String[] {"01-connected", "02-step-by-step-green", "03-whole-run-green", "04-failure-red",

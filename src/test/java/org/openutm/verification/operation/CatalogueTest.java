@@ -18,6 +18,12 @@ class CatalogueTest {
     assertEquals(1, c.of(ClientType.AIR_TRAFFIC).size());
     assertEquals(6, c.of(ClientType.AMQP).size());
     assertEquals(50, c.all().size());
+    // issue 21: /operations lists the 50 operations plus the join step, so editors keep a join when they save
+    assertEquals(51, c.toJson().size());
+    io.vertx.core.json.JsonObject join = c.toJson().getJsonObject(50);
+    assertEquals("SessionManager.join_task", join.getString("name"));
+    assertEquals("task_id", join.getJsonArray("parameters").getJsonObject(0).getString("name"));
+    assertEquals(true, join.getJsonArray("parameters").getJsonObject(0).getBoolean("required"));
     for (OperationDef op : c.all()) {
       assertTrue(!op.description().isBlank(), op.name() + " has no description");
       op.params().forEach(p -> assertNotNull(p.description(), op.name() + "." + p.name()));

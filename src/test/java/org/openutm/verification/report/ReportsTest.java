@@ -180,4 +180,29 @@ class ReportsTest {
       assertEquals(404, http.post("/session/generate-report", new JsonObject(), "X-Session-Id", "nobody").status());
     }
   }
+  /**
+   * Issue 21: the toolkit's editor runs a scenario and then calls /session/generate-report (useScenarioRunner.ts): that
+   * makes one report folder, the run's, not two; a step recorded after the run makes the next call write a new one.
+   */
+  @Test
+  void oneReportFolderPerEditorRun() throws Exception {
+    try (TestService svc = TestService.start(new JsonObject().put("reporting", new JsonObject().put("output_dir", dir.toString())))) {
+      Http http = svc.http;
+      String s = http.post("/api/sessions", null).json().getString("session_id");
+      assertEquals(200, http.post("/run-scenario", SCENARIO, "Content-Type", "application/yaml", "X-Session-Id", s).status());
+      JsonObject r = http.post("/session/generate-report", new JsonObject().put("scenario_name", "mixed"),
+          "X-Session-Id", s).json();
+      assertEquals("success", r.getString("status"), r.encode());
+      try (var folders = Files.list(dir)) {
+        assertEquals(List.of(r.getString("report_id")), folders.map(p -> p.getFileName().toString()).toList());
+      }
+      http.post("/api/step", new JsonObject().put("step", "Generate UUID").put("id", "later"), "X-Session-Id", s);
+      JsonObject again = http.post("/session/generate-report", new JsonObject().put("scenario_name", "mixed"),
+          "X-Session-Id", s).json();
+      assertFalse(again.getString("report_id").equals(r.getString("report_id")), "a new step, a new report");
+      try (var folders = Files.list(dir)) {
+        assertEquals(2, folders.count());
+      }
+    }
+  }
 }

@@ -60,7 +60,10 @@ class LiveRunTest extends SharedService {
       assertTrue(body.contains("\"id\":\"joined\""), body);
       assertTrue(body.trim().endsWith("event: done\ndata: {\"status\":\"success\",\"error\":null}"), body);
       long results = body.lines().filter(l -> l.startsWith("data: {\"id\"") && l.contains("\"status\"")).count();
-      assertEquals(4, results, "bg running, first, bg done, joined: " + body);
+      assertEquals(6, results, "bg running, first running, first, bg done, joined running, joined: " + body);
+      // issue 21: as the toolkit's server, a StepResult with status running before each foreground step
+      assertTrue(body.indexOf("data: {\"id\":\"first\",\"name\":\"Generate UUID\",\"phase\":null,\"status\":\"running\"")
+          < body.indexOf("data: {\"id\":\"first\",\"name\":\"Generate UUID\",\"phase\":null,\"status\":\"success\""), body);
       assertEquals(3, body.lines().filter(l -> l.equals("event: started")).count(), body);
     }
     JsonObject summary = http.get("/api/runs/" + runId).json();

@@ -87,6 +87,28 @@ class ScenarioFilesTest {
     assertFalse(Files.exists(dir.resolve("scenarios/mine/bad.yaml")));
   }
 
+  /**
+   * Issue 21, as the toolkit's save_scenario (router.py: exclude_defaults): the reply carries message, the YAML has no
+   * empty config block and no arguments: {}; saving back what GET gave leaves the file (its comments too) as it is.
+   */
+  @Test
+  void saveDropsDefaultsAndARoundTripLeavesTheFile() throws Exception {
+    JsonObject def = new JsonObject().put("name", "tidy").put("config", new JsonObject()).put("groups", new JsonObject())
+        .put("steps", new JsonArray().add(new JsonObject().put("id", "u").put("step", "Generate UUID")
+            .put("arguments", new JsonObject()).put("needs", new JsonArray()).put("background", false)
+            .put("continue-on-error", false).putNull("if").putNull("loop").putNull("description")));
+    Http.Response saved = http.post("/api/scenarios/mine/tidy", def);
+    assertEquals(200, saved.status(), saved.body());
+    assertEquals("Scenario saved to mine/tidy.yaml", saved.json().getString("message"));
+    Path file = dir.resolve("scenarios/mine/tidy.yaml");
+    assertEquals("name: tidy\nsteps:\n- id: u\n  step: Generate UUID\n", Files.readString(file));
+    String commented = "# kept\nname: tidy   # the name\nsteps:\n  - id: u\n    step: Generate UUID\n    arguments: {}\n";
+    Files.writeString(file, commented);
+    JsonObject shown = http.get("/api/scenarios/mine/tidy").json();
+    assertEquals(200, http.post("/api/scenarios/mine/tidy", shown).status());
+    assertEquals(commented, Files.readString(file), "a round trip of what GET gave never changes the file");
+  }
+
   @Test
   void pathsOutsideTheFolderAreRefused() {
     JsonObject def = new JsonObject().put("name", "x").put("steps", new JsonArray());

@@ -19,8 +19,8 @@ import org.openutm.verification.clock.SimClock;
 
 /**
  * Bearer tokens for Flight Blender. {@code none}: an RS256 JWT signed with a key generated at start, with the claims
- * Flight Blender's bypass mode checks. {@code passport}: OAuth2 client credentials, cached and refreshed a minute
- * before expiry. Tokens are never logged.
+ * Flight Blender's bypass mode checks. {@code passport}: OAuth2 client credentials at Passport; {@code oauth2}: the
+ * same at any token endpoint; both cached and refreshed a minute before expiry. Tokens are never logged.
  */
 public final class FbTokens {
   private static final KeyPair KEYS = generate();
@@ -46,6 +46,9 @@ public final class FbTokens {
     String type = auth.getString("type", "none");
     if ("passport".equals(type)) {
       return passport();
+    }
+    if ("oauth2".equals(type)) {
+      return oauth2();
     }
     long now = SimClock.millis() / 1000;
     token = selfSigned(new JsonObject().put("sub", "uss_noauth").put("client_id", "uss_noauth").put("scope", scopes())
@@ -76,6 +79,36 @@ public final class FbTokens {
     MultiMap form = MultiMap.caseInsensitiveMultiMap().add("grant_type", "client_credentials").add("client_id", clientId)
         .add("client_secret", secret).add("audience", auth.getString("audience", "testflight.flightblender.com"))
         .add("scope", scopes());
+    return request(url, form);
+  }
+
+  /**
+   * {@code oauth2}: plain OAuth2 client credentials at {@code token_endpoint} (an absolute URL, or a path below
+   * {@code passport_base_url}), with audience and scope when the effective config has them.
+   */
+  private Future<String> oauth2() {
+    String clientId = first(auth.getString("client_id"), env.get("BLENDER_WRITE_CLIENT_ID"));
+    String secret = first(auth.getString("client_secret"), env.get("BLENDER_WRITE_CLIENT_SECRET"));
+    String endpoint = first(auth.getString("token_endpoint"), env.get("PASSPORT_TOKEN_URL"));
+    String base = first(auth.getString("passport_base_url"), env.get("PASSPORT_URL"));
+    if (clientId == null || secret == null || endpoint == null || !endpoint.contains("://") && base == null) {
+      return Future.failedFuture(new IllegalStateException("oauth2 auth needs client_id, client_secret and "
+          + "token_endpoint (an absolute URL, or a path with passport_base_url)"));
+    }
+    String url = endpoint.contains("://") ? endpoint : base + endpoint;
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("grant_type", "client_credentials").add("client_id", clientId)
+        .add("client_secret", secret);
+    String audience = auth.getString("audience");
+    if (audience != null && !audience.isBlank()) {
+      form.add("audience", audience);
+    }
+    if (auth.getValue("scopes") instanceof JsonArray a && !a.isEmpty()) {
+      form.add("scope", scopes());
+    }
+    return request(url, form);
+  }
+
+  private Future<String> request(String url, MultiMap form) {
     return web.postAbs(url).timeout(10_000).sendForm(form).compose(r -> {
       if (r.statusCode() != 200) {
         return Future.failedFuture(new IllegalStateException("token request to " + url + " answered " + r.statusCode()));

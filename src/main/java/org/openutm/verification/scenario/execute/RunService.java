@@ -28,10 +28,13 @@ public final class RunService {
   private final Map<String, Deque<ScenarioRun>> bySession = new HashMap<>();
   private final Map<String, String> sessionOfRun = new HashMap<>();
   private final Map<String, ScenarioRun> byId = new HashMap<>();
-  private java.util.function.Consumer<JsonObject> onReport = s -> { };
+  private java.util.function.BiConsumer<Session, JsonObject> onReport = (s, summary) -> { };
 
-  /** Called with the summary (with results) of every run that asked for a report (HTTP runs do by default). */
-  public void onReport(java.util.function.Consumer<JsonObject> handler) {
+  /**
+   * Called with the session and the summary (with results) of every run that asked for a report (HTTP runs do by
+   * default), on the session's thread as the run ends.
+   */
+  public void onReport(java.util.function.BiConsumer<Session, JsonObject> handler) {
     this.onReport = handler;
   }
 
@@ -90,7 +93,7 @@ public final class RunService {
     Future<JsonObject> completion = run.start().onSuccess(summary ->
         org.openutm.verification.core.Metrics.run(summary.getString("status", "unknown")));
     if (report) {
-      completion.onSuccess(summary -> onReport.accept(summary));
+      completion.onSuccess(summary -> onReport.accept(s, summary));
     }
     return wait ? completion : Future.succeededFuture(new JsonObject().put("run_id", run.runId())
         .put("status", "running"));

@@ -116,7 +116,8 @@ public final class ScenarioRun {
       state.error = state.countedFailures + " step(s) failed";
     }
     session.publish(new JsonObject().put("type", "done").put("run_id", state.runId).put("status", state.status)
-        .put("error", state.error).put("duration", state.duration));
+        .put("error", state.error).put("duration", state.duration).put("wall_duration", state.wallDuration)
+        .put("speed", SimClock.speed()).put("achieved_speed", state.achieved()));
     session.removeRunSink(state.runId);
     done.complete(state.summary(true));
   }

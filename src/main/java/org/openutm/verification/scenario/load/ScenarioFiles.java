@@ -122,10 +122,18 @@ public final class ScenarioFiles {
     return (java.util.Map<String, Object>) m;
   }
 
-  /** Writes {@code definition} as YAML at {@code id}.yaml, atomically; returns the id. */
+  /**
+   * Writes {@code definition} as YAML at {@code id}.yaml, atomically, without the keys that only state a default (as
+   * the toolkit saves: {@code exclude_defaults}); returns the id. A definition that reads the same as the file already
+   * there leaves the file as it is, comments and all.
+   */
   public String save(String id, JsonObject definition) {
     String clean = check(id);
     Path target = confined(clean + ".yaml");
+    definition = tidy(definition);
+    if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && sameAsFile(target, definition)) {
+      return clean;
+    }
     DumperOptions o = new DumperOptions();
     o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     o.setIndent(2);
@@ -150,6 +158,64 @@ public final class ScenarioFiles {
       throw new ServiceException(ErrorCode.INTERNAL, "cannot save scenario '" + clean + "': " + e.getMessage());
     }
     return clean;
+  }
+
+  private static boolean sameAsFile(Path target, JsonObject definition) {
+    try {
+      Object now = YNode.of(new Yaml().compose(new java.io.StringReader(Files.readString(target)))).plain();
+      return now instanceof JsonObject o && tidy(o).equals(definition);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * {@code definition} without what states a default: an empty or null {@code config}, {@code groups},
+   * {@code description}; per step an empty {@code arguments} or {@code needs}, {@code background} or
+   * {@code continue-on-error} false, null {@code id}, {@code if}, {@code loop}, {@code description}.
+   */
+  static JsonObject tidy(JsonObject definition) {
+    JsonObject d = definition.copy();
+    for (String k : new String[] {"config", "groups", "description"}) {
+      if (empty(d.getValue(k))) {
+        d.remove(k);
+      }
+    }
+    if (d.getValue("steps") instanceof io.vertx.core.json.JsonArray steps) {
+      tidySteps(steps);
+    }
+    if (d.getValue("groups") instanceof JsonObject groups) {
+      groups.forEach(g -> {
+        if (g.getValue() instanceof JsonObject group && group.getValue("steps") instanceof io.vertx.core.json.JsonArray s) {
+          tidySteps(s);
+          if (group.containsKey("description") && group.getValue("description") == null) {
+            group.remove("description");
+          }
+        }
+      });
+    }
+    return d;
+  }
+
+  private static void tidySteps(io.vertx.core.json.JsonArray steps) {
+    for (Object o : steps) {
+      if (o instanceof JsonObject step) {
+        for (String k : new String[] {"arguments", "needs", "id", "if", "loop", "description"}) {
+          if (empty(step.getValue(k))) {
+            step.remove(k);
+          }
+        }
+        for (String k : new String[] {"background", "continue-on-error"}) {
+          if (Boolean.FALSE.equals(step.getValue(k))) {
+            step.remove(k);
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean empty(Object v) {
+    return v == null || v instanceof JsonObject o && o.isEmpty() || v instanceof io.vertx.core.json.JsonArray a && a.isEmpty();
   }
 
   private static ServiceException conflict(String id, String why) {

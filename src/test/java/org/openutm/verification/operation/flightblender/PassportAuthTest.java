@@ -58,6 +58,44 @@ class PassportAuthTest {
   }
 
   /**
+   * Issue 21: {@code flight_blender.auth.type: oauth2} loads and fetches a client-credentials token from an absolute
+   * {@code token_endpoint}; the token reaches Flight Blender.
+   */
+  @Test
+  void oauth2ClientCredentialsAtAnAbsoluteTokenEndpoint() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    String[] lastForm = new String[1];
+    String[] path = new String[1];
+    int tokenPort = TestService.await(vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+      lastForm[0] = body.toString();
+      path[0] = req.path();
+      Base64.Encoder e = Base64.getUrlEncoder().withoutPadding();
+      String jwt = e.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+          + e.encodeToString(new JsonObject().put("iss", "https://idp.local").put("aud", "testflight.flightblender.com")
+              .put("scope", "flightblender.write flightblender.read").encode().getBytes(StandardCharsets.UTF_8)) + ".sig";
+      req.response().putHeader("Content-Type", "application/json")
+          .end(new JsonObject().put("access_token", jwt).put("expires_in", 3600).encode());
+    })).listen(0, "127.0.0.1")).actualPort();
+    EmulatorVerticle emu = new EmulatorVerticle(new JsonObject());
+    TestService.await(vertx.deployVerticle(emu));
+    try (TestService svc = TestService.start(new JsonObject().put("flight_blender", new JsonObject()
+        .put("url", "http://127.0.0.1:" + emu.port()).put("auth", new JsonObject().put("type", "oauth2")
+            .put("client_id", "ci-runner").put("client_secret", "s3cr3t-value")
+            .put("token_endpoint", "http://127.0.0.1:" + tokenPort + "/realms/utm/token"))))) {
+      Http.Response step = svc.http.post("/api/step", new JsonObject().put("step", "Cleanup Flight Declarations"));
+      assertEquals("success", step.json().getString("status"), step.body());
+      assertEquals("/realms/utm/token", path[0]);
+      assertTrue(lastForm[0].contains("grant_type=client_credentials") && lastForm[0].contains("client_id=ci-runner")
+          && lastForm[0].contains("client_secret=s3cr3t-value"), lastForm[0]);
+      assertEquals("oauth2", svc.http.get("/api/config").json().getJsonObject("flight_blender")
+          .getJsonObject("auth").getString("type"));
+      assertFalse(svc.http.get("/api/config").body().contains("s3cr3t-value"), "the secret stays masked");
+    } finally {
+      TestService.await(vertx.close());
+    }
+  }
+
+  /**
    * Issue 17.3: tokens follow the effective auth. A PUT /api/config of flight_blender.auth and a session override
    * both change the credentials the next step's token request sends; the other session keeps its own.
    */
