@@ -144,7 +144,7 @@ final class Pacer {
       long now = System.nanoTime();
       long step = Math.min((long) ((now - last) * speed), MAX_SIM_STEP_NANOS);
       last = now;
-      held = waiting(now);
+      held = waiting(now) || SimClock.lagging(now);
       long next = held ? Math.max(sim, read.get()) : Math.max(sim + step, read.get());
       sim = next;
       simWall = now;

@@ -63,6 +63,46 @@ public final class SimClock {
         : owner.setPeriodic(delay, Math.max(1, m.period() / 1_000_000L), onContext));
   }
 
+  /** Requests in flight to a system on this clock, by token: their wall start. */
+  private static final java.util.concurrent.ConcurrentHashMap<Long, Long> WORK = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.concurrent.atomic.AtomicLong WORK_IDS = new java.util.concurrent.atomic.AtomicLong();
+  /** A request answered within this wall time never holds the clock; one that takes longer holds it until answered. */
+  static final long LAG_NANOS = 20_000_000L;
+  /** ... for at most this long (a request that never ends must not stop the clock). */
+  static final long WORK_GIVE_UP_NANOS = 10_000_000_000L;
+
+  /**
+   * Marks the start of a request to a system that follows this clock (the embedded emulator). Above speed 1, while one
+   * has been waiting longer than 20 ms of wall time, simulated time waits for it: a first request that pays for a
+   * cold start (a key to generate, a connection to open, code to compile) must not see seconds of simulated time pass
+   * that a real server would answer within. Returns the token for {@link #endWork}; 0 at speed 1.
+   */
+  public static long beginWork() {
+    if (pacer == null) {
+      return 0;
+    }
+    long id = WORK_IDS.incrementAndGet();
+    WORK.put(id, System.nanoTime());
+    return id;
+  }
+
+  public static void endWork(long token) {
+    if (token != 0) {
+      WORK.remove(token);
+    }
+  }
+
+  /** Whether a request begun with {@link #beginWork} has waited longer than the lag allowed (and not given up on). */
+  static boolean lagging(long wallNow) {
+    for (long started : WORK.values()) {
+      long age = wallNow - started;
+      if (age > LAG_NANOS && age < WORK_GIVE_UP_NANOS) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The configured speed. */
   public static double speed() {
     Pacer p = pacer;

@@ -1,6 +1,7 @@
 package org.openutm.verification.http;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -56,10 +57,12 @@ final class ReportRoutes {
       vertx.eventBus().<JsonObject>request(address, new JsonObject().put("action", "run-report"), options)
           .compose(last -> last.body().getString("report_id") != null
               ? io.vertx.core.Future.succeededFuture(last.body().getString("report_id"))
-              : vertx.eventBus().<JsonObject>request(address, new JsonObject().put("action", "results"), options)
-                  .map(m -> m.body().getJsonArray("results"))
+              : vertx.eventBus().<JsonObject>request(address, new JsonObject().put("action", "results")
+                      .put("report_data", true), options)
+                  .map(Message::body)
                   .compose(results -> vertx.executeBlocking(() -> Reports.write(config,
-                      java.util.List.of(Reports.sessionSummary((String) name, results)),
+                      java.util.List.of(Reports.sessionSummary((String) name, results.getJsonArray("results"))
+                          .put("report_data", results.getJsonObject("report_data"))),
                       java.util.List.of("json", "html", "junit", "log")), false)))
           .onSuccess(id -> ctx.json(new JsonObject().put("status", "success").put("report_id", id)))
           .onFailure(t -> HttpErrors.send(ctx, SessionRoutes.sessionFailure(session, t)));

@@ -35,6 +35,7 @@ public final class OperationContext {
   private String cancelReason;
   private JsonObject clientState = new JsonObject();
   private final JsonObject stateUpdates = new JsonObject();
+  private final JsonObject reportData = new JsonObject();
   private java.util.Map<Class<?>, Object> services = java.util.Map.of();
 
   public OperationContext(Vertx vertx, AppConfig config, String sessionId, String stepId, String executionId) {
@@ -58,6 +59,19 @@ public final class OperationContext {
 
   public JsonObject stateUpdates() {
     return stateUpdates;
+  }
+
+  /**
+   * What the toolkit's reports keep of a scenario beside its steps ({@code flight_declaration_data},
+   * {@code telemetry_data}, ...): set by the operations that make that data, carried in the reply as {@code report_data}
+   * and gathered by the session per run.
+   */
+  public void report(String key, Object value) {
+    reportData.put(key, value);
+  }
+
+  public JsonObject reportData() {
+    return reportData;
   }
 
   OperationContext withClientState(JsonObject state, java.util.Map<Class<?>, Object> services) {

@@ -76,6 +76,9 @@ public final class OperationRunner {
           .put("started_at", startedAt.toString())
           .put("finished_at", SimClock.now().toString()).put("logs", ctx.logs())
           .put("http_exchanges", ctx.httpExchanges());
+      if (!ctx.reportData().isEmpty()) {
+        reply.put("report_data", ctx.reportData());
+      }
       if (ar.succeeded()) {
         return Future.succeededFuture(reply.put("status", "success").put("result", JsonValues.of(ar.result())));
       }

@@ -174,7 +174,7 @@ final class HtmlReport {
 
   static final String CSS = "body{font:14px system-ui,sans-serif;margin:24px;color:#222}h1{margin:0}"
       + ".meta th{text-align:left;padding-right:12px;color:#555}.overall{font-weight:700;font-size:18px}"
-      + ".overall.pass{color:#1f9d49}.overall.fail{color:#d33}section.scenario{border-top:2px solid #ddd;margin-top:20px}"
+      + ".overall.pass,.overall.success{color:#1f9d49}.overall.fail,.overall.failure{color:#d33}section.scenario{border-top:2px solid #ddd;margin-top:20px}"
       + ".badge{padding:1px 6px;border-radius:8px;font-size:12px;background:#eee}.badge.pass,.badge.success{background:#d7f5dd;color:#11632a}"
       + ".badge.fail,.badge.failure{background:#fbdcdc;color:#8a1c1c}.badge.skipped{background:#eee;color:#666}"
       + ".badge.cancelled{background:#fde9c8;color:#7a4a00}"

@@ -45,6 +45,7 @@ public final class Reports {
     }
     Files.createDirectories(dir);
     JsonObject report = report(config, runs);
+    ScenarioData.save(dir, report);
     if (formats.contains("json")) {
       atomic(dir.resolve("report.json"), report.encodePrettily());
     }
@@ -102,20 +103,22 @@ public final class Reports {
       total += run.getDouble("duration", 0.0);
       wall += run.getDouble("wall_duration", run.getDouble("duration", 0.0));
       speed = Math.max(speed, run.getDouble("speed", 1.0));
-      results.add(new JsonObject().put("name", run.getString("scenario")).put("suite_name", run.getString("suite_name"))
-          .put("run_id", run.getString("run_id")).put("status", ok ? "pass" : "fail").put("run_status", run.getString("status"))
+      results.add(ScenarioData.fields(new JsonObject().put("name", run.getString("scenario")).put("suite_name", run.getString("suite_name"))
+          .put("run_id", run.getString("run_id")).put("status", ok ? "success" : "failure").put("run_status", run.getString("status"))
           .put("duration", run.getDouble("duration", 0.0))
           .put("wall_duration", run.getDouble("wall_duration", run.getDouble("duration", 0.0)))
           .put("steps", run.getJsonArray("results", new JsonArray()))
-          .put("error_message", run.getString("error")).put("docs", run.getString("docs")));
+          .put("error_message", run.getString("error")).put("docs", run.getString("docs")),
+          run.getJsonObject("report_data")));
     }
     JsonObject masked = config.masked();
     return new JsonObject().put("run_id", config.json().getString("run_id")).put("tool_version", VERSION)
         .put("start_time", start).put("end_time", end).put("total_duration", total).put("total_wall_duration", wall)
         .put("clock_speed", speed).put("achieved_speed", wall <= 0 ? speed : Math.round(total / wall * 100) / 100.0)
-        .put("overall_status", passed == runs.size() ? "pass" : "fail")
+        .put("overall_status", passed == runs.size() ? "success" : "failure")
         .put("flight_blender_url", AppConfig.maskUrl(config.section("flight_blender").getString("url", "")))
         .put("deployment_details", config.section("reporting").getJsonObject("deployment_details", new JsonObject()))
+        .put("config_file", config.path() == null ? null : config.path().toString())
         .put("config", masked).put("results", results)
         .put("summary", new JsonObject().put("total_scenarios", runs.size()).put("passed", passed)
             .put("failed", runs.size() - passed));

@@ -39,6 +39,8 @@ public final class Session {
   private long recorded;
   private long runReportAt = -1;
   private io.vertx.core.Future<String> runReport;
+  /** The toolkit's scenario data (flight_declaration_data, telemetry_data, air_traffic_data, ...) since the run began. */
+  private JsonObject reportData = new JsonObject();
 
   public Session(String id, Consumer<JsonObject> events) {
     this.id = id;
@@ -177,6 +179,34 @@ public final class Session {
     return t;
   }
 
+  /** Keeps what a step's operation reported; air_traffic_data accumulates (at most 100,000 observations). */
+  public void addReportData(JsonObject data) {
+    if (data == null) {
+      return;
+    }
+    for (String k : data.fieldNames()) {
+      Object v = data.getValue(k);
+      if (k.equals("air_traffic_data") && v instanceof JsonArray more) {
+        JsonArray all = reportData.getJsonArray(k, new JsonArray());
+        for (int i = 0; i < more.size() && all.size() < 100_000; i++) {
+          all.add(more.getValue(i));
+        }
+        reportData.put(k, all);
+      } else {
+        reportData.put(k, v);
+      }
+    }
+  }
+
+  public JsonObject reportData() {
+    return reportData;
+  }
+
+  /** A run starts its scenario's data afresh, as the toolkit's scenario state does. */
+  public void clearReportData() {
+    reportData = new JsonObject();
+  }
+
   /** The report a run of this session is writing (or wrote): it holds every result recorded so far. */
   public void runReport(io.vertx.core.Future<String> reportId) {
     runReport = reportId;
@@ -204,6 +234,7 @@ public final class Session {
     results.clear();
     clientStates.clear();
     runReport = null;
+    reportData = new JsonObject();
     return cancelled;
   }
 

@@ -142,7 +142,8 @@ public final class SessionService {
           yield Future.succeededFuture(new JsonObject().put("status", "session_reset").put("session_id", s.id())
               .put("config_overrides", new JsonArray(new java.util.ArrayList<>(overrides.fieldNames()))));
         }
-        case "results" -> Future.succeededFuture(new JsonObject().put("session_id", s.id()).put("results", s.results()));
+        case "results" -> Future.succeededFuture(new JsonObject().put("session_id", s.id()).put("results", s.results())
+            .put("report_data", Boolean.TRUE.equals(request.getValue("report_data")) ? s.reportData().copy() : null));
         case "run-report" -> {
           // the last run's report while nothing was recorded after it: an editor that runs and then asks for a
           // report gets that one folder, not a second

@@ -165,6 +165,9 @@ public final class StepExecutor {
             if (updates != null && !updates.isEmpty() && generation == s.generation()) {
               s.clientState(op.client().key).mergeIn(updates);
             }
+            if (generation == s.generation()) {
+              s.addReportData(reply.getJsonObject("report_data"));
+            }
             return Future.succeededFuture(StepResults.fromReply(stepId, op.name(), op.phase(), reply));
           }
           double seconds = (SimClock.nanos() - start) / 1e9;

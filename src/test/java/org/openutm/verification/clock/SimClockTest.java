@@ -86,6 +86,28 @@ class SimClockTest {
     assertTrue(advanced < 1_000, "150 wall ms at speed 20 would be 3000 simulated ms; the clock advanced " + advanced);
   }
 
+  /**
+   * A request to the emulator that lags (a cold start: the first token's RSA key, a first connection) holds simulated
+   * time once it has waited 20 ms: at speed 20, 300 ms of wall time in such a request pass as well under a second,
+   * not 6 s (which made a fresh service's first "start in 2 s" declaration arrive in the past). Without a request in
+   * flight time runs on.
+   */
+  @Test
+  void aLaggingRequestHoldsSimulatedTime() throws Exception {
+    SimClock.configure(20);
+    long token = SimClock.beginWork();
+    long sim0 = SimClock.millis();
+    Thread.sleep(300);
+    long heldFor = SimClock.millis() - sim0;
+    SimClock.endWork(token);
+    assertTrue(heldFor < 1_000, "simulated ms passed while the request lagged: " + heldFor);
+    long sim1 = SimClock.millis();
+    Thread.sleep(300);
+    assertTrue(SimClock.millis() - sim1 > 3_000, "time runs on once it is answered: " + (SimClock.millis() - sim1));
+    SimClock.configure(1);
+    assertEquals(0, SimClock.beginWork(), "at speed 1 nothing is tracked");
+  }
+
   @Test
   void badSpeedsAreRefused() {
     for (double bad : new double[] {0, 0.5, -3, Double.NaN, 5000}) {

@@ -47,7 +47,7 @@ class ConfigValidationTest {
 
     JsonObject choice = only(problems("flight_blender:\n  auth:\n    type: oauth\n"));
     assertEquals("flight_blender.auth.type", choice.getString("path"));
-    assertTrue(choice.getString("message").contains("[none, passport]"), choice.encode());
+    assertTrue(choice.getString("message").contains("[none, oauth2, passport]"), choice.encode());
 
     JsonObject item = only(problems("reporting:\n  formats: [json, pdf]\n"));
     assertEquals("reporting.formats[1]", item.getString("path"));

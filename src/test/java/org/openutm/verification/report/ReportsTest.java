@@ -55,7 +55,7 @@ class ReportsTest {
       }
       assertEquals(1, list.size(), list.encode());
       JsonObject entry = list.getJsonObject(0);
-      assertEquals("fail", entry.getString("overall_status"));
+      assertEquals("failure", entry.getString("overall_status"), "the toolkit's values since its #74");
       assertEquals(1, entry.getJsonObject("summary").getInteger("failed"));
       Http.Response redirect = http.get("/api/reports/latest?scenario=mixed");
       assertEquals(302, redirect.status(), redirect.body());
@@ -123,8 +123,8 @@ class ReportsTest {
       JsonObject report = new JsonObject(Files.readString(run.resolve("report.json")));
       JsonObject result = report.getJsonArray("results").getJsonObject(0);
       assertEquals("cancelled", result.getString("run_status"), result.encode());
-      assertEquals("fail", result.getString("status"), "a cancelled scenario is not a pass");
-      assertEquals("fail", report.getString("overall_status"));
+      assertEquals("failure", result.getString("status"), "a cancelled scenario is not a success");
+      assertEquals("failure", report.getString("overall_status"));
       java.util.Map<String, String> status = new java.util.LinkedHashMap<>();
       result.getJsonArray("steps").forEach(o -> status.put(((JsonObject) o).getString("id"), ((JsonObject) o).getString("status")));
       assertEquals("success", status.get("first"));
@@ -174,7 +174,7 @@ class ReportsTest {
       assertEquals("success", r.getString("status"), r.encode());
       JsonObject report = new JsonObject(Files.readString(dir.resolve(r.getString("report_id")).resolve("report.json")));
       assertEquals("by hand", report.getJsonArray("results").getJsonObject(0).getString("name"));
-      assertEquals("pass", report.getString("overall_status"));
+      assertEquals("success", report.getString("overall_status"));
       assertTrue(Files.exists(dir.resolve(r.getString("report_id")).resolve("report.html")));
       assertEquals(400, http.post("/session/generate-report", new JsonObject().put("scenario_name", 5), "X-Session-Id", s).status());
       assertEquals(404, http.post("/session/generate-report", new JsonObject(), "X-Session-Id", "nobody").status());
@@ -203,6 +203,62 @@ class ReportsTest {
       try (var folders = Files.list(dir)) {
         assertEquals(2, folders.count());
       }
+    }
+  }
+  /**
+   * Issue 21, as the toolkit's reporting.py: each scenario result carries flight_declaration_data, telemetry_data,
+   * air_traffic_data, ..., and the report folder holds a folder per scenario with flight_declaration.json,
+   * telemetry.json, telemetry_<label>.json and air_traffic.json; report.json says success/failure.
+   */
+  @Test
+  void reportsKeepTheToolkitsScenarioData() throws Exception {
+    String yaml = """
+        name: data kept
+        steps:
+          - step: Setup Flight Declaration
+          - step: Submit Telemetry
+            arguments: {duration: 3}
+          - id: generate_alpha_telemetry
+            step: Generate Telemetry
+            arguments: {duration: 5}
+          - step: Submit Air Traffic
+            arguments:
+              observations:
+                - {lat_dd: 46.95, lon_dd: 7.44, altitude_mm: 500000, traffic_source: 1, source_type: 1, icao_address: "ABC123", timestamp: 1700000000, metadata: {}}
+          - step: Cleanup Flight Declarations
+        """;
+    try (TestService svc = TestService.startFast(new JsonObject().put("reporting", new JsonObject()
+        .put("output_dir", dir.toString())))) {
+      Http.Response run = svc.http.post("/run-scenario", yaml, "Content-Type", "application/yaml");
+      assertEquals(200, run.status(), run.body());
+      assertFalse(run.body().contains("report_data"), "the data goes to the report, not the answer");
+      assertTrue(((JsonArray) run.value()).stream().allMatch(r -> "success".equals(((JsonObject) r).getString("status"))),
+          run.body());
+      Path folder = null;
+      for (int i = 0; i < 50 && folder == null; i++) {
+        try (var list = Files.list(dir)) {
+          folder = list.filter(p -> Files.exists(p.resolve("report.json"))).findFirst().orElse(null);
+        }
+        Thread.sleep(100);
+      }
+      assertTrue(folder != null, "a report was written");
+      JsonObject report = new JsonObject(Files.readString(folder.resolve("report.json")));
+      assertEquals("success", report.getString("overall_status"));
+      assertTrue(report.getString("config_file").endsWith("config.yaml"), report.getString("config_file"));
+      JsonObject result = report.getJsonArray("results").getJsonObject(0);
+      assertEquals("success", result.getString("status"));
+      assertTrue(result.getJsonObject("flight_declaration_data").containsKey("flight_declaration_geo_json"),
+          result.getJsonObject("flight_declaration_data").fieldNames().toString());
+      assertEquals(3, result.getJsonArray("telemetry_data").size(), "the states Flight Blender accepted");
+      assertEquals(1, result.getJsonArray("air_traffic_data").size());
+      assertTrue(result.containsKey("flight_declarations_data") && result.getValue("flight_declarations_data") == null);
+      Path data = folder.resolve("data_kept");
+      assertEquals(result.getJsonObject("flight_declaration_data"),
+          new JsonObject(Files.readString(data.resolve("flight_declaration.json"))));
+      assertEquals(3, new JsonArray(Files.readString(data.resolve("telemetry.json"))).size());
+      assertEquals(5, new JsonArray(Files.readString(data.resolve("telemetry_alpha.json"))).size());
+      assertEquals(1, new JsonArray(Files.readString(data.resolve("air_traffic.json"))).size());
+      assertFalse(Files.exists(data.resolve("incident_logs.json")), "nothing to write, no file");
     }
   }
 }

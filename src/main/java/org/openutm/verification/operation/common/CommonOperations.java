@@ -56,8 +56,12 @@ public final class CommonOperations {
         .timeout(a -> (long) (a.seconds("duration", 5) * 1000) + 30_000)
         .run((ctx, args) -> {
           double seconds = args.seconds("duration", 5);
-          ctx.info("Waiting for " + format(seconds) + " seconds");
-          return ctx.sleep((long) (seconds * 1000)).map(v -> "Waited for " + format(seconds) + " seconds");
+          // the toolkit's words (common_client.py wait), result text included
+          ctx.info("Waiting for " + format(seconds) + " seconds...");
+          return ctx.sleep((long) (seconds * 1000)).map(v -> {
+            ctx.info("Waited for " + format(seconds) + " seconds.");
+            return "Waited for Flight Blender to process " + format(seconds) + " seconds.";
+          });
         });
   }
 

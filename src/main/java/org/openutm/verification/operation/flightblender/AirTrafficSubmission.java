@@ -43,6 +43,7 @@ public final class AirTrafficSubmission {
               String session = args.string("session_id") != null ? args.string("session_id") : UUID.randomUUID().toString();
               return fb(ctx).expect(ctx, HttpMethod.POST, "/flight_stream/set_air_traffic/" + session,
                   new JsonObject().put("observations", args.array("observations")), 200, 201)
+                  .onSuccess(r -> ctx.report("air_traffic_data", args.array("observations")))
                   .map(r -> r.json().put("session_id", session).put("observations_submitted", args.array("observations").size()));
             }),
         replay("Submit Simulated Air Traffic", false), replay("Submit Simulated Air Traffic at varying refresh rates", true));
@@ -99,6 +100,11 @@ public final class AirTrafficSubmission {
           ctx.warn("air traffic refused: " + r.status() + " " + FbClient.truncate(String.valueOf(r.body()), 200));
         } else {
           org.openutm.verification.operation.SubmittedTraffic.of(ctx.vertx()).record(ctx.sessionId(), batch);
+          JsonArray sent = ctx.reportData().getJsonArray("air_traffic_data", new JsonArray());
+          if (sent.size() < 100_000) {
+            sent.addAll(batch);
+          }
+          ctx.report("air_traffic_data", sent);
         }
         return r.ok();
       });

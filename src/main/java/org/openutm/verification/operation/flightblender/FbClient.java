@@ -114,6 +114,7 @@ public final class FbClient {
     }
     long start = SimClock.nanos();
     String started = SimClock.now().toString();
+    long work = SimClock.beginWork();
     Buffer payload = body == null ? null : body instanceof Buffer b ? b : Buffer.buffer(Json.encode(body));
     return tokens(ctx).token().recover(t -> Future.failedFuture(new OperationFailure("cannot get a token: " + t.getMessage())))
         .compose(token -> {
@@ -135,7 +136,7 @@ public final class FbClient {
             record(ctx, method, url, payload, r, ms, started, null);
             return Future.succeededFuture(new Response(r.statusCode(), r.body()));
           });
-        });
+        }).onComplete(ar -> SimClock.endWork(work));
   }
 
   /** As {@link #send}, failing the step with "METHOD url -> status: body" unless the status is one of {@code ok}. */

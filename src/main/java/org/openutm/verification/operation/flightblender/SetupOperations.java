@@ -103,6 +103,8 @@ final class SetupOperations {
       JsonArray telemetry = Generators.telemetry(Generators.lineString(traj, trajectoryPath),
           seconds == null ? 30 : seconds.intValue(), start, altitude);
       ctx.remember(FbSupport.TELEMETRY, telemetry);
+      ctx.report(intent ? "flight_declaration_via_operational_intent_data" : "flight_declaration_data", declaration);
+      ctx.report("telemetry_data", telemetry);
       return DeclarationOperations.submit(ctx, FbSupport.FD + (intent ? "/set_operational_intent" : "/set_flight_declaration"),
           declaration).map(r -> new JsonObject().put("id", r.getString("id")).put("start_datetime", start.toString())
               .put("end_datetime", end.toString()));
@@ -122,6 +124,8 @@ final class SetupOperations {
         declarations.add(intent ? Generators.operationalIntent(b, start, end) : Generators.declaration(b, start, end, null));
       }
       String path = FbSupport.FD + (intent ? "/set_operational_intents_bulk" : "/set_flight_declarations_bulk");
+      ctx.report("flight_declaration_data", declarations.getValue(0));
+      ctx.report("flight_declarations_data", declarations);
       return DeclarationOperations.submitBulk(ctx, path, declarations).map(r -> {
         JsonArray out = new JsonArray();
         for (Object o : r.getJsonArray("results", new JsonArray())) {

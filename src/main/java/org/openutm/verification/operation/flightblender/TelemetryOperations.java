@@ -90,6 +90,7 @@ final class TelemetryOperations {
   private static void tick(OperationContext ctx, String id, JsonArray states, int wanted, int k, long start, int[] c,
       long[] lastOk, Promise<JsonObject> done) {
     if (c[1] >= wanted || c[0] >= states.size() + 60) {
+      reportSubmitted(ctx, states, c[1]);
       done.tryComplete(summary(id, c, start).put("success", c[1] >= Math.min(wanted, states.size())));
       return;
     }
@@ -117,6 +118,7 @@ final class TelemetryOperations {
             }
           }
           if (c[1] >= wanted || c[1] >= states.size()) {
+            reportSubmitted(ctx, states, c[1]);
             done.tryComplete(summary(id, c, start).put("success", true));
             return;
           }
@@ -125,6 +127,12 @@ final class TelemetryOperations {
               .onSuccess(v -> tick(ctx, id, states, wanted, k + 1, start, c, lastOk, done))
               .onFailure(done::tryFail);
         });
+  }
+
+  /** The states Flight Blender accepted, for the report's telemetry_data (as the toolkit's Submit Telemetry). */
+  private static void reportSubmitted(OperationContext ctx, JsonArray states, int accepted) {
+    ctx.report("telemetry_data", new JsonArray(new java.util.ArrayList<>(states.getList().subList(0,
+        Math.min(accepted, states.size())))));
   }
 
   private static JsonObject summary(String id, int[] c, long start) {

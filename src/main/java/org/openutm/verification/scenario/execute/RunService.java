@@ -95,7 +95,13 @@ public final class RunService {
     if (report) {
       completion.onSuccess(summary -> onReport.accept(s, summary));
     }
-    return wait ? completion : Future.succeededFuture(new JsonObject().put("run_id", run.runId())
+    // the scenario data goes to the report this service writes, not into the answer (a caller writing its own
+    // report, as the CLI, asks for none and gets it)
+    return wait && !report ? completion : wait ? completion.map(summary -> {
+      JsonObject answer = summary.copy();
+      answer.remove("report_data");
+      return answer;
+    }) : Future.succeededFuture(new JsonObject().put("run_id", run.runId())
         .put("status", "running"));
   }
 

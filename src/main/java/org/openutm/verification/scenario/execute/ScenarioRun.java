@@ -72,6 +72,7 @@ public final class ScenarioRun {
   /** Starts the run; the future completes with the summary (with results) when every step and task has ended. */
   public Future<JsonObject> start() {
     session.addRunSink(state.runId, state::onEvent);
+    session.clearReportData();
     session.publish(new JsonObject().put("type", "run").put("run_id", state.runId).put("status", "running")
         .put("scenario", def.name()));
     runSteps(def.steps(), top)
@@ -119,7 +120,7 @@ public final class ScenarioRun {
         .put("error", state.error).put("duration", state.duration).put("wall_duration", state.wallDuration)
         .put("speed", SimClock.speed()).put("achieved_speed", state.achieved()));
     session.removeRunSink(state.runId);
-    done.complete(state.summary(true));
+    done.complete(state.summary(true).put("report_data", session.reportData().copy()));
   }
 
   private Future<Void> runSteps(List<StepDef> steps, Scope scope) {
@@ -225,7 +226,8 @@ public final class ScenarioRun {
     List<String> iterationIds = new ArrayList<>();
     boolean[] ended = new boolean[1];
     return Sequence.each(i -> !ended[0] && i < limit, i -> {
-      Scope iter = scope.iteration(i, items == null ? null : items.getValue(i));
+      // as the toolkit: loop.item is the item of an items loop, the index in count and while loops
+      Scope iter = scope.iteration(i, items == null ? (Object) i : items.getValue(i));
       if (loop.whileCondition() != null) {
         try {
           if (!Evaluator.condition(ScenarioValidator.unwrap(loop.whileCondition()), iter)) {

@@ -12,12 +12,14 @@ import org.openutm.verification.scenario.expression.Expr.Segment;
 /**
  * Recursive-descent parser for the text inside {@code ${{ }}} and for {@code if:} conditions. No eval, no scripting:
  * <pre>
- * or      := and ('||' and)*
- * and     := unary ('&&' unary)*
- * unary   := '!' unary | compare
+ * or      := and (('||' | 'or') and)*
+ * and     := unary (('&&' | 'and') unary)*
+ * unary   := ('!' | 'not') unary | compare
  * compare := primary (('=='|'!='|'<'|'<='|'>'|'>=') primary)?
  * primary := '(' or ')' | string | number | true | false | null | fn '(' ')' | context '.' reference
  * </pre>
+ * The Python toolkit evaluates conditions as Python after substituting references, so its scenarios also write
+ * {@code and}, {@code or}, {@code not}, {@code None}, {@code True} and {@code False}: accepted as the same.
  * A {@code steps.} / {@code group.} reference names a step by id or by display name (spaces allowed): the name runs up
  * to the first {@code .result}, {@code .status}, ... field of the result record.
  */
@@ -63,7 +65,7 @@ public final class ExpressionParser {
 
   private Expr or() {
     Expr left = and();
-    while (accept("||")) {
+    while (accept("||") || acceptWord("or")) {
       left = new Expr.Or(left, and());
     }
     return left;
@@ -71,7 +73,7 @@ public final class ExpressionParser {
 
   private Expr and() {
     Expr left = unary();
-    while (accept("&&")) {
+    while (accept("&&") || acceptWord("and")) {
       left = new Expr.And(left, unary());
     }
     return left;
@@ -81,6 +83,9 @@ public final class ExpressionParser {
     skipWs();
     if (peek('!') && !text.startsWith("!=", pos)) {
       pos++;
+      return new Expr.Not(unary());
+    }
+    if (acceptWord("not")) {
       return new Expr.Not(unary());
     }
     return compare();
@@ -120,11 +125,11 @@ public final class ExpressionParser {
       int start = pos;
       String ident = identifier();
       switch (ident) {
-        case "true":
+        case "true", "True":
           return new Expr.Literal(Boolean.TRUE);
-        case "false":
+        case "false", "False":
           return new Expr.Literal(Boolean.FALSE);
-        case "null":
+        case "null", "None":
           return new Expr.Literal(null);
         default:
           break;
@@ -273,6 +278,17 @@ public final class ExpressionParser {
     } catch (NumberFormatException e) {
       throw new ExpressionException("number out of range at " + s, s);
     }
+  }
+
+  /** A keyword ({@code and}, {@code or}, {@code not}) as a whole word. */
+  private boolean acceptWord(String word) {
+    skipWs();
+    int end = pos + word.length();
+    if (text.startsWith(word, pos) && (end >= text.length() || !isIdChar(text.charAt(end)) && text.charAt(end) != '.')) {
+      pos = end;
+      return true;
+    }
+    return false;
   }
 
   private boolean accept(String token) {

@@ -165,6 +165,9 @@ public final class ScenarioLoader {
     YNode c = n.get("if");
     if (c != null && c.scalar() != null) {
       condition = c.scalar() instanceof Boolean b ? String.valueOf(b) : String.valueOf(c.scalar());
+      if (condition.isBlank()) {
+        condition = null; // an empty if: is the default, success() (as the toolkit's evaluator)
+      }
     } else if (c != null && (c.isMap() || c.isList())) {
       problems.add(new Problem(c.pos(), who, path + ".if", "'if' must be a condition string"));
     }
