@@ -171,8 +171,16 @@ public final class Session {
     return executions;
   }
 
+  /** A task by its UUID or, as the toolkit's joins name them, by the step id it runs (the latest task of that step). */
   public BackgroundTask task(String taskId) {
     BackgroundTask t = tasks.get(taskId);
+    if (t == null && taskId != null) {
+      for (BackgroundTask candidate : tasks.values()) {
+        if (taskId.equals(candidate.stepId())) {
+          t = candidate;
+        }
+      }
+    }
     if (t == null) {
       throw ServiceException.notFound("task_id", "no task '" + taskId + "' in session '" + id + "'");
     }

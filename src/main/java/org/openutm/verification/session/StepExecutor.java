@@ -51,7 +51,8 @@ public final class StepExecutor {
       String id = optionalString(def, "id");
       String stepId = id == null || id.isBlank() ? name : id;
       JsonObject arguments = optionalObject(def, "arguments");
-      boolean background = flag(def, "run_in_background") || flag(def, "background");
+      boolean seed = flag(def, "run_in_background");
+      boolean background = seed || flag(def, "background");
       if (JOIN_STEP.equals(name) || "join_task".equals(name)) {
         String taskId = joinTaskId(s.taskIdContext(), arguments);
         return join(s, taskId).map(r -> recordJoin(s, stepId, r));
@@ -61,11 +62,43 @@ public final class StepExecutor {
         throw new ServiceException(ErrorCode.BAD_INPUT, "unknown operation '" + name + "'",
             new JsonObject().put("field", "step").put("suggestions", new JsonArray(catalog.suggestions(name))));
       }
-      Args args = ArgumentCoercer.coerce(op, resolveArguments(arguments, s.evalContext()));
+      Args args = ArgumentCoercer.coerce(op, resolveArguments(arguments, singleStepContext(s)));
+      if (background && !seed) {
+        // the toolkit's background: true answers its running StepResult, the task named by the step id
+        startTaskHandle(s, stepId, op, args, StepOptions.SINGLE);
+        return Future.succeededFuture(StepResults.of(stepId, op.name(), op.phase(), StepResults.RUNNING, 0.0,
+            new JsonObject().put("task_id", stepId), null, new JsonArray()));
+      }
       return background ? startTask(s, stepId, op, args) : runForeground(s, stepId, op, args, StepOptions.SINGLE);
     } catch (ServiceException e) {
       return Future.failedFuture(e);
     }
+  }
+
+  /** A single step sees the session's results and, as a run does, data_files (the session's overrides on top). */
+  private EvalContext singleStepContext(Session s) {
+    EvalContext results = s.evalContext();
+    JsonObject files = new JsonObject();
+    if (live != null) {
+      files.mergeIn(live.current().section("data_files"));
+    }
+    if (s.configOverrides().getValue("data_files") instanceof JsonObject o) {
+      files.mergeIn(o);
+    }
+    return new EvalContext() {
+      @Override
+      public Object step(String key) {
+        return results.step(key);
+      }
+
+      @Override
+      public Object dataFile(String name) {
+        if (!files.containsKey(name)) {
+          throw new ExpressionException("no data file '" + name + "' in the config's data_files " + files.fieldNames());
+        }
+        return files.getValue(name);
+      }
+    };
   }
 
   /** Resolves each argument, naming the argument whose expression fails. */

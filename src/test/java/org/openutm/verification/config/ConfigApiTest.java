@@ -88,7 +88,7 @@ class ConfigApiTest {
       assertEquals(7200, reloaded.getJsonObject("session").getInteger("ttl_seconds"));
 
       JsonObject step = http.post("/api/step", new JsonObject().put("step", "Generate Telemetry")
-          .put("arguments", new JsonObject().put("duration", 2))).json();
+          .put("arguments", new JsonObject().put("config_path", "${{ data_files.trajectory }}").put("duration", 2))).json();
       assertEquals("success", step.getString("status"), step.encode());
       JsonObject first = step.getJsonArray("result").getJsonObject(0).getJsonObject("position");
       JsonArray f2 = new JsonObject(Files.readString(Path.of("conf/data/bern/trajectory_f2.json")))

@@ -91,6 +91,29 @@ class StepApiTest extends SharedService {
     assertEquals("success", stored.getString("status"), "the final result replaced the running record");
   }
 
+  /**
+   * Issue 21: the toolkit's {@code background: true} answers its running StepResult with {@code result: {task_id: <step
+   * id>}} (its runner's _record_step_running); the task is joinable by that step id, over HTTP and as a join step.
+   */
+  @Test
+  void toolkitBackgroundAnswersARunningStepResultJoinableByStepId() {
+    String s = newSession();
+    JsonObject started = step(s, new JsonObject().put("step", "Generate Random Number").put("id", "stream")
+        .put("arguments", new JsonObject().put("min", 5).put("max", 5)).put("background", true));
+    assertEquals("running", started.getString("status"));
+    assertEquals("stream", started.getString("id"));
+    assertEquals("Generate Random Number", started.getString("name"));
+    assertEquals(new JsonObject().put("task_id", "stream"), started.getJsonObject("result"));
+    assertTrue(started.containsKey("error_message") && started.containsKey("logs") && started.containsKey("duration"));
+    Http.Response joined = http.post("/api/tasks/stream/join", null, "X-Session-Id", s);
+    assertEquals(200, joined.status(), joined.body());
+    assertEquals(5L, joined.json().getLong("result"));
+    JsonObject viaStep = step(s, new JsonObject().put("step", "SessionManager.join_task").put("id", "j")
+        .put("arguments", new JsonObject().put("task_id", "${{ steps.stream.result.task_id }}")));
+    assertEquals("success", viaStep.getString("status"), viaStep.encode());
+    assertEquals(5L, viaStep.getLong("result"));
+  }
+
   @Test
   void joinTaskStepResolvesAReference() {
     String s = newSession();

@@ -220,7 +220,7 @@ class ReportsTest {
             arguments: {duration: 3}
           - id: generate_alpha_telemetry
             step: Generate Telemetry
-            arguments: {duration: 5}
+            arguments: {config_path: "${{ data_files.trajectory }}", duration: 5}
           - step: Submit Air Traffic
             arguments:
               observations:

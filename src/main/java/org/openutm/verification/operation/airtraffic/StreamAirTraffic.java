@@ -109,7 +109,7 @@ public final class StreamAirTraffic {
             + "AMQP or nowhere -> {success, provider, target, duration_seconds, total_observations, total_batches, "
             + "errors, observations}.")
         .param(ParamDef.enumeration("provider", List.of(Map.entry("geojson", "geojson"), Map.entry("bluesky", "bluesky"),
-            Map.entry("bayesian", "bayesian"), Map.entry("opensky", "opensky")), "geojson", false, "Where traffic comes from."))
+            Map.entry("bayesian", "bayesian"), Map.entry("opensky", "opensky")), null, true, "Where traffic comes from."))
         .param(optional("duration", ParamType.INTEGER, null, "Seconds; default air_traffic_simulator_settings.simulation_duration."))
         .param(ParamDef.enumeration("target", List.of(Map.entry("flight_blender", "flight_blender"),
             Map.entry("amqp", "amqp"), Map.entry("none", "none")), "flight_blender", false, "Where it goes."))

@@ -57,7 +57,7 @@ public final class AmqpOperations {
   }
 
   static OperationDef check() {
-    return OperationDef.builder("Check AMQP Connection", ClientType.AMQP)
+    return OperationDef.builder("Check AMQP Connection", ClientType.AMQP).phase("PRE FLIGHT")
         .doc("Connects to the broker -> {connected, server_version, url_host}; fails with the reason when it cannot.")
         .timeout(a -> 20_000)
         .run((ctx, args) -> {
@@ -78,7 +78,7 @@ public final class AmqpOperations {
   }
 
   static OperationDef start() {
-    return OperationDef.builder("Start AMQP Queue Monitor", ClientType.AMQP)
+    return OperationDef.builder("Start AMQP Queue Monitor", ClientType.AMQP).phase("PRE FLIGHT")
         .doc("Binds a queue to the exchange and collects messages. With a duration it runs that long, stops, and "
             + "returns what it collected; without, it runs until Stop AMQP Queue Monitor.")
         .param(optional("queue_name", ParamType.STRING, null, "A named queue; default an exclusive auto-named one."))
@@ -132,14 +132,14 @@ public final class AmqpOperations {
   }
 
   static OperationDef stop() {
-    return OperationDef.builder("Stop AMQP Queue Monitor", ClientType.AMQP)
+    return OperationDef.builder("Stop AMQP Queue Monitor", ClientType.AMQP).phase("POST FLIGHT")
         .doc("Stops the session's monitor -> {status, queue_name, message_count, error}; its messages stay readable.")
         .timeout(a -> 20_000)
         .run((ctx, args) -> stopMonitor(ctx));
   }
 
   static OperationDef get() {
-    return OperationDef.builder("Get AMQP Messages", ClientType.AMQP)
+    return OperationDef.builder("Get AMQP Messages", ClientType.AMQP).phase("CRUISE")
         .doc("The messages collected so far: [{routing_key, exchange, content_type, correlation_id, timestamp, body}].")
         .param(optional("routing_key_filter", ParamType.STRING, null, "Only this routing key ('#' for all)."))
         .param(optional("limit", ParamType.INTEGER, null, "At most this many (the latest)."))
@@ -149,7 +149,7 @@ public final class AmqpOperations {
   }
 
   static OperationDef await() {
-    return OperationDef.builder("Wait for AMQP Messages", ClientType.AMQP)
+    return OperationDef.builder("Wait for AMQP Messages", ClientType.AMQP).phase("CRUISE")
         .doc("Waits until at least count matching messages arrived; fails on timeout.")
         .param(optional("count", ParamType.INTEGER, 1L, "How many messages."))
         .param(optional("timeout", ParamType.DURATION, 30.0, "How long to wait."))
@@ -180,7 +180,7 @@ public final class AmqpOperations {
   }
 
   static OperationDef clear() {
-    return OperationDef.builder("Clear AMQP Messages", ClientType.AMQP)
+    return OperationDef.builder("Clear AMQP Messages", ClientType.AMQP).phase("POST FLIGHT")
         .doc("Forgets the messages collected so far -> {cleared}.")
         .timeout(a -> 10_000)
         .run((ctx, args) -> Future.succeededFuture(new JsonObject().put("cleared", monitor(ctx).clear())));

@@ -10,6 +10,7 @@ import java.util.List;
 import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.operation.DataFiles;
 import org.openutm.verification.operation.Generators;
+import org.openutm.verification.operation.ParamDef;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.openutm.verification.operation.ClientType;
@@ -68,7 +69,7 @@ public final class CommonOperations {
   static OperationDef generateTelemetry() {
     return OperationDef.builder("Generate Telemetry", ClientType.COMMON)
         .doc("Telemetry states at 1 Hz along a GeoJSON LineString (default data_files.trajectory), with track and speed.")
-        .param(optional("config_path", ParamType.STRING, null, "The trajectory file; default data_files.trajectory."))
+        .param(ParamDef.required("config_path", ParamType.STRING, "The trajectory file (GeoJSON LineString)."))
         .param(optional("duration", ParamType.INTEGER, 30L, "Seconds of telemetry (one state a second)."))
         .param(optional("reference_time", ParamType.STRING, null, "Timestamp of the first state (ISO 8601); default now."))
         .param(optional("altitude_m", ParamType.NUMBER, null, "Altitude of the states (position.alt, metres; default 120). The line is flown at 0.4 % of its length per second, as the Python toolkit does."))

@@ -45,8 +45,8 @@ final class SdspStreams {
         .doc("Listens on /ws/surveillance/" + kind + "/{id} and checks the count and the cadence of the frames"
             + (kind.equals("track") ? ", that each carries well-formed tracks, and that tracks are where the submitted "
             + "air traffic was." : "."))
-        .param(ParamDef.optional(intervalParam, ParamType.NUMBER, 1.0, "Expected seconds between frames."))
-        .param(ParamDef.optional(countParam, ParamType.INTEGER, 3L, "Frames to see (after the first, dropped)."))
+        .param(ParamDef.required(intervalParam, ParamType.NUMBER, "Expected seconds between frames."))
+        .param(ParamDef.required(countParam, ParamType.INTEGER, "Frames to see (after the first, dropped)."))
         .param(ParamDef.required("surveillance_session_id", ParamType.STRING, "The SDSP session id."))
         .param(ParamDef.optional("tolerance", ParamType.NUMBER, 0.1,
             "Allowed deviation of each interval, as a fraction of the expected one (0.1: +-10%)."))

@@ -41,6 +41,8 @@ final class SetupOperations {
                 args.number("altitude_m"), false)),
         OperationDef.builder("Setup Flight Declaration via Operational Intent", ClientType.FLIGHT_BLENDER)
             .phase(FbSupport.PRE).doc("As Setup Flight Declaration, uploaded as an operational intent.")
+            // required in the toolkit's signature, yet its own add_flight_declaration_via_operational_intent scenario
+            // gives neither (and fails there): here both default to data_files (docs/compatibility.md)
             .param(optional("flight_declaration_via_operational_intent_path", ParamType.STRING, null,
                 "Bounding-box file; default data_files.flight_declaration_via_operational_intent."))
             .param(optional("trajectory_path", ParamType.STRING, null, "GeoJSON LineString; default data_files.trajectory."))
@@ -57,7 +59,8 @@ final class SetupOperations {
               String p = FbSupport.path(ctx, args.string("flight_declaration_path"), "flight_declaration");
               return many(ctx, List.of(p, p), 2, 60, false);
             }),
-        OperationDef.builder("Setup Two Flight Declarations With Paths", ClientType.FLIGHT_BLENDER).phase(FbSupport.PRE)
+        // no phase, as the toolkit declares it
+        OperationDef.builder("Setup Two Flight Declarations With Paths", ClientType.FLIGHT_BLENDER)
             .doc("Two declarations from two bounding-box files, synchronised, uploaded in bulk.")
             .param(ParamDef.required("first_flight_declaration_path", ParamType.STRING, "First bounding-box file."))
             .param(ParamDef.required("second_flight_declaration_path", ParamType.STRING, "Second bounding-box file."))
@@ -67,7 +70,8 @@ final class SetupOperations {
             .run((ctx, args) -> many(ctx, List.of(args.string("first_flight_declaration_path"),
                 args.string("second_flight_declaration_path")), args.integer("start_offset_seconds"),
                 args.integer("duration_minutes"), false)),
-        OperationDef.builder("Setup Multiple Flight Declarations With Paths", ClientType.FLIGHT_BLENDER).phase(FbSupport.PRE)
+        // no phase, as the toolkit declares it
+        OperationDef.builder("Setup Multiple Flight Declarations With Paths", ClientType.FLIGHT_BLENDER)
             .doc("N synchronised declarations from N bounding-box files (at least 2), uploaded in bulk.")
             .param(ParamDef.required("declaration_paths", ParamType.ARRAY, "Bounding-box files, two or more."))
             .param(optional("start_offset_seconds", ParamType.INTEGER, 2L, "Start in this many seconds."))

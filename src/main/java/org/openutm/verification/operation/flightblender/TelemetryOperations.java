@@ -43,7 +43,7 @@ final class TelemetryOperations {
         OperationDef.builder("Submit Telemetry For Declaration", ClientType.FLIGHT_BLENDER).phase(FbSupport.CRUISE)
             .doc("As Submit Telemetry, for an explicit declaration.")
             .param(ParamDef.required("declaration_id", ParamType.STRING, "The declaration the telemetry is for."))
-            .param(optional("states", ParamType.ARRAY, null, "Telemetry states; default the session's generated ones."))
+            .param(ParamDef.required("states", ParamType.ARRAY, "Telemetry states (e.g. a Generate Telemetry result)."))
             .param(FbSupport.duration("Accepted posts to make; 0 for all states."))
             .timeout(TelemetryOperations::timeout)
             .run((ctx, args) -> submit(ctx, args.string("declaration_id"), states(ctx, args.array("states")),
