@@ -10,7 +10,10 @@ import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.report.Reports;
 
-/** GET /api/reports (newest first), GET /api/reports/latest?scenario= (redirect), static /reports/* (confined). */
+/**
+ * GET /api/reports (newest first), GET /api/reports/latest?scenario= (redirect), POST /session/generate-report,
+ * POST /api/allure/generate and GET /api/allure/report, static /reports/* (confined).
+ */
 final class ReportRoutes {
   private ReportRoutes() {
   }
@@ -67,6 +70,14 @@ final class ReportRoutes {
           .onSuccess(id -> ctx.json(new JsonObject().put("status", "success").put("report_id", id)))
           .onFailure(t -> HttpErrors.send(ctx, SessionRoutes.sessionFailure(session, t)));
     });
+    // Allure (the toolkit's router.py): generate with the Allure 3 CLI, then redirect to the generated report
+    r.post("/api/allure/generate").handler(ctx -> vertx.executeBlocking(() ->
+            org.openutm.verification.report.AllureCli.generate(config, System.getenv()), false)
+        .onSuccess(ctx::json).onFailure(t -> HttpErrors.send(ctx, t)));
+    r.get("/api/allure/report").handler(ctx -> vertx.executeBlocking(() ->
+            org.openutm.verification.report.AllureCli.reportUrl(config), false)
+        .onSuccess(url -> ctx.response().setStatusCode(302).putHeader("Location", url).end())
+        .onFailure(t -> HttpErrors.send(ctx, t)));
     r.route("/reports/*").handler(StaticHandler.create(io.vertx.ext.web.handler.FileSystemAccess.ROOT,
         Reports.root(config).toString()).setCachingEnabled(false).setDirectoryListing(false).setIncludeHidden(false));
   }

@@ -46,6 +46,9 @@ public final class Reports {
     Files.createDirectories(dir);
     JsonObject report = report(config, runs);
     ScenarioData.save(dir, report);
+    if (AllureResults.enabled(config)) {
+      AllureResults.write(config, dir, report);
+    }
     if (formats.contains("json")) {
       atomic(dir.resolve("report.json"), report.encodePrettily());
     }
