@@ -30,7 +30,11 @@ class ToolkitEditorE2ETest {
   }
 
   static String drive(String base, String prefix) throws Exception {
-    Process p = new ProcessBuilder("node", "webroot/e2e/toolkit-editor.e2e.mjs", base, "target/e2e", prefix)
+    return drive(base, prefix, "basic");
+  }
+
+  static String drive(String base, String prefix, String mode) throws Exception {
+    Process p = new ProcessBuilder("node", "webroot/e2e/toolkit-editor.e2e.mjs", base, "target/e2e", prefix, mode)
         .redirectErrorStream(true).start();
     assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the browser test hung");
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -45,6 +49,31 @@ class ToolkitEditorE2ETest {
         .put("web_editor_path", editor.toString())))) {
       assertTrue(svc.http.get("/").body().contains("<div id=\"root\">"), "the toolkit's editor is served");
       drive("http://127.0.0.1:" + svc.port + "/", "toolkit");
+    }
+  }
+
+  /**
+   * Issue 21: the toolkit's editor through everything it does: connect, toolbox, scenario list, open, run with statuses
+   * seen live (its SSE running records), a step's output and logs, the report and the Allure report (the real CLI) in
+   * new windows, the settings screen loaded (the toolkit's GET shape) and saved back without changing the file, and a
+   * run stopped half-way.
+   */
+  @Test
+  void toolkitEditorFullFlow() throws Exception {
+    Path config = TestService.copyConfig(Path.of("target/e2e-toolkit-config"));
+    byte[] before = java.nio.file.Files.readAllBytes(config);
+    Path reports = java.nio.file.Files.createTempDirectory("toolkit-e2e-reports");
+    try (TestService svc = TestService.start(new JsonObject().put("http", new JsonObject()
+        .put("web_editor_path", editor.toString())).put("reporting", new JsonObject().put("output_dir", reports.toString())
+        .put("allure", new JsonObject().put("enabled", true).put("capture_http", true))), config.toString())) {
+      String out = drive("http://127.0.0.1:" + svc.port + "/", "toolkit-full", "full");
+      assertTrue(out.contains("SETTINGS_SAVED"), out);
+      assertEquals(new String(before, StandardCharsets.UTF_8),
+          java.nio.file.Files.readString(config), "the settings round trip left the file as it was");
+      try (var folders = java.nio.file.Files.list(reports)) {
+        // geo_fence_upload (one folder: the run's, reused by generate-report) and the stopped sdsp_track run
+        assertEquals(2, folders.count(), "one report folder per editor run");
+      }
     }
   }
 

@@ -155,6 +155,9 @@ public final class FbClient {
   private static void record(OperationContext ctx, HttpMethod method, String url, Buffer payload,
       HttpResponse<Buffer> r, double ms, String started, String error) {
     org.openutm.verification.core.Metrics.flightBlender(method.name(), r == null ? null : r.statusCode(), ms);
+    String line = method.name() + " " + url + " -> " + (r == null ? error : r.statusCode()) + " in "
+        + Math.round(ms * 10) / 10.0 + " ms";
+    ctx.log(r == null || r.statusCode() >= 400 ? "WARNING" : "INFO", line);
     if (ctx.httpExchanges().size() >= MAX_EXCHANGES) {
       return;
     }
