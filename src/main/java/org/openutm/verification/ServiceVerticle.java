@@ -29,6 +29,7 @@ public class ServiceVerticle extends VerticleBase {
 
   private AppConfig appConfig;
   private boolean generatedToken;
+  private final List<String> frontIds = new ArrayList<>();
 
   @Override
   public Future<?> start() {
@@ -97,6 +98,21 @@ public class ServiceVerticle extends VerticleBase {
     return "http://" + shown + ":" + cfg.httpPort() + "/" + (token.isBlank() ? "" : "?token=" + token);
   }
 
+  /**
+   * The first half of a graceful stop: the HTTP verticles, then the session verticle (its sessions' tasks are cancelled
+   * while the workers still listen), one after the other; the workers and the emulator go with the rest. Undeploying
+   * everything at once (vertx.close) let the workers unregister while those cancels were on their way, one
+   * "Discarding message" warning per session and worker.
+   */
+  public Future<Void> drain() {
+    Future<Void> chain = Future.succeededFuture();
+    for (String id : List.copyOf(frontIds)) {
+      chain = chain.compose(v -> vertx.undeploy(id).recover(t -> Future.succeededFuture()));
+    }
+    frontIds.clear();
+    return chain;
+  }
+
   public AppConfig appConfig() {
     return appConfig;
   }
@@ -108,7 +124,8 @@ public class ServiceVerticle extends VerticleBase {
     ThreadingModel model = "event-loop".equals(cfg.section("workers").getString("threading", "worker"))
         ? ThreadingModel.EVENT_LOOP : ThreadingModel.WORKER;
     List<Future<String>> core = new ArrayList<>();
-    core.add(vertx.deployVerticle(() -> new SessionVerticle(catalog, cfg), new DeploymentOptions()));
+    core.add(vertx.deployVerticle(() -> new SessionVerticle(catalog, cfg), new DeploymentOptions())
+        .onSuccess(frontIds::add));
     for (ClientType type : ClientType.values()) {
       if (!catalog.of(type).isEmpty()) {
         core.add(vertx.deployVerticle(() -> new ClientWorkerVerticle(type, catalog, cfg),
@@ -122,6 +139,7 @@ public class ServiceVerticle extends VerticleBase {
     return Future.all(core)
         .compose(v -> vertx.deployVerticle(() -> new HttpVerticle(catalog, cfg),
             new DeploymentOptions().setInstances(httpInstances)))
+        .onSuccess(id -> frontIds.add(0, id))
         .compose(id -> org.openutm.verification.http.EventBusBridge.startTcp(vertx, cfg).map(id))
         .onSuccess(id -> {
           LOG.info("OpenUTM Verification listening on http://{}:{} ({} operations, config {})",

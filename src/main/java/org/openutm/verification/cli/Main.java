@@ -1,95 +1,72 @@
 package org.openutm.verification.cli;
 
-import io.vertx.core.json.JsonObject;
-import io.vertx.launcher.application.VertxApplication;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.openutm.verification.ServiceVerticle;
-import org.openutm.verification.config.AppConfig;
-import org.openutm.verification.config.ConfigLoader;
-import org.openutm.verification.core.ServiceException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar openutm-verification.jar [serve] [--config PATH] [--port N] [--host H] [vert.x launcher options]}.
- * {@code serve} starts the service through Vert.x's {@link VertxApplication} launcher.
+ * The command line (picocli): {@code serve}, {@code run}, {@code validate}, {@code emulator}, {@code operations},
+ * {@code help}. With no command it is the Python toolkit's {@code openutm-verify}: {@code --config}, {@code -s/--suite}
+ * (repeatable), {@code --debug}, and {@code --server} (= {@code serve}); without {@code --server} it runs the named
+ * suites, or every configured suite.
  */
-public final class Main {
-  private Main() {
-  }
+@Command(name = "openutm-verification", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = {"Verifies UTM systems, above all Flight Blender, by running YAML scenarios of steps.",
+        "With no command it does what the Python toolkit's openutm-verify does: runs the suites named with -s (every "
+            + "configured suite when none is named), or with --server starts the service."},
+    subcommands = {ServeCommand.class, RunCommand.class, ValidateCommand.class, EmulatorCommand.class, OperationsCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 all scenarios passed (or the service stopped cleanly), N = failed scenarios, "
+        + "2 bad usage or config.",
+        "Environment: OPENUTM_CONFIG_PATH, FLIGHT_BLENDER_URL, AMQP_URL, LOG_LEVEL, HTTP_HOST, HTTP_PORT, API_AUTH_TOKEN, "
+            + "SCENARIOS_PATH, DOCS_PATH, WEB_EDITOR_PATH."})
+public final class Main implements Callable<Integer> {
+  /** Set by a serve that started: the JVM then keeps running until SIGTERM/SIGINT. */
+  static volatile boolean serving;
+
+  @Option(names = "--config", paramLabel = "PATH", description = "the config file (default: conf/config.yaml, or "
+      + "OPENUTM_CONFIG_PATH; the bundled default when neither exists)")
+  String config;
+
+  @Option(names = {"-s", "--suite"}, paramLabel = "NAME", description = "a suite of the config to run; repeatable "
+      + "(default: every configured suite)")
+  List<String> suites = new ArrayList<>();
+
+  @Option(names = "--debug", description = "debug logging on the console")
+  boolean debug;
+
+  @Option(names = "--server", description = "start the service (the toolkit's flag; the same as 'serve')")
+  boolean server;
 
   public static void main(String[] args) {
-    List<String> rest = new ArrayList<>(Arrays.asList(args));
-    String command = rest.isEmpty() || rest.get(0).startsWith("-") ? "serve" : rest.remove(0);
-    switch (command) {
-      case "serve" -> {
-        int code = serve(rest);
-        if (code != 0) {
-          System.exit(code);
-        }
-      }
-      case "run", "validate" -> System.exit(scenarios(command, rest));
-      case "emulator" -> emulator(rest);
-      case "operations" -> System.out.print(OperationsDoc.markdown(org.openutm.verification.operation.OperationCatalog.standard()));
-      case "help", "--help", "-h" -> usage(0);
-      default -> {
-        System.err.println("unknown command '" + command + "'");
-        usage(2);
-      }
+    int code = commandLine().execute(args);
+    if (code != 0 || !serving) {
+      System.exit(code);
     }
   }
 
-  private static JsonObject cluster(JsonObject overrides) {
-    if (!(overrides.getValue("cluster") instanceof JsonObject)) {
-      overrides.put("cluster", new JsonObject());
-    }
-    return overrides.getJsonObject("cluster");
+  /** The command tree; tests execute it with their own output streams. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main());
   }
 
-  static int serve(List<String> args) {
-    JsonObject deployment = new JsonObject();
-    JsonObject overrides = new JsonObject();
-    List<String> launcher = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      switch (a) {
-        case "--config" -> deployment.put("config_path", value(args, ++i, a));
-        case "--port" -> overrides.put("http", overrides.getJsonObject("http", new JsonObject())
-            .put("port", Integer.parseInt(value(args, ++i, a))));
-        case "--host" -> overrides.put("http", overrides.getJsonObject("http", new JsonObject())
-            .put("host", value(args, ++i, a)));
-        case "--speed" -> overrides.put("clock", new JsonObject().put("speed", speed(value(args, ++i, a))));
-        case "--cluster" -> cluster(overrides).put("enabled", true);
-        case "--cluster-name" -> cluster(overrides).put("name", value(args, ++i, a));
-        case "--cluster-port" -> cluster(overrides).put("port", Integer.parseInt(value(args, ++i, a)));
-        case "--cluster-members" -> cluster(overrides).put("members",
-            new io.vertx.core.json.JsonArray(List.of(value(args, ++i, a).split("\\s*,\\s*"))));
-        default -> launcher.add(a);
-      }
+  @Override
+  public Integer call() throws Exception {
+    if (server) {
+      ServeCommand serve = new ServeCommand();
+      serve.config = config;
+      serve.debug = debug;
+      return serve.call();
     }
-    if (!overrides.isEmpty()) {
-      deployment.put("config", overrides);
-    }
-    AppConfig config;
-    try {
-      config = ConfigLoader.load(deployment.getString("config_path"), System.getenv(), overrides);
-    } catch (ServiceException e) {
-      System.err.println("serve: " + e.getMessage());
-      return 2;
-    }
-    if (org.openutm.verification.cluster.ClusterSetup.enabled(config)) {
-      return ClusterServe.run(config, deployment);
-    }
-    List<String> all = new ArrayList<>(List.of(ServiceVerticle.class.getName(), "-conf", deployment.encode()));
-    all.addAll(launcher);
-    // Vert.x's HTTP and event-bus metrics into the Prometheus registry of GET /metrics
-    return new VertxApplication(all.toArray(String[]::new), new io.vertx.launcher.application.VertxApplicationHooks() {
-      @Override
-      public io.vertx.core.VertxBuilder createVertxBuilder(io.vertx.core.VertxOptions options) {
-        return io.vertx.core.Vertx.builder().with(options.setMetricsOptions(
-            org.openutm.verification.core.Metrics.vertxOptions()));
-      }
-    }).launch();
+    RunCommand run = new RunCommand();
+    run.config = config;
+    run.suites = suites;
+    run.debug = debug;
+    return run.call();
   }
 
   /** A --speed value: a number (the config check names a bad one); text that is no number is kept to be named. */
@@ -101,117 +78,18 @@ public final class Main {
     }
   }
 
-  /** run / validate: [--config PATH] [--suite NAME]... [--speed N] [--debug] [FILE|ID]... */
-  static int scenarios(String command, List<String> args) {
-    String configPath = null;
-    List<String> suites = new ArrayList<>();
-    List<String> items = new ArrayList<>();
-    String level = "WARN";
-    String reportDir = null;
-    String formats = null;
-    Object speed = null;
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      switch (a) {
-        case "--config" -> configPath = value(args, ++i, a);
-        case "--suite" -> suites.add(value(args, ++i, a));
-        case "--debug" -> level = "DEBUG";
-        case "--report-dir" -> reportDir = value(args, ++i, a);
-        case "--formats" -> formats = value(args, ++i, a);
-        case "--speed" -> speed = speed(value(args, ++i, a));
-        default -> {
-          if (a.startsWith("--")) {
-            System.err.println("unknown option " + a);
-            usage(2);
-          }
-          items.add(a);
-        }
+  /** "openutm-verification 0.1.0 (Vert.x 5.0.7, Java 17.0.x)": the build's version, from a filtered resource. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String vertx = null;
+      try (var in = Main.class.getResourceAsStream("/META-INF/vertx/vertx-version.txt")) {
+        vertx = in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+      } catch (java.io.IOException e) {
+        // the version line then leaves Vert.x out
       }
+      return new String[] {"openutm-verification " + org.openutm.verification.config.BundledConfig.version() + " ("
+          + (vertx == null ? "" : "Vert.x " + vertx + ", ") + "Java " + System.getProperty("java.version") + ")"};
     }
-    JsonObject overrides = new JsonObject().put("logging", new JsonObject().put("level", level));
-    JsonObject reporting = new JsonObject();
-    if (reportDir != null) {
-      reporting.put("output_dir", reportDir);
-    }
-    if (formats != null) {
-      reporting.put("formats", new io.vertx.core.json.JsonArray(List.of(formats.split("\\s*,\\s*"))));
-    }
-    if (!reporting.isEmpty()) {
-      overrides.put("reporting", reporting);
-    }
-    if (speed != null) {
-      overrides.put("clock", new JsonObject().put("speed", speed));
-    }
-    try {
-      AppConfig config = ConfigLoader.load(configPath, System.getenv(), overrides);
-      JsonObject deployment = new JsonObject().put("config", overrides);
-      if (configPath != null) {
-        deployment.put("config_path", configPath);
-      }
-      return command.equals("validate") ? ValidateCommand.run(items, config, System.out)
-          : RunCommand.run(items, suites, config, deployment, System.out);
-    } catch (ServiceException e) {
-      System.err.println(command + ": " + e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      System.err.println(command + ": " + e.getMessage());
-      return 2;
-    }
-  }
-
-  /** emulator [--port N] [--host H] [--mode fastapi|django] [--no-auth] [--amqp-url URL]: a standalone Flight Blender stand-in. */
-  static void emulator(List<String> args) {
-    JsonObject cfg = new JsonObject().put("port", 8000);
-    JsonObject amqp = new JsonObject();
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      switch (a) {
-        case "--port" -> cfg.put("port", Integer.parseInt(value(args, ++i, a)));
-        case "--host" -> cfg.put("host", value(args, ++i, a));
-        case "--mode" -> cfg.put("mode", value(args, ++i, a));
-        case "--no-auth" -> cfg.put("auth", false);
-        case "--amqp-url" -> amqp.put("url", value(args, ++i, a));
-        default -> {
-          System.err.println("unknown option " + a);
-          usage(2);
-        }
-      }
-    }
-    String env = System.getenv("AMQP_URL");
-    if (!amqp.containsKey("url") && env != null && !env.isBlank()) {
-      amqp.put("url", env);
-    }
-    io.vertx.core.Vertx.vertx().deployVerticle(new org.openutm.verification.emulator.EmulatorVerticle(cfg, amqp))
-        .onFailure(t -> {
-          System.err.println("emulator: " + t.getMessage());
-          System.exit(1);
-        });
-  }
-
-  static String value(List<String> args, int i, String flag) {
-    if (i >= args.size()) {
-      System.err.println(flag + " needs a value");
-      usage(2);
-    }
-    return args.get(i);
-  }
-
-  static void usage(int code) {
-    System.out.println("""
-        usage: java -jar target/openutm-verification.jar <command> [options]
-          serve [--config PATH] [--host H] [--port N] [--speed N]
-                                                         start the service (default command)
-                [--cluster [--cluster-name N] [--cluster-port P] [--cluster-members 127.0.0.1:5701-5703,...]]
-                                                         join a Hazelcast cluster of instances (conf/cluster.xml)
-          run [--config PATH] [--suite NAME]... [--report-dir DIR] [--formats json,junit,log] [--speed N] [--debug]
-              [FILE|ID]...                               run scenarios in-process; exit code = failed scenarios
-                                                         (--speed N: the simulated clock, embedded emulator only)
-          validate [--config PATH] FILE|ID...            print every problem; exit 1 if any
-          emulator [--port 8000] [--host H] [--mode fastapi|django] [--no-auth] [--amqp-url URL]
-                                                         a standalone Flight Blender emulator
-          operations                                     the operation catalogue as Markdown
-          help                                           this text
-        environment: OPENUTM_CONFIG_PATH, FLIGHT_BLENDER_URL, AMQP_URL, LOG_LEVEL, HTTP_HOST, HTTP_PORT""");
-    System.exit(code);
   }
 }

@@ -6,31 +6,93 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.openutm.verification.ServiceVerticle;
 import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.config.ConfigLoader;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.scenario.execute.SpeedCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code run [--suite NAME]... [FILE|ID]...}: runs scenarios in-process (no HTTP port), one live line per step,
- * elapsed time for long steps while they run, a summary; the exit code is the number of failed scenarios.
+ * elapsed time for long steps while they run, a summary; the exit code is the number of failed scenarios. With
+ * neither scenarios nor suites it runs every configured suite, as the toolkit does.
  */
-final class RunCommand {
-  private RunCommand() {
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+    description = {"Run scenarios in this process (no HTTP port) and write the reports; the exit code is the number "
+        + "of failed scenarios. With neither scenarios nor --suite: every configured suite."})
+final class RunCommand implements Callable<Integer> {
+  @Option(names = "--config", paramLabel = "PATH", description = "the config file (default: conf/config.yaml)")
+  String config;
+
+  @Option(names = {"-s", "--suite"}, paramLabel = "NAME", description = "a suite of the config; repeatable")
+  List<String> suites = new ArrayList<>();
+
+  @Option(names = "--report-dir", paramLabel = "DIR", description = "where reports go (default reporting.output_dir)")
+  String reportDir;
+
+  @Option(names = "--formats", paramLabel = "LIST", split = ",", description = "report formats: json, junit, html, log")
+  List<String> formats;
+
+  @Option(names = "--speed", paramLabel = "N", description = "the simulated clock's speed (embedded emulator only)")
+  String speed;
+
+  @Option(names = "--debug", description = "debug logging on the console")
+  boolean debug;
+
+  @Parameters(paramLabel = "FILE|ID", description = "scenario files or ids (paths below scenarios.dir, or bare names)")
+  List<String> items = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    JsonObject overrides = new JsonObject().put("logging", new JsonObject().put("level", debug ? "DEBUG" : "WARN"));
+    JsonObject reporting = new JsonObject();
+    if (reportDir != null) {
+      reporting.put("output_dir", reportDir);
+    }
+    if (formats != null) {
+      reporting.put("formats", new io.vertx.core.json.JsonArray(List.copyOf(formats)));
+    }
+    if (!reporting.isEmpty()) {
+      overrides.put("reporting", reporting);
+    }
+    if (speed != null) {
+      overrides.put("clock", new JsonObject().put("speed", Main.speed(speed)));
+    }
+    try {
+      AppConfig cfg = ConfigLoader.load(config, System.getenv(), overrides);
+      JsonObject deployment = new JsonObject().put("config", overrides).put("config_path", cfg.path().toString());
+      return run(items, suites, cfg, deployment, System.out);
+    } catch (Exception e) {
+      System.err.println("run: " + e.getMessage());
+      return 2;
+    }
   }
 
   static int run(List<String> items, List<String> suites, AppConfig config, JsonObject deployment, PrintStream out)
       throws Exception {
-    ScenarioSources sources = ScenarioSources.resolve(items, suites, config);
+    List<String> chosen = suites;
+    if (items.isEmpty() && suites.isEmpty()) {
+      chosen = List.copyOf(config.section("suites").fieldNames());
+      out.println(chosen.isEmpty() ? "run: no scenarios named, and " + config.path() + " has no suites"
+          : "run: every configured suite: " + String.join(", ", chosen));
+    }
+    ScenarioSources sources = ScenarioSources.resolve(items, chosen, config);
     if (sources.sources().isEmpty()) {
-      out.println("run: name scenario files or ids, or --suite NAME");
       return 0;
+    }
+    if (!ScenarioDocsCheck.check(sources.sources().stream().map(ScenarioSources.Source::label).toList(), config, out)) {
+      return 2;
     }
     SimClock.configure(config.section("clock").getDouble("speed", 1.0));
     if (SimClock.speed() > 1 && SpeedCheck.externalFlightBlender(config) != null) {
@@ -40,10 +102,10 @@ final class RunCommand {
       return 2;
     }
     Vertx vertx = Vertx.vertx();
+    ServiceVerticle service = new ServiceVerticle();
     try {
       JsonObject cfg = deployment.getJsonObject("config", new JsonObject()).copy()
           .put("http", new JsonObject().put("enabled", false));
-      ServiceVerticle service = new ServiceVerticle();
       await(vertx.deployVerticle(service, new DeploymentOptions().setConfig(deployment.copy().put("config", cfg))));
       // the service's config: it knows the embedded emulator's address, which the report names
       AppConfig effective = service.appConfig();
@@ -61,15 +123,16 @@ final class RunCommand {
           sources.sources().size() - failed, failed);
       if (!summaries.isEmpty()) {
         var f = config.section("reporting").getJsonArray("formats", new io.vertx.core.json.JsonArray().add("json"));
-        java.util.List<String> formats = new java.util.ArrayList<>(f.stream().map(String::valueOf).toList());
-        if (!formats.contains("junit")) {
-          formats.add("junit");
+        java.util.List<String> wanted = new java.util.ArrayList<>(f.stream().map(String::valueOf).toList());
+        if (!wanted.contains("junit")) {
+          wanted.add("junit");
         }
-        String id = org.openutm.verification.report.Reports.write(effective, summaries, formats);
+        String id = org.openutm.verification.report.Reports.write(effective, summaries, wanted);
         out.println("report: " + org.openutm.verification.report.Reports.root(config).resolve(id));
       }
       return failed;
     } finally {
+      service.drain().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
   }

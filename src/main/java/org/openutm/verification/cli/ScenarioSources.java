@@ -15,8 +15,7 @@ record ScenarioSources(List<Source> sources) {
   }
 
   static ScenarioSources resolve(List<String> items, List<String> suites, AppConfig config) throws IOException {
-    var sc = config.section("scenarios");
-    ScenarioFiles files = new ScenarioFiles(Path.of(sc.getString("dir", "scenarios")), null);
+    ScenarioFiles files = ScenarioDocsCheck.files(config);
     List<Source> out = new ArrayList<>();
     for (String suite : suites) {
       var def = config.section("suites").getJsonObject(suite);

@@ -36,6 +36,14 @@ public final class ConfigLoader {
       throw new ServiceException(ErrorCode.NOT_FOUND, "config file not found: " + path,
           new JsonObject().put("field", "config_path"));
     }
+    Path bundle = null;
+    if (!Files.isRegularFile(path)) {
+      bundle = BundledConfig.extract();
+      if (bundle != null) {
+        sayBundled(path, bundle);
+        path = bundle.resolve("conf/config.yaml");
+      }
+    }
     YNode doc = Files.isRegularFile(path) ? readDocument(path) : null;
     List<ConfigSchema.Problem> problems = new ArrayList<>(doc == null ? List.of() : ConfigSchema.check(doc, ConfigSchema.ROOT));
     if (overrides != null) {
@@ -43,6 +51,15 @@ public final class ConfigLoader {
     }
     JsonObject json = doc == null ? new JsonObject() : (JsonObject) doc.plain();
     JsonObject merged = defaults().mergeIn(json, true);
+    if (bundle != null) {
+      // the bundle's scenarios are beside its conf/, not in the working directory
+      JsonObject sc = merged.getJsonObject("scenarios");
+      for (String key : List.of("dir", "docs_dir")) {
+        if (sc.getValue(key) instanceof String v && !Path.of(v).isAbsolute()) {
+          sc.put(key, bundle.resolve(v).toString());
+        }
+      }
+    }
     applyEnv(merged, env);
     if (overrides != null) {
       merged.mergeIn(overrides, true);
@@ -55,6 +72,16 @@ public final class ConfigLoader {
       throw invalid(path.toString(), problems);
     }
     return config;
+  }
+
+  private static boolean bundledSaid;
+
+  private static synchronized void sayBundled(Path missing, Path bundle) {
+    if (!bundledSaid) {
+      bundledSaid = true;
+      org.slf4j.LoggerFactory.getLogger(ConfigLoader.class).warn("no {} (and no --config or OPENUTM_CONFIG_PATH): using "
+          + "the bundled default config {} with its data files and scenarios", missing, bundle.resolve("conf/config.yaml"));
+    }
   }
 
   /** One error listing every problem ({@code details.problems}: path, line, column, message). */
@@ -176,6 +203,9 @@ public final class ConfigLoader {
     setIfPresent(env, "HTTP_HOST", v -> cfg.getJsonObject("http").put("host", v));
     setIfPresent(env, "API_AUTH_TOKEN", v -> cfg.getJsonObject("http").put("auth_token", v));
     setIfPresent(env, "WEB_EDITOR_PATH", v -> cfg.getJsonObject("http").put("web_editor_path", v));
+    // the toolkit's folders of scenario YAML and of their markdown docs
+    setIfPresent(env, "SCENARIOS_PATH", v -> cfg.getJsonObject("scenarios").put("dir", v));
+    setIfPresent(env, "DOCS_PATH", v -> cfg.getJsonObject("scenarios").put("docs_dir", v));
     setIfPresent(env, "HTTP_PORT", v -> {
       try {
         cfg.getJsonObject("http").put("port", Integer.parseInt(v.trim()));

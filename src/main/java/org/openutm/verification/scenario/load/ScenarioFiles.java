@@ -25,6 +25,9 @@ import org.yaml.snakeyaml.Yaml;
 public final class ScenarioFiles {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_\\-. ]*(/[A-Za-z0-9_\\-][A-Za-z0-9_\\-. ]*)*");
 
+  /** The toolkit's scenario folders that have another name here: its ids resolve (standard-scenarios/F1_happy_path). */
+  static final java.util.Map<String, String> TOOLKIT_FOLDERS = java.util.Map.of("standard-scenarios", "standard");
+
   private final Path root;
   private final Path docsRoot;
 
@@ -64,6 +67,13 @@ public final class ScenarioFiles {
         return p;
       }
     }
+    String alias = TOOLKIT_FOLDERS.get(clean.substring(0, Math.max(0, clean.indexOf('/'))));
+    if (alias != null) {
+      Path p = confined(alias + clean.substring(clean.indexOf('/')) + ".yaml");
+      if (Files.isRegularFile(p)) {
+        return p;
+      }
+    }
     if (!clean.contains("/")) {
       List<String> matches = list().stream().filter(i -> i.equals(clean) || i.endsWith("/" + clean)).toList();
       if (matches.size() > 1) {
@@ -77,8 +87,24 @@ public final class ScenarioFiles {
     throw ServiceException.notFound("path", "no scenario '" + clean + "'");
   }
 
-  /** The scenario's markdown docs: next to it, or under the docs folder at the same id. */
+  /** The scenario's markdown docs (see {@link #docsPath}); 404 naming why when there are none. */
   public String docs(String id) {
+    String clean = check(id);
+    Path p = docsPath(clean);
+    if (p != null) {
+      return read(p);
+    }
+    List<Path> several = stemMatches(clean);
+    throw ServiceException.notFound("path", several.size() > 1 ? "several documentation files for scenario '" + clean
+        + "': " + several.stream().map(Path::toString).toList() : "no docs for scenario '" + clean + "'");
+  }
+
+  /**
+   * Where a scenario's docs are: {@code <id>.md} next to its YAML, or at the same id under the docs folder, else the
+   * one {@code <name>.md} anywhere under the docs folder (then the scenarios folder), as the toolkit looks them up;
+   * null when there is none or several (ambiguous).
+   */
+  public Path docsPath(String id) {
     String clean = check(id);
     List<Path> candidates = new ArrayList<>();
     candidates.add(confined(clean + ".md"));
@@ -88,12 +114,43 @@ public final class ScenarioFiles {
         candidates.add(d);
       }
     }
+    try {
+      Path yaml = find(clean);
+      candidates.add(yaml.resolveSibling(stripExtension(yaml.getFileName().toString()) + ".md"));
+    } catch (ServiceException e) {
+      // no such scenario here: its docs may still be in the docs folder
+    }
     for (Path p : candidates) {
       if (Files.isRegularFile(p)) {
-        return read(p);
+        return p;
       }
     }
-    throw ServiceException.notFound("path", "no docs for scenario '" + clean + "'");
+    List<Path> matches = stemMatches(clean);
+    return matches.size() == 1 ? matches.get(0) : null;
+  }
+
+  /** Every {@code <last segment of id>.md} under the docs folder, or, when it has none, under the scenarios folder. */
+  public List<Path> stemMatches(String id) {
+    String stem = id.substring(id.lastIndexOf('/') + 1) + ".md";
+    for (Path dir : docsRoot == null ? List.of(root) : List.of(docsRoot, root)) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(dir)) {
+        List<Path> found = files.filter(f -> f.getFileName().toString().equals(stem) && Files.isRegularFile(f)).sorted()
+            .toList();
+        if (!found.isEmpty()) {
+          return found;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return List.of();
+  }
+
+  public Path docsRoot() {
+    return docsRoot;
   }
 
   /** Plain maps and lists all the way down: snakeyaml would tag Vert.x's JsonObject/JsonArray with their Java class. */
