@@ -62,7 +62,20 @@ public final class StepExecutor {
         throw new ServiceException(ErrorCode.BAD_INPUT, "unknown operation '" + name + "'",
             new JsonObject().put("field", "step").put("suggestions", new JsonArray(catalog.suggestions(name))));
       }
-      Args args = ArgumentCoercer.coerce(op, resolveArguments(arguments, singleStepContext(s)));
+      Args args;
+      try {
+        args = ArgumentCoercer.coerce(op, resolveArguments(arguments, singleStepContext(s)));
+      } catch (ServiceException e) {
+        if (!Templates.hasExpression(arguments)) {
+          throw e; // the request itself is wrong: a 400 naming the argument
+        }
+        // a reference that fails, or resolves to a wrong value, fails the step as in a run (and as the toolkit
+        // records it): the session shows it failed
+        JsonObject failed = StepResults.failure(stepId, op.name(), op.phase(), 0.0,
+            "Parameter resolution failed: " + e.getMessage());
+        s.record(failed, null);
+        return Future.succeededFuture(failed);
+      }
       if (background && !seed) {
         // the toolkit's background: true answers its running StepResult, the task named by the step id
         startTaskHandle(s, stepId, op, args, StepOptions.SINGLE);
@@ -93,10 +106,7 @@ public final class StepExecutor {
 
       @Override
       public Object dataFile(String name) {
-        if (!files.containsKey(name)) {
-          throw new ExpressionException("no data file '" + name + "' in the config's data_files " + files.fieldNames());
-        }
-        return files.getValue(name);
+        return EvalContext.dataFileIn(files, name);
       }
     };
   }

@@ -20,8 +20,11 @@ public final class TestService implements AutoCloseable {
   /** Services open on the simulated clock: when the last one closes, the process clock goes back to speed 1. */
   private static final java.util.concurrent.atomic.AtomicInteger FAST_OPEN = new java.util.concurrent.atomic.AtomicInteger();
 
-  private TestService(Vertx vertx, int port, org.openutm.verification.config.AppConfig config) {
+  private final ServiceVerticle service;
+
+  private TestService(Vertx vertx, ServiceVerticle service, int port, org.openutm.verification.config.AppConfig config) {
     this.vertx = vertx;
+    this.service = service;
     this.port = port;
     this.config = config;
     this.http = new Http("http://127.0.0.1:" + port);
@@ -76,7 +79,7 @@ public final class TestService implements AutoCloseable {
         ServiceVerticle service = new ServiceVerticle();
         await(vertx.deployVerticle(service,
             new DeploymentOptions().setConfig(new JsonObject().put("config", cfg).put("config_path", configPath))));
-        return new TestService(vertx, port, service.appConfig());
+        return new TestService(vertx, service, port, service.appConfig());
       } catch (IllegalStateException e) {
         await(vertx.close());
         boolean bind = String.valueOf(e.getMessage()).contains("BindException")
@@ -123,6 +126,8 @@ public final class TestService implements AutoCloseable {
 
   @Override
   public void close() {
+    // as the CLI and serve stop: HTTP and sessions first, while the workers still take their cancels
+    await(service.drain());
     await(vertx.close());
     if (fast() && FAST_OPEN.decrementAndGet() == 0) {
       org.openutm.verification.clock.SimClock.configure(1);

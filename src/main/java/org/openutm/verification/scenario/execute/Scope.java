@@ -102,11 +102,7 @@ final class Scope implements EvalContext {
 
   @Override
   public Object dataFile(String name) {
-    JsonObject files = config.section("data_files");
-    if (!files.containsKey(name)) {
-      throw new ExpressionException("no data file '" + name + "' in the config's data_files " + files.fieldNames());
-    }
-    return files.getValue(name);
+    return EvalContext.dataFileIn(config.section("data_files"), name);
   }
 
   @Override

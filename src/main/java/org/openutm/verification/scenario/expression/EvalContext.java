@@ -21,6 +21,21 @@ public interface EvalContext {
     throw new ExpressionException("no data file '" + name + "'");
   }
 
+  /** The toolkit's DataFiles model: these five always exist, None when the config leaves them out. */
+  java.util.Set<String> TOOLKIT_DATA_FILES = java.util.Set.of("trajectory", "simulation", "flight_declaration",
+      "flight_declaration_via_operational_intent", "geo_fence");
+
+  /** {@code data_files.<name>} of these files: their value, null for an unset toolkit key, else an error naming them. */
+  static Object dataFileIn(io.vertx.core.json.JsonObject files, String name) {
+    if (files.containsKey(name)) {
+      return files.getValue(name);
+    }
+    if (TOOLKIT_DATA_FILES.contains(name)) {
+      return null;
+    }
+    throw new ExpressionException("no data file '" + name + "' in the config's data_files " + files.fieldNames());
+  }
+
   /** The config value at the path (secrets are never exposed). */
   default Object config(List<Expr.Segment> path) {
     throw new ExpressionException("config is not available here");
