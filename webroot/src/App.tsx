@@ -159,7 +159,7 @@ function Editor() {
     stopRef.current = false; setRunning(true); setReport(null); setResults({}); setMessage('Running step by step…');
     await api.reset(session).catch(() => undefined);
     try {
-      const ok = await runStepByStep(session, graphNodes(), graphEdges(), setStatus, () => stopRef.current);
+      const ok = await runStepByStep(session, current(), setStatus, () => stopRef.current);
       setMessage(ok ? 'Step-by-step run succeeded' : 'Step-by-step run failed');
       const r = await api.generateReport(session, name).catch(() => null);
       if (r) setReport('/reports/' + r.report_id + '/report.html');

@@ -33,6 +33,9 @@ export const api = {
   validate: (s: Scenario) => call<{ valid: boolean; problems: Problem[] }>('POST', '/api/scenarios/validate', { scenario: s }),
   createSession: () => call<{ session_id: string }>('POST', '/api/sessions', {}),
   reset: (session: string) => call('POST', '/session/reset', {}, session),
+  // the scenario a session steps through: /api/step may then call its groups; success()/failure() start afresh
+  loadScenario: (session: string, s: Scenario) => call<{ status: string; groups: string[] }>('POST',
+    '/api/sessions/' + encodeURIComponent(session) + '/scenario', { scenario: s }, session),
   step: (session: string, def: StepDef & { run_in_background?: boolean }) =>
     call<StepResult & { task_id?: string }>('POST', '/api/step', def, session),
   join: (session: string, taskId: string) => call<StepResult>('POST', '/api/tasks/' + taskId + '/join', undefined, session),

@@ -33,7 +33,7 @@ final class RequestGuard {
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   /** The routes whose body may be a scenario in YAML; the others take JSON. */
   private static final Pattern YAML_ROUTES = Pattern.compile(
-      "/run-scenario|/run-scenario-async|/api/runs|/api/scenarios/.+");
+      "/run-scenario|/run-scenario-async|/api/runs|/api/scenarios/.+|/api/sessions/[^/]+/scenario");
 
   private final Set<String> hosts = new HashSet<>();
   private final Set<String> origins = new HashSet<>();

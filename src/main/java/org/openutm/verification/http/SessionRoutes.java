@@ -39,6 +39,9 @@ final class SessionRoutes {
         c -> toSession(pathSession(c), "results", new JsonObject(), false), null));
     r.post("/api/sessions/:id/reset").handler(ctx -> handle(ctx,
         c -> toSession(pathSession(c), "reset", Requests.jsonBody(c, true), false)));
+    // the scenario being stepped: /api/step may then call its groups; its success()/failure() state starts afresh
+    r.post("/api/sessions/:id/scenario").handler(ctx -> handle(ctx,
+        c -> toSession(pathSession(c), "scenario", RunRoutes.scenarioBody(c), false)));
     r.post("/api/sessions/:id/input").handler(ctx -> handle(ctx, c -> {
       String id = pathSession(c);
       return vertx.eventBus().<JsonObject>request(Addresses.input(id), Requests.jsonBody(c, true), shortCall)

@@ -32,6 +32,7 @@ public final class Session {
   private final Set<String> executions = new HashSet<>();
   private final Consumer<JsonObject> events;
   private final Map<String, Consumer<JsonObject>> runSinks = new java.util.HashMap<>();
+  private Consumer<JsonObject> stepListener;
   private long seq;
   private final Map<String, JsonObject> clientStates = new java.util.HashMap<>();
   private JsonObject configOverrides = new JsonObject();
@@ -85,6 +86,9 @@ public final class Session {
    */
   public void publish(JsonObject event) {
     event.put("session", id).put("seq", ++seq);
+    if (stepListener != null && "step".equals(event.getString("type"))) {
+      stepListener.accept(event);
+    }
     String runId = event.getString("run_id");
     if (runId != null) {
       Consumer<JsonObject> sink = runSinks.get(runId);
@@ -117,6 +121,11 @@ public final class Session {
   /** What a client remembers for this session between steps (latest declaration id, generated telemetry...). */
   public JsonObject clientState(String client) {
     return clientStates.computeIfAbsent(client, k -> new JsonObject());
+  }
+
+  /** Sees every step record of the session, of runs and single steps alike (the single-step engine's state). */
+  public void onStep(Consumer<JsonObject> listener) {
+    this.stepListener = listener;
   }
 
   public void addRunSink(String runId, Consumer<JsonObject> sink) {

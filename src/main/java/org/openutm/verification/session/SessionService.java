@@ -129,7 +129,6 @@ public final class SessionService {
         throw ServiceException.badInput("action", "'action' is required: step, join, task, reset, results or info");
       }
       return switch (a) {
-        case "step" -> executor.step(s, request);
         case "join" -> executor.join(s, taskId(request));
         case "task" -> Future.succeededFuture(s.task(taskId(request)).describe());
         case "tasks" -> Future.succeededFuture(new JsonObject().put("tasks",

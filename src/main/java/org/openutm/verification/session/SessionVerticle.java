@@ -177,6 +177,7 @@ public class SessionVerticle extends VerticleBase {
       } else {
         if ("reset".equals(action) && service.exists(id)) {
           runs.stop(service.get(id));
+          runs.resetSteps(id);
         }
         answer = service.handle(id, body);
       }

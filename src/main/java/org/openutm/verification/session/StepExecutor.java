@@ -3,7 +3,6 @@ package org.openutm.verification.session;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.openutm.verification.clock.SimClock;
@@ -13,7 +12,6 @@ import org.openutm.verification.core.LocalJsonCodec;
 import org.openutm.verification.core.Metrics;
 import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.operation.Args;
-import org.openutm.verification.operation.ArgumentCoercer;
 import org.openutm.verification.operation.OperationCatalog;
 import org.openutm.verification.operation.OperationDef;
 import org.openutm.verification.scenario.expression.EvalContext;
@@ -42,73 +40,6 @@ public final class StepExecutor {
 
   public OperationCatalog catalog() {
     return catalog;
-  }
-
-  /** A single-step request (StepDefinition + run_in_background): its StepResult, or {task_id, status: running}. */
-  public Future<JsonObject> step(Session s, JsonObject def) {
-    try {
-      String name = requireString(def, "step");
-      String id = optionalString(def, "id");
-      String stepId = id == null || id.isBlank() ? name : id;
-      JsonObject arguments = optionalObject(def, "arguments");
-      boolean seed = flag(def, "run_in_background");
-      boolean background = seed || flag(def, "background");
-      if (JOIN_STEP.equals(name) || "join_task".equals(name)) {
-        String taskId = joinTaskId(s.taskIdContext(), arguments);
-        return join(s, taskId).map(r -> recordJoin(s, stepId, r));
-      }
-      OperationDef op = catalog.find(name);
-      if (op == null) {
-        throw new ServiceException(ErrorCode.BAD_INPUT, "unknown operation '" + name + "'",
-            new JsonObject().put("field", "step").put("suggestions", new JsonArray(catalog.suggestions(name))));
-      }
-      Args args;
-      try {
-        args = ArgumentCoercer.coerce(op, resolveArguments(arguments, singleStepContext(s)));
-      } catch (ServiceException e) {
-        if (!Templates.hasExpression(arguments)) {
-          throw e; // the request itself is wrong: a 400 naming the argument
-        }
-        // a reference that fails, or resolves to a wrong value, fails the step as in a run (and as the toolkit
-        // records it): the session shows it failed
-        JsonObject failed = StepResults.failure(stepId, op.name(), op.phase(), 0.0,
-            "Parameter resolution failed: " + e.getMessage());
-        s.record(failed, null);
-        return Future.succeededFuture(failed);
-      }
-      if (background && !seed) {
-        // the toolkit's background: true answers its running StepResult, the task named by the step id
-        startTaskHandle(s, stepId, op, args, StepOptions.SINGLE);
-        return Future.succeededFuture(StepResults.of(stepId, op.name(), op.phase(), StepResults.RUNNING, 0.0,
-            new JsonObject().put("task_id", stepId), null, new JsonArray()));
-      }
-      return background ? startTask(s, stepId, op, args) : runForeground(s, stepId, op, args, StepOptions.SINGLE);
-    } catch (ServiceException e) {
-      return Future.failedFuture(e);
-    }
-  }
-
-  /** A single step sees the session's results and, as a run does, data_files (the session's overrides on top). */
-  private EvalContext singleStepContext(Session s) {
-    EvalContext results = s.evalContext();
-    JsonObject files = new JsonObject();
-    if (live != null) {
-      files.mergeIn(live.current().section("data_files"));
-    }
-    if (s.configOverrides().getValue("data_files") instanceof JsonObject o) {
-      files.mergeIn(o);
-    }
-    return new EvalContext() {
-      @Override
-      public Object step(String key) {
-        return results.step(key);
-      }
-
-      @Override
-      public Object dataFile(String name) {
-        return EvalContext.dataFileIn(files, name);
-      }
-    };
   }
 
   /** Resolves each argument, naming the argument whose expression fails. */
@@ -141,18 +72,17 @@ public final class StepExecutor {
     });
   }
 
-  /** Starts a background task: answers {task_id, status: running} at once; the result is recorded on completion. */
-  public Future<JsonObject> startTask(Session s, String stepId, OperationDef op, Args args) {
-    BackgroundTask task = startTaskHandle(s, stepId, op, args, StepOptions.SINGLE);
-    return Future.succeededFuture(new JsonObject().put("task_id", task.taskId()).put("status", StepResults.RUNNING));
-  }
-
-  /** As {@link #startTask}, returning the task (the scenario engine awaits its future for {@code needs}). */
-  public BackgroundTask startTaskHandle(Session s, String stepId, OperationDef op, Args args, StepOptions opts) {
+  /** 429 when the session runs {@code session.max_tasks_per_session} background tasks already. */
+  public void checkTaskCapacity(Session s) {
     if (s.runningTasks() >= maxTasksPerSession) {
       throw new ServiceException(ErrorCode.TOO_MANY, "session '" + s.id() + "' already runs " + maxTasksPerSession
           + " background tasks", new JsonObject().put("field", "run_in_background"));
     }
+  }
+
+  /** As {@link #startTask}, returning the task (the scenario engine awaits its future for {@code needs}). */
+  public BackgroundTask startTaskHandle(Session s, String stepId, OperationDef op, Args args, StepOptions opts) {
+    checkTaskCapacity(s);
     String taskId = UUID.randomUUID().toString();
     BackgroundTask task = new BackgroundTask(taskId, stepId, taskId, op.name(), op.phase());
     s.addTask(task, opts.runId());
@@ -234,6 +164,11 @@ public final class StepExecutor {
     this.live = live;
   }
 
+  /** The config a step sees: the saved one (PUT /api/config) when there is one, else {@code base}. */
+  public org.openutm.verification.config.AppConfig current(org.openutm.verification.config.AppConfig base) {
+    return live == null ? base : live.current();
+  }
+
   private JsonObject overrides(JsonObject session) {
     JsonObject saved = live == null ? null : live.stepOverrides();
     if (saved == null) {
@@ -244,63 +179,5 @@ public final class StepExecutor {
 
   public void cancel(String executionId, String reason) {
     vertx.eventBus().publish(Addresses.CANCEL, new JsonObject().put("execution_id", executionId).put("reason", reason));
-  }
-
-  private static JsonObject recordJoin(Session s, String stepId, JsonObject taskResult) {
-    JsonObject r = StepResults.of(stepId, JOIN_STEP, null, taskResult.getString("status"),
-        0.0, taskResult.getValue("result"), taskResult.getString("error_message"), taskResult.getJsonArray("logs"));
-    s.record(r);
-    return taskResult;
-  }
-
-  private static String joinTaskId(EvalContext ctx, JsonObject arguments) {
-    for (String k : arguments.fieldNames()) {
-      if (!k.equals("task_id")) {
-        throw ServiceException.badInput("arguments." + k, "'" + JOIN_STEP + "' takes only task_id");
-      }
-    }
-    Object v = resolveArguments(arguments, ctx).getValue("task_id");
-    if (v instanceof JsonObject o && o.getValue("task_id") instanceof String nested) {
-      v = nested;
-    }
-    if (!(v instanceof String id) || id.isBlank()) {
-      throw ServiceException.badInput("arguments.task_id", "task_id is required (a task id or a ${{ }} reference to one)");
-    }
-    return id;
-  }
-
-  static String requireString(JsonObject def, String field) {
-    Object v = def.getValue(field);
-    if (!(v instanceof String s) || s.isBlank()) {
-      throw ServiceException.badInput(field, "'" + field + "' is required and must be a non-empty string");
-    }
-    return s;
-  }
-
-  static String optionalString(JsonObject def, String field) {
-    Object v = def.getValue(field);
-    if (v != null && !(v instanceof String)) {
-      throw ServiceException.badInput(field, "'" + field + "' must be a string");
-    }
-    return (String) v;
-  }
-
-  static JsonObject optionalObject(JsonObject def, String field) {
-    Object v = def.getValue(field);
-    if (v == null) {
-      return new JsonObject();
-    }
-    if (!(v instanceof JsonObject o)) {
-      throw ServiceException.badInput(field, "'" + field + "' must be an object");
-    }
-    return o;
-  }
-
-  static boolean flag(JsonObject def, String field) {
-    Object v = def.getValue(field);
-    if (v != null && !(v instanceof Boolean)) {
-      throw ServiceException.badInput(field, "'" + field + "' must be true or false");
-    }
-    return Boolean.TRUE.equals(v);
   }
 }

@@ -92,9 +92,22 @@ class ServerMainToolkitTest extends ToolkitRuns {
         .put("allure", new JsonObject().put("enabled", enabled).put("results_dir", resultsDir))));
   }
 
-  static void runOne(TestService svc) {
+  /** A run, and its report folder written (that happens as the run ends). */
+  void runOne(TestService svc) throws Exception {
     assertEquals(200, svc.http.post("/run-scenario", "name: one\nsteps:\n  - step: Generate UUID\n",
         "Content-Type", "application/yaml").status());
+    Path out = tmp.resolve("out");
+    for (int i = 0; i < 100; i++) {
+      if (Files.isDirectory(out)) {
+        try (var dirs = Files.list(out)) {
+          if (dirs.anyMatch(d -> Files.isRegularFile(d.resolve("report.json")))) {
+            return;
+          }
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no report folder in " + out);
   }
 
   @Test
@@ -152,7 +165,7 @@ class ServerMainToolkitTest extends ToolkitRuns {
   }
 
   @Test
-  void test_allure_generate_success_returns_report_url() {
+  void test_allure_generate_success_returns_report_url() throws Exception {
     try (TestService svc = allure(true, "allure-results")) {
       runOne(svc);
       Http.Response r = svc.http.post("/api/allure/generate", null);
@@ -164,7 +177,7 @@ class ServerMainToolkitTest extends ToolkitRuns {
   }
 
   @Test
-  void test_allure_report_404_when_not_generated() {
+  void test_allure_report_404_when_not_generated() throws Exception {
     try (TestService svc = allure(true, "allure-results")) {
       runOne(svc);
       assertEquals(404, svc.http.get("/api/allure/report").status());

@@ -82,7 +82,8 @@ final class DaaOperations {
             .param(ParamDef.enumeration("expected_geometry", List.of(Map.entry("any", "any"), Map.entry("head_on", "head_on"),
                 Map.entry("crossing", "crossing"), Map.entry("overtake", "overtake")), "any", false, "The encounter's geometry."))
             .param(optional("require_escalation", ParamType.BOOLEAN, true, "No alert may drop a level before it resolves, and at least one alert must rise."))
-            .param(optional("require_cpa", ParamType.BOOLEAN, true, "CPA times must count down."))
+            .param(optional("require_cpa", ParamType.BOOLEAN, true,
+                "CPA times must count down (rises up to 5 s, the age of a tick's data, allowed)."))
             .param(optional("require_lifecycle", ParamType.BOOLEAN, true, "Triggered then resolved."))
             .param(optional("max_1hz_gap_seconds", ParamType.NUMBER, 1.0, "Largest gap between an alert's logs."))
             .timeout(a -> 30_000)

@@ -28,6 +28,7 @@ public final class RunService {
   private final Map<String, Deque<ScenarioRun>> bySession = new HashMap<>();
   private final Map<String, String> sessionOfRun = new HashMap<>();
   private final Map<String, ScenarioRun> byId = new HashMap<>();
+  private final Map<String, SingleSteps> singleSteps = new HashMap<>();
   private java.util.function.BiConsumer<Session, JsonObject> onReport = (s, summary) -> { };
 
   /**
@@ -45,13 +46,29 @@ public final class RunService {
   }
 
   public static boolean handles(String action) {
-    return "run".equals(action) || "stop".equals(action) || "run-status".equals(action);
+    return "run".equals(action) || "stop".equals(action) || "run-status".equals(action) || "step".equals(action)
+        || "scenario".equals(action);
+  }
+
+  private SingleSteps steps(Session s) {
+    return singleSteps.computeIfAbsent(s.id(), k -> new SingleSteps(s));
+  }
+
+  /** A session was reset: its single steps start afresh (the loaded scenario stays). */
+  public void resetSteps(String sessionId) {
+    SingleSteps steps = singleSteps.get(sessionId);
+    if (steps != null) {
+      steps.reset();
+    }
   }
 
   public Future<JsonObject> handle(Session s, JsonObject request) {
     try {
       return switch (request.getString("action")) {
         case "run" -> run(s, request);
+        case "step" -> steps(s).run(request, executor, executor.current(config));
+        case "scenario" -> Future.succeededFuture(steps(s).load(Scenarios.checkRequest(withoutAction(request),
+            executor.catalog(), maxSteps).orThrow()));
         case "stop" -> Future.succeededFuture(stop(s));
         default -> Future.succeededFuture(status(s, request));
       };
@@ -60,6 +77,12 @@ public final class RunService {
     } catch (ClassCastException e) {
       return Future.failedFuture(ServiceException.badInput("body", "malformed run request: " + e.getMessage()));
     }
+  }
+
+  private static JsonObject withoutAction(JsonObject request) {
+    JsonObject body = request.copy();
+    body.remove("action");
+    return body;
   }
 
   private Future<JsonObject> run(Session s, JsonObject request) {
@@ -79,7 +102,7 @@ public final class RunService {
     }
     ScenarioDef def = Scenarios.checkRequest(body, executor.catalog(), maxSteps).orThrow();
     SpeedCheck.check(def, config, org.openutm.verification.clock.SimClock.speed());
-    ScenarioRun run = new ScenarioRun(UUID.randomUUID().toString(), s, executor, config, def,
+    ScenarioRun run = new ScenarioRun(UUID.randomUUID().toString(), s, executor, executor.current(config), def,
         dataFiles == null ? null : new JsonObject().put("data_files", dataFiles));
     Deque<ScenarioRun> runs = bySession.computeIfAbsent(s.id(), k -> new ArrayDeque<>());
     runs.addLast(run);
@@ -159,6 +182,7 @@ public final class RunService {
     if (active != null) {
       active.stop();
     }
+    singleSteps.remove(sessionId);
     Deque<ScenarioRun> runs = bySession.remove(sessionId);
     if (runs != null) {
       runs.forEach(r -> {

@@ -32,13 +32,23 @@ final class RunState {
   double wallDuration;
   long droppedEvents;
 
+  private final boolean keepEvents;
+
   RunState(String runId, String scenario) {
+    this(runId, scenario, true);
+  }
+
+  /** {@code keepEvents}: false for a session's single steps, which have no replay log. */
+  RunState(String runId, String scenario, boolean keepEvents) {
     this.runId = runId;
     this.scenario = scenario;
+    this.keepEvents = keepEvents;
   }
 
   void onEvent(JsonObject event) {
-    if (events.size() < MAX_EVENTS) {
+    if (!keepEvents) {
+      // the record only
+    } else if (events.size() < MAX_EVENTS) {
       events.add(event);
     } else {
       droppedEvents++;

@@ -42,23 +42,56 @@ public final class ScenarioRun {
   private final ScenarioDef def;
   private final RunState state;
   private final Scope top;
-  private final Map<String, BackgroundTask> backgroundBySteps = new HashMap<>();
+  private final Map<String, BackgroundTask> backgroundBySteps;
   private final List<Future<JsonObject>> backgroundFutures = new ArrayList<>();
   private final Promise<JsonObject> done = Promise.promise();
+  /** A session's single steps: a step without {@code if} runs regardless of earlier failures. */
+  private final boolean single;
 
   private final JsonObject overrides;
 
   /** {@code overrides}: config overrides for this run (a suite's data_files for its scenario), or null. */
   public ScenarioRun(String runId, Session session, StepExecutor executor, AppConfig config, ScenarioDef def,
       JsonObject overrides) {
+    this(session, executor, config, def, overrides, new RunState(runId, def.name()), new HashMap<>(), false);
+  }
+
+  /** The walk of one single step over the session's single-step state (see {@link SingleSteps}). */
+  ScenarioRun(Session session, StepExecutor executor, AppConfig config, ScenarioDef def, RunState state,
+      Map<String, BackgroundTask> background) {
+    this(session, executor, config, def, null, state, background, true);
+  }
+
+  private ScenarioRun(Session session, StepExecutor executor, AppConfig config, ScenarioDef def, JsonObject overrides,
+      RunState state, Map<String, BackgroundTask> background, boolean single) {
     this.session = session;
     this.executor = executor;
     this.def = def;
-    this.state = new RunState(runId, def.name());
+    this.state = state;
+    this.backgroundBySteps = background;
+    this.single = single;
     this.overrides = session.configOverrides(overrides);
     AppConfig effective = this.overrides == null ? config
         : new AppConfig(config.json().copy().mergeIn(this.overrides, true), config.path());
     this.top = new Scope(state, effective, "", false, null, null);
+  }
+
+  /**
+   * Runs one step as a run runs it ({@code if}, {@code needs}, {@code loop}, a group of the scenario, background,
+   * continue-on-error) and answers its record: the step's, the aggregate of a loop or group, or a background step's
+   * running record.
+   */
+  Future<JsonObject> runSingle(StepDef s) {
+    String id = s.effectiveId();
+    return runStep(s, top).map(v -> {
+      JsonObject r = state.results.get(id);
+      return r == null ? StepResults.failure(id, s.step(), phase(s), 0.0, "the step recorded no result") : r;
+    });
+  }
+
+  /** The task a background single step started (the latest of that id). */
+  BackgroundTask task(String stepId) {
+    return backgroundBySteps.get(stepId);
   }
 
   public String runId() {
@@ -174,7 +207,8 @@ public final class ScenarioRun {
         if (failedNeed != null) {
           return "Skipped: needed step '" + failedNeed + "' did not succeed";
         }
-        return scope.success() ? null : "Skipped due to previous step failure";
+        // a script's single step that names no condition runs regardless; a run's default is success()
+        return single || scope.success() ? null : "Skipped due to previous step failure";
       }
       return Evaluator.truthy(Evaluator.eval(tree, scope)) ? null : "Skipped: condition '" + cond + "' is false";
     } catch (ExpressionException e) {

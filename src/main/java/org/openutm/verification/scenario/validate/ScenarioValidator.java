@@ -37,10 +37,15 @@ public final class ScenarioValidator {
   }
 
   public static List<Problem> validate(ScenarioDef scenario, OperationCatalog catalog) {
+    return validate(scenario, catalog, Set.of());
+  }
+
+  /** As above, the steps also seeing {@code earlier}: what a session's earlier single steps recorded. */
+  public static List<Problem> validate(ScenarioDef scenario, OperationCatalog catalog, Set<String> earlier) {
     ScenarioValidator v = new ScenarioValidator(catalog, scenario);
     v.groupCycles();
     scenario.groups().values().forEach(g -> v.scope(g.steps(), Set.of(), true));
-    v.scope(scenario.steps(), Set.of(), false);
+    v.scope(scenario.steps(), earlier, false);
     return v.problems;
   }
 

@@ -92,4 +92,19 @@ class DaaChecksTest {
     assertFalse(DaaChecks.sharedIntruder(logs, "INTC1", 2, 25, 5, false).getJsonObject("checks")
         .getJsonObject("other_intruders").getBoolean("passed"));
   }
+
+  /** A CPA time may lag by the age of the data a tick used (a few seconds), not jump back up. */
+  @Test
+  void aCpaTimeCountsDownWithinTheJitterOfStaleData() {
+    java.util.function.Function<double[], java.util.List<JsonObject>> seq = values -> {
+      java.util.List<JsonObject> l = new java.util.ArrayList<>();
+      for (double v : values) {
+        l.add(new JsonObject().put("cpa_time_seconds", v));
+      }
+      return l;
+    };
+    assertEquals(null, DaaChecks.rise(seq.apply(new double[] {30, 29, 28, 31.5, 27, 26}), "cpa_time_seconds"));
+    assertEquals("rose from 20.0 to 40.0 s", DaaChecks.rise(seq.apply(new double[] {30, 20, 40}), "cpa_time_seconds"));
+    assertEquals(null, DaaChecks.rise(seq.apply(new double[] {3, 0, 25}), "cpa_time_seconds"), "after the CPA");
+  }
 }

@@ -1,0 +1,185 @@
+package org.openutm.verification.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openutm.verification.support.Http;
+import org.openutm.verification.support.TestService;
+
+/**
+ * Issue 22: /api/step takes a whole StepDefinition and runs it with the engine of scenario runs: if (against the
+ * session's results), loop, needs, continue-on-error, a group of the scenario loaded for the session; the session
+ * keeps that state across single steps until a reset or a load. Stepping through a scenario node by node gives the
+ * statuses and ids of a whole run of it.
+ */
+class SingleStepEngineTest {
+  static TestService service;
+  static Http http;
+
+  @BeforeAll
+  static void start() {
+    service = TestService.startFast(new JsonObject());
+    http = service.http;
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  static String session() {
+    return http.post("/api/sessions", null).json().getString("session_id");
+  }
+
+  static JsonObject step(String s, String json) {
+    Http.Response r = http.post("/api/step", new JsonObject(json), "X-Session-Id", s);
+    assertEquals(200, r.status(), r.body());
+    return r.json();
+  }
+
+  static final String FAIL = "{\"id\": \"bad\", \"step\": \"Generate Random Number\", \"arguments\": {\"min\": 9, \"max\": 1}}";
+
+  @Test
+  void conditionsReadTheSessionsResultsAndAStepWithoutOneRunsRegardless() {
+    String s = session();
+    assertEquals("failure", step(s, FAIL).getString("status"));
+    JsonObject skipped = step(s, "{\"id\": \"guarded\", \"step\": \"Generate UUID\", \"if\": \"success()\"}");
+    assertEquals("skipped", skipped.getString("status"), skipped.encode());
+    assertTrue(skipped.getString("error_message").contains("success()"), skipped.encode());
+    assertEquals("success", step(s, "{\"id\": \"cleanup\", \"step\": \"Generate UUID\", \"if\": \"failure()\"}")
+        .getString("status"));
+    assertEquals("success", step(s, "{\"id\": \"script\", \"step\": \"Generate UUID\"}").getString("status"),
+        "no if: a script's step runs regardless");
+    assertEquals("success", step(s, "{\"id\": \"ref\", \"step\": \"Generate UUID\", \"if\": \"steps.bad.status == 'failure'\"}")
+        .getString("status"));
+  }
+
+  @Test
+  void continueOnErrorDoesNotCountAndAResetStartsAfresh() {
+    String s = session();
+    JsonObject tolerated = step(s, FAIL.replace("}}", "}, \"continue-on-error\": true}"));
+    assertEquals("failure", tolerated.getString("status"));
+    assertEquals("success", step(s, "{\"id\": \"next\", \"step\": \"Generate UUID\", \"if\": \"success()\"}").getString("status"));
+    assertEquals("failure", step(s, FAIL).getString("status"));
+    assertEquals(200, http.post("/session/reset", null, "X-Session-Id", s).status());
+    assertEquals("success", step(s, "{\"id\": \"after\", \"step\": \"Generate UUID\", \"if\": \"success()\"}").getString("status"),
+        "a reset clears failure()");
+  }
+
+  @Test
+  void loopsRunAsInARun() {
+    String s = session();
+    JsonObject loop = step(s, "{\"id\": \"n\", \"step\": \"Generate Random Number\", \"arguments\": "
+        + "{\"min\": \"${{ loop.index }}\", \"max\": \"${{ loop.index }}\"}, \"loop\": {\"count\": 3}}");
+    assertEquals("success", loop.getString("status"), loop.encode());
+    assertEquals(3, loop.getJsonObject("result").getInteger("iterations"));
+    Map<String, JsonObject> r = results(s);
+    assertEquals(2, r.get("n[2]").getInteger("result"));
+    JsonObject items = step(s, "{\"id\": \"each\", \"step\": \"Generate Random Number\", \"arguments\": "
+        + "{\"min\": \"${{ loop.item }}\", \"max\": \"${{ loop.item }}\"}, \"loop\": {\"items\": [5, 7]}}");
+    assertEquals(2, items.getJsonObject("result").getInteger("iterations"));
+    assertEquals(7, results(s).get("each[1]").getInteger("result"));
+    JsonObject whileLoop = step(s, "{\"id\": \"w\", \"step\": \"Generate UUID\", \"loop\": {\"while\": \"loop.index < 4\"}}");
+    assertEquals(4, whileLoop.getJsonObject("result").getInteger("iterations"));
+  }
+
+  @Test
+  void needsAwaitTheLatestTaskOfABackgroundStep() {
+    String s = session();
+    JsonObject bg = step(s, "{\"id\": \"bg\", \"step\": \"Wait X seconds\", \"arguments\": {\"duration\": 2}, \"background\": true}");
+    assertEquals("running", bg.getString("status"));
+    assertEquals("bg", bg.getJsonObject("result").getString("task_id"));
+    JsonObject after = step(s, "{\"id\": \"after\", \"step\": \"Generate UUID\", \"needs\": [\"bg\"]}");
+    assertEquals("success", after.getString("status"));
+    assertEquals("success", results(s).get("bg").getString("status"), "needs waited for bg to end");
+    // started again: needs means the latest task
+    step(s, "{\"id\": \"bg\", \"step\": \"Generate Random Number\", \"arguments\": {\"min\": 9, \"max\": 1}, \"background\": true}");
+    JsonObject skipped = step(s, "{\"id\": \"again\", \"step\": \"Generate UUID\", \"needs\": [\"bg\"]}");
+    assertEquals("skipped", skipped.getString("status"), skipped.encode());
+    assertTrue(skipped.getString("error_message").contains("bg"), skipped.encode());
+  }
+
+  @Test
+  void aGroupOfTheLoadedScenarioRunsByNameAndLoadingResetsTheState() {
+    String s = session();
+    Http.Response unknown = http.post("/api/step", new JsonObject().put("step", "my_group"), "X-Session-Id", s);
+    assertEquals(400, unknown.status(), "no scenario loaded: " + unknown.body());
+    assertEquals("failure", step(s, FAIL).getString("status"));
+    Http.Response loaded = http.post("/api/sessions/" + s + "/scenario", """
+        name: stepped
+        groups:
+          my_group:
+            steps:
+              - id: one
+                step: Generate UUID
+              - id: two
+                step: Generate Random Number
+                arguments: {min: 4, max: 4}
+        steps:
+          - step: my_group
+        """, "Content-Type", "application/yaml");
+    assertEquals(200, loaded.status(), loaded.body());
+    assertEquals(new JsonArray().add("my_group"), loaded.json().getJsonArray("groups"));
+    assertEquals("success", step(s, "{\"id\": \"ok\", \"step\": \"Generate UUID\", \"if\": \"success()\"}").getString("status"),
+        "loading started success() afresh");
+    JsonObject group = step(s, "{\"step\": \"my_group\"}");
+    assertEquals("success", group.getString("status"), group.encode());
+    assertEquals(4, results(s).get("two").getInteger("result"));
+    Http.Response invalid = http.post("/api/sessions/" + s + "/scenario", "name: x\nsteps:\n  - step: Nope\n",
+        "Content-Type", "application/yaml");
+    assertEquals(400, invalid.status());
+  }
+
+  static Map<String, JsonObject> results(String s) {
+    Map<String, JsonObject> byId = new LinkedHashMap<>();
+    http.get("/api/sessions/" + s + "/results").json().getJsonArray("results")
+        .forEach(o -> byId.put(((JsonObject) o).getString("id"), (JsonObject) o));
+    return byId;
+  }
+
+  /** Every record's status by id, once nothing runs any more. */
+  static Map<String, String> settled(String s) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      Map<String, JsonObject> r = results(s);
+      if (r.values().stream().noneMatch(j -> "running".equals(j.getString("status")))) {
+        Map<String, String> out = new LinkedHashMap<>();
+        r.forEach((k, v) -> out.put(k, v.getString("status")));
+        return out;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("still running: " + results(s));
+  }
+
+  /** The editor's step-by-step mode: load, then send each node as it stands, with success() where it has no if. */
+  @Test
+  void steppingThroughAScenarioGivesTheStatusesOfAWholeRun() throws Exception {
+    for (String id : List.of("examples/background_and_needs", "examples/loops_and_groups", "geo-fence/geo_fence_upload",
+        "flight-declarations/bulk_add_flight_declarations")) {
+      JsonObject def = http.get("/api/scenarios/" + id).json();
+      String whole = session();
+      Http.Response run = http.post("/run-scenario", new JsonObject().put("scenario", def), "X-Session-Id", whole);
+      assertEquals(200, run.status(), run.body());
+      String stepped = session();
+      assertEquals(200, http.post("/api/sessions/" + stepped + "/scenario", new JsonObject().put("scenario", def),
+          "X-Session-Id", stepped).status());
+      for (Object o : def.getJsonArray("steps")) {
+        JsonObject node = ((JsonObject) o).copy();
+        if (node.getValue("if") == null) {
+          node.put("if", "success()");
+        }
+        Http.Response r = http.post("/api/step", node, "X-Session-Id", stepped);
+        assertEquals(200, r.status(), id + ": " + r.body());
+      }
+      assertEquals(settled(whole), settled(stepped), id);
+    }
+  }
+}
