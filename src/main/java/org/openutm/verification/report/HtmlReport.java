@@ -109,9 +109,25 @@ final class HtmlReport {
     if (last != null) {
       byPhase.put(ANY_PHASE, last);
     }
-    byPhase.forEach((phase, rows) -> sb.append("<h3>").append(esc(phase)).append("</h3><table class=\"steps\"><tr><th>Status</th>"
-        + "<th>Step</th><th>Operation</th><th>Duration</th><th>Details</th></tr>").append(rows).append("</table>"));
+    // as the toolkit's template: a heading per phase ("Pre-flight" over PRE FLIGHT), steps without one under "Other
+    // Steps", and one plain table when no step has a phase
+    boolean phased = !(byPhase.size() == 1 && byPhase.containsKey(ANY_PHASE));
+    byPhase.forEach((phase, rows) -> {
+      if (phased) {
+        sb.append(ANY_PHASE.equals(phase) ? "<h3 class=\"phase-header\">Other Steps</h3>" : "<h3 class=\"phase-header\">"
+            + esc(label(phase)) + " <small>" + esc(phase) + "</small></h3>");
+      }
+      sb.append("<table class=\"steps\"><tr><th>Status</th><th>Step</th><th>Operation</th><th>Duration</th><th>Result</th>"
+          + "</tr>").append(rows).append("</table>");
+    });
     sb.append("</section>");
+  }
+
+  /** "PRE FLIGHT" -> "Pre-flight", "CRUISE" -> "Cruise", "FLIGHT PLANNING" -> "Flight planning". */
+  static String label(String phase) {
+    String lower = phase.toLowerCase(java.util.Locale.ROOT);
+    lower = lower.startsWith("pre ") || lower.startsWith("post ") ? lower.replaceFirst(" ", "-") : lower;
+    return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
   }
 
   private static void step(StringBuilder sb, JsonObject step) {

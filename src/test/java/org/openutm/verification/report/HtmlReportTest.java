@@ -88,10 +88,10 @@ class HtmlReportTest {
             .put("emulator", new JsonObject().put("mode", "fastapi")))
         .put("results", new JsonArray().add(new JsonObject().put("name", "phased").put("status", "success").put("steps", steps)));
     String html = HtmlReport.of(report);
-    int pre = html.indexOf("<h3>PRE FLIGHT</h3>");
-    int cruise = html.indexOf("<h3>CRUISE</h3>");
-    int post = html.indexOf("<h3>POST FLIGHT</h3>");
-    int any = html.indexOf("<h3>ANY PHASE</h3>");
+    int pre = html.indexOf("Pre-flight <small>PRE FLIGHT</small></h3>");
+    int cruise = html.indexOf("Cruise <small>CRUISE</small></h3>");
+    int post = html.indexOf("Post-flight <small>POST FLIGHT</small></h3>");
+    int any = html.indexOf(">Other Steps</h3>");
     assertTrue(pre > 0 && pre < cruise && cruise < post && post < any, "phase order: " + pre + " " + cruise + " " + post + " " + any);
     String[] order = {"declare", "activate", "fly", "cleanup", "end", "uuid", "wait"};
     int at = 0;

@@ -26,7 +26,9 @@ class SingleStepEngineTest {
 
   @BeforeAll
   static void start() {
-    service = TestService.startFast(new JsonObject());
+    // the upstream corpus's data paths (config/bern/...) resolve against its checkout
+    service = TestService.startFast(new JsonObject().put("data_search_paths",
+        new JsonArray().add(java.nio.file.Path.of("../shared/upstream").toAbsolutePath().toString())));
     http = service.http;
   }
 
@@ -160,26 +162,43 @@ class SingleStepEngineTest {
   }
 
   /** The editor's step-by-step mode: load, then send each node as it stands, with success() where it has no if. */
-  @Test
-  void steppingThroughAScenarioGivesTheStatusesOfAWholeRun() throws Exception {
-    for (String id : List.of("examples/background_and_needs", "examples/loops_and_groups", "geo-fence/geo_fence_upload",
-        "flight-declarations/bulk_add_flight_declarations")) {
-      JsonObject def = http.get("/api/scenarios/" + id).json();
-      String whole = session();
-      Http.Response run = http.post("/run-scenario", new JsonObject().put("scenario", def), "X-Session-Id", whole);
-      assertEquals(200, run.status(), run.body());
-      String stepped = session();
-      assertEquals(200, http.post("/api/sessions/" + stepped + "/scenario", new JsonObject().put("scenario", def),
-          "X-Session-Id", stepped).status());
-      for (Object o : def.getJsonArray("steps")) {
-        JsonObject node = ((JsonObject) o).copy();
-        if (node.getValue("if") == null) {
-          node.put("if", "success()");
-        }
-        Http.Response r = http.post("/api/step", node, "X-Session-Id", stepped);
-        assertEquals(200, r.status(), id + ": " + r.body());
+  static void sameStatusesSteppedAsWhole(String label, JsonObject def) throws Exception {
+    String whole = session();
+    Http.Response run = http.post("/run-scenario", new JsonObject().put("scenario", def), "X-Session-Id", whole);
+    assertEquals(200, run.status(), label + ": " + run.body());
+    String stepped = session();
+    assertEquals(200, http.post("/api/sessions/" + stepped + "/scenario", new JsonObject().put("scenario", def),
+        "X-Session-Id", stepped).status());
+    for (Object o : def.getJsonArray("steps")) {
+      JsonObject node = ((JsonObject) o).copy();
+      if (node.getValue("if") == null) {
+        node.put("if", "success()");
       }
-      assertEquals(settled(whole), settled(stepped), id);
+      Http.Response r = http.post("/api/step", node, "X-Session-Id", stepped);
+      assertEquals(200, r.status(), label + ": " + r.body());
+    }
+    assertEquals(settled(whole), settled(stepped), label);
+  }
+
+  @Test
+  void steppingThroughEveryShippedScenarioGivesTheStatusesOfAWholeRun() throws Exception {
+    JsonArray ids = http.get("/api/scenarios").jsonArray();
+    assertTrue(ids.size() >= 15, ids.encode());
+    for (Object id : ids) {
+      sameStatusesSteppedAsWhole((String) id, http.get("/api/scenarios/" + id).json());
+    }
+  }
+
+  /** A sample of the toolkit's own corpus (every family but DAA, which CompatibilityTest covers per generation). */
+  @Test
+  void steppingThroughASampleOfTheUpstreamCorpusGivesTheStatusesOfAWholeRun() throws Exception {
+    java.nio.file.Path upstream = java.nio.file.Path.of("../shared/upstream/scenarios");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(upstream), "../shared/upstream is absent");
+    for (String f : List.of("standard-scenarios/F2_contingent_path.yaml", "geo-fence/geo_fence_upload.yaml",
+        "sdsp-f3623/sdsp_heartbeat.yaml", "airtraffic-simulations/bluesky_sim_air_traffic_data.yaml",
+        "flight-declarations/bulk_add_flight_declarations_via_operational_intents.yaml")) {
+      Object yaml = new org.yaml.snakeyaml.Yaml().load(java.nio.file.Files.readString(upstream.resolve(f)));
+      sameStatusesSteppedAsWhole(f, JsonObject.mapFrom(yaml));
     }
   }
 }
