@@ -19,8 +19,7 @@ import org.openutm.verification.config.AppConfig;
  */
 public final class EventBusBridge {
   static final String SESSION = "verification\\.session\\.[A-Za-z0-9_-]{1,64}";
-  static final String[] SESSION_ACTIONS = {"step", "scenario", "join", "task", "tasks", "run", "stop", "reset", "results",
-      "run-status", "info"};
+  static final java.util.List<String> SESSION_ACTIONS = org.openutm.verification.core.SessionAction.bridgedNames();
 
   private EventBusBridge() {
   }

@@ -11,6 +11,7 @@ import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.LocalJsonCodec;
 import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.core.SessionAction;
 import org.openutm.verification.session.SessionService;
 
 /**
@@ -34,14 +35,14 @@ final class SessionRoutes {
       return manage(body.put("action", "create")).map(j -> status(c, 201, j));
     }));
     r.get("/api/sessions").handler(ctx -> handle(ctx, c -> manage(new JsonObject().put("action", "list"))));
-    r.get("/api/sessions/:id").handler(ctx -> handle(ctx, c -> toSession(pathSession(c), "info", new JsonObject(), false)));
+    r.get("/api/sessions/:id").handler(ctx -> handle(ctx, c -> toSession(pathSession(c), SessionAction.INFO, new JsonObject())));
     r.get("/api/sessions/:id/results").handler(ctx -> handleResults(ctx,
-        c -> toSession(pathSession(c), "results", new JsonObject(), false), null));
+        c -> toSession(pathSession(c), SessionAction.RESULTS, new JsonObject()), null));
     r.post("/api/sessions/:id/reset").handler(ctx -> handle(ctx,
-        c -> toSession(pathSession(c), "reset", Requests.jsonBody(c, true), false)));
+        c -> toSession(pathSession(c), SessionAction.RESET, Requests.jsonBody(c, true))));
     // the scenario being stepped: /api/step may then call its groups; its success()/failure() state starts afresh
     r.post("/api/sessions/:id/scenario").handler(ctx -> handle(ctx,
-        c -> toSession(pathSession(c), "scenario", RunRoutes.scenarioBody(c), false)));
+        c -> toSession(pathSession(c), SessionAction.SCENARIO, RunRoutes.scenarioBody(c))));
     r.post("/api/sessions/:id/input").handler(ctx -> handle(ctx, c -> {
       String id = pathSession(c);
       return vertx.eventBus().<JsonObject>request(Addresses.input(id), Requests.jsonBody(c, true), shortCall)
@@ -54,18 +55,18 @@ final class SessionRoutes {
     r.delete("/api/sessions/:id").handler(ctx -> handle(ctx, c -> {
       String id = pathSession(c);
       return Addresses.DEFAULT_SESSION.equals(id) ? manage(new JsonObject().put("action", "delete").put("session_id", id))
-          : toSession(id, "delete", new JsonObject(), false);
+          : toSession(id, SessionAction.DELETE, new JsonObject());
     }));
 
     r.post("/api/step").handler(ctx -> handle(ctx,
-        c -> toSession(Requests.sessionId(c), "step", Requests.jsonBody(c, false), true)));
-    r.post("/api/tasks/:task_id/join").handler(ctx -> handle(ctx, c -> toSession(Requests.sessionId(c), "join",
-        new JsonObject().put("task_id", c.pathParam("task_id")), true)));
-    r.get("/api/tasks/:task_id").handler(ctx -> handle(ctx, c -> toSession(Requests.sessionId(c), "task",
-        new JsonObject().put("task_id", c.pathParam("task_id")), false)));
-    r.get("/api/tasks").handler(ctx -> handle(ctx, c -> toSession(Requests.sessionId(c), "tasks", new JsonObject(), false)));
+        c -> toSession(Requests.sessionId(c), SessionAction.STEP, Requests.jsonBody(c, false))));
+    r.post("/api/tasks/:task_id/join").handler(ctx -> handle(ctx, c -> toSession(Requests.sessionId(c), SessionAction.JOIN,
+        new JsonObject().put("task_id", c.pathParam("task_id")))));
+    r.get("/api/tasks/:task_id").handler(ctx -> handle(ctx, c -> toSession(Requests.sessionId(c), SessionAction.TASK,
+        new JsonObject().put("task_id", c.pathParam("task_id")))));
+    r.get("/api/tasks").handler(ctx -> handle(ctx, c -> toSession(Requests.sessionId(c), SessionAction.TASKS, new JsonObject())));
     r.post("/session/reset").handler(ctx -> handle(ctx,
-        c -> toSession(Requests.sessionId(c), "reset", Requests.jsonBody(c, true), false)));
+        c -> toSession(Requests.sessionId(c), SessionAction.RESET, Requests.jsonBody(c, true))));
   }
 
   private static String pathSession(RoutingContext c) {
@@ -79,8 +80,9 @@ final class SessionRoutes {
   }
 
   /** Forwards {action, ...body} to the session; a missing session is a 404 naming it. */
-  private Future<JsonObject> toSession(String sessionId, String action, JsonObject body, boolean mayWait) {
-    JsonObject request = body.put("action", action);
+  private Future<JsonObject> toSession(String sessionId, SessionAction action, JsonObject body) {
+    JsonObject request = body.put("action", action.wire);
+    boolean mayWait = action.mayWait;
     Future<JsonObject> sent = vertx.eventBus().<JsonObject>request(Addresses.session(sessionId), request,
             Addresses.toSession(sessionId, mayWait ? longCall : shortCall)).map(m -> m.body());
     return directory.guard(sessionId, sent).recover(t -> sessionFailed(directory, sessionId, t));

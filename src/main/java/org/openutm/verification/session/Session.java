@@ -3,11 +3,9 @@ package org.openutm.verification.session;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.core.ErrorCode;
@@ -27,9 +25,33 @@ public final class Session {
   private int generation;
   private int running;
   /** By step id: a StepResult, or the BackgroundTask of a step still running (its record is built on demand). */
-  private final Map<String, Object> results = new LinkedHashMap<>();
+  /** A step's entry: its record once done, or the task that still runs it. */
+  sealed interface Entry permits Done, Running {
+    JsonObject record();
+
+    String name();
+  }
+
+  record Done(JsonObject record) implements Entry {
+    public String name() {
+      return record.getString("name");
+    }
+  }
+
+  record Running(BackgroundTask task) implements Entry {
+    public JsonObject record() {
+      return task.runningRecord();
+    }
+
+    public String name() {
+      return task.name();
+    }
+  }
+
+  private final Map<String, Entry> results = new LinkedHashMap<>();
   private final Map<String, BackgroundTask> tasks = new LinkedHashMap<>();
-  private final Set<String> executions = new HashSet<>();
+  /** Foreground executions in flight: execution id -> the run it belongs to ("" for a single step). */
+  private final Map<String, String> executions = new java.util.HashMap<>();
   private final Consumer<JsonObject> events;
   private final Map<String, Consumer<JsonObject>> runSinks = new java.util.HashMap<>();
   private Consumer<JsonObject> stepListener;
@@ -74,7 +96,7 @@ public final class Session {
     String key = stepResult.getString("id") != null ? stepResult.getString("id") : stepResult.getString("name");
     if (key != null) {
       results.remove(key);
-      results.put(key, stepResult);
+      results.put(key, new Done(stepResult));
     }
     recorded++;
     publish(new JsonObject().put("type", "step").put("run_id", runId).put("result", stepResult));
@@ -137,21 +159,19 @@ public final class Session {
   }
 
   public JsonObject result(String stepId) {
-    return asRecord(results.get(stepId));
+    Entry e = results.get(stepId);
+    return e == null ? null : e.record();
   }
 
   public JsonArray results() {
     JsonArray a = new JsonArray(new ArrayList<>(results.size()));
-    results.values().forEach(v -> a.add(asRecord(v)));
+    results.values().forEach(v -> a.add(v.record()));
     return a;
   }
 
-  private static JsonObject asRecord(Object v) {
-    return v instanceof BackgroundTask t ? t.runningRecord() : (JsonObject) v;
-  }
-
-  public Map<String, BackgroundTask> tasks() {
-    return tasks;
+  /** The session's tasks, a copy. */
+  public List<BackgroundTask> tasks() {
+    return List.copyOf(tasks.values());
   }
 
   /**
@@ -161,7 +181,7 @@ public final class Session {
   public void addTask(BackgroundTask task, String runId) {
     tasks.put(task.taskId(), task);
     results.remove(task.stepId());
-    results.put(task.stepId(), task);
+    results.put(task.stepId(), new Running(task));
     publish(new JsonObject().put("type", "step").put("run_id", runId).put("result", task.runningRecord()));
     running++;
     int gen = generation;
@@ -176,8 +196,17 @@ public final class Session {
     return running;
   }
 
-  public Set<String> executions() {
-    return executions;
+  public void startExecution(String executionId, String runId) {
+    executions.put(executionId, runId == null ? "" : runId);
+  }
+
+  public void endExecution(String executionId) {
+    executions.remove(executionId);
+  }
+
+  /** The foreground executions of one run in flight (a stop cancels these, not the session's others). */
+  public List<String> executionsOf(String runId) {
+    return executions.entrySet().stream().filter(e -> e.getValue().equals(runId)).map(Map.Entry::getKey).toList();
   }
 
   /** A task by its UUID or, as the toolkit's joins name them, by the step id it runs (the latest task of that step). */
@@ -241,7 +270,7 @@ public final class Session {
    */
   public List<String> clear(String reason) {
     generation++;
-    List<String> cancelled = new ArrayList<>(executions);
+    List<String> cancelled = new ArrayList<>(executions.keySet());
     executions.clear();
     tasks.values().stream().filter(t -> !t.future().isComplete()).forEach(t -> cancelled.add(t.executionId()));
     ServiceException gone = new ServiceException(ErrorCode.GONE, "task cancelled: " + reason);
@@ -257,25 +286,24 @@ public final class Session {
 
   /** A step's record by id, by display name (the latest), or by a looped id ending in ".id". */
   public JsonObject lookup(String key) {
-    Object r = results.get(key);
+    Entry r = results.get(key);
     if (r != null) {
-      return asRecord(r);
+      return r.record();
     }
-    Object found = null;
-    for (Object v : results.values()) {
-      String name = v instanceof BackgroundTask t ? t.name() : ((JsonObject) v).getString("name");
-      if (key.equals(name)) {
+    Entry found = null;
+    for (Entry v : results.values()) {
+      if (key.equals(v.name())) {
         found = v;
       }
     }
     if (found == null) {
-      for (Map.Entry<String, Object> e : results.entrySet()) {
+      for (Map.Entry<String, Entry> e : results.entrySet()) {
         if (e.getKey().endsWith("." + key)) {
           found = e.getValue();
         }
       }
     }
-    return found == null ? null : asRecord(found);
+    return found == null ? null : found.record();
   }
 
   /** The expression context of a single step: the session's results. */

@@ -12,6 +12,7 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.core.SessionAction;
 
 /**
  * The sessions of one node and the actions on them (step, join, task, reset, results, info). Plain logic on the
@@ -77,7 +78,7 @@ public final class SessionService {
   public int runningTasks() {
     int n = 0;
     for (Session s : sessions.values()) {
-      for (BackgroundTask t : s.tasks().values()) {
+      for (BackgroundTask t : s.tasks()) {
         if (StepResults.RUNNING.equals(t.status())) {
           n++;
         }
@@ -119,21 +120,17 @@ public final class SessionService {
     return a;
   }
 
-  /** One action on a session's address. */
-  public Future<JsonObject> handle(String sessionId, JsonObject request) {
+  /** One of the session's own actions (see {@link SessionAction}: those whose handler is SESSION). */
+  public Future<JsonObject> handle(String sessionId, SessionAction action, JsonObject request) {
     try {
       Session s = get(sessionId);
       s.touch();
-      Object action = request.getValue("action");
-      if (!(action instanceof String a)) {
-        throw ServiceException.badInput("action", "'action' is required: step, join, task, reset, results or info");
-      }
-      return switch (a) {
-        case "join" -> executor.join(s, taskId(request));
-        case "task" -> Future.succeededFuture(s.task(taskId(request)).describe());
-        case "tasks" -> Future.succeededFuture(new JsonObject().put("tasks",
-            new JsonArray(s.tasks().values().stream().map(BackgroundTask::describe).toList())));
-        case "reset" -> {
+      return switch (action) {
+        case JOIN -> executor.join(s, taskId(request));
+        case TASK -> Future.succeededFuture(s.task(taskId(request)).describe());
+        case TASKS -> Future.succeededFuture(new JsonObject().put("tasks",
+            new JsonArray(s.tasks().stream().map(BackgroundTask::describe).toList())));
+        case RESET -> {
           JsonObject overrides = overrides(request.getValue("config"));
           s.clear("session reset").forEach(exec -> executor.cancel(exec, "session reset"));
           executor.sessionClosed(s.id(), "session reset");
@@ -141,17 +138,17 @@ public final class SessionService {
           yield Future.succeededFuture(new JsonObject().put("status", "session_reset").put("session_id", s.id())
               .put("config_overrides", new JsonArray(new java.util.ArrayList<>(overrides.fieldNames()))));
         }
-        case "results" -> Future.succeededFuture(new JsonObject().put("session_id", s.id()).put("results", s.results())
+        case RESULTS -> Future.succeededFuture(new JsonObject().put("session_id", s.id()).put("results", s.results())
             .put("report_data", Boolean.TRUE.equals(request.getValue("report_data")) ? s.reportData().copy() : null));
-        case "run-report" -> {
+        case RUN_REPORT -> {
           // the last run's report while nothing was recorded after it: an editor that runs and then asks for a
           // report gets that one folder, not a second
           Future<String> report = s.currentRunReport();
           yield report == null ? Future.succeededFuture(new JsonObject().putNull("report_id"))
               : report.map(id -> new JsonObject().put("report_id", id)).otherwise(new JsonObject().putNull("report_id"));
         }
-        case "info" -> Future.succeededFuture(s.describe());
-        default -> throw ServiceException.badInput("action", "unknown action '" + a + "'");
+        case INFO -> Future.succeededFuture(s.describe());
+        default -> throw new IllegalStateException(action + " is not the session's own action");
       };
     } catch (ServiceException e) {
       return Future.failedFuture(e);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.Addresses;
+import org.openutm.verification.core.SessionAction;
 import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.operation.OperationCatalog;
 import org.openutm.verification.scenario.execute.RunService;
@@ -164,22 +165,25 @@ public class SessionVerticle extends VerticleBase {
     Future<JsonObject> answer;
     try {
       JsonObject body = body(msg);
-      String action = body.getValue("action") instanceof String a ? a : null;
-      if ("delete".equals(action) && !Addresses.DEFAULT_SESSION.equals(id)) {
+      SessionAction action = SessionAction.of(body);
+      if (action == SessionAction.DELETE) {
+        if (Addresses.DEFAULT_SESSION.equals(id)) {
+          throw ServiceException.badInput("session", "the default session is not deleted; reset it");
+        }
         // DELETE /api/sessions/{id} reaches the owner wherever it runs
         msg.reply(delete(id));
         return;
       }
-      if (RunService.handles(action)) {
+      if (action.handler == SessionAction.Handler.RUNS) {
         Session s = service.get(id);
         s.touch();
-        answer = runs.handle(s, body);
+        answer = runs.handle(s, action, body);
       } else {
-        if ("reset".equals(action) && service.exists(id)) {
+        if (action == SessionAction.RESET && service.exists(id)) {
           runs.stop(service.get(id));
           runs.resetSteps(id);
         }
-        answer = service.handle(id, body);
+        answer = service.handle(id, action, body);
       }
     } catch (RuntimeException e) {
       answer = Future.failedFuture(e);

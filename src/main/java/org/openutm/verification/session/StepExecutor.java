@@ -63,7 +63,7 @@ public final class StepExecutor {
 
   public Future<JsonObject> runForeground(Session s, String stepId, OperationDef op, Args args, StepOptions opts) {
     int generation = s.generation();
-    return dispatch(s, stepId, op, args, UUID.randomUUID().toString(), true, opts.configOverrides()).map(result -> {
+    return dispatch(s, stepId, op, args, UUID.randomUUID().toString(), true, opts).map(result -> {
       result.put("continue_on_error", opts.continueOnError());
       if (generation == s.generation()) {
         s.record(result, opts.runId());
@@ -87,7 +87,7 @@ public final class StepExecutor {
     BackgroundTask task = new BackgroundTask(taskId, stepId, taskId, op.name(), op.phase());
     s.addTask(task, opts.runId());
     int generation = s.generation();
-    dispatch(s, stepId, op, args, taskId, false, opts.configOverrides()).onSuccess(result -> {
+    dispatch(s, stepId, op, args, taskId, false, opts).onSuccess(result -> {
       if (generation == s.generation()) {
         result.put("task_id", task.taskId()).put("continue_on_error", opts.continueOnError());
         s.record(result, opts.runId());
@@ -113,7 +113,8 @@ public final class StepExecutor {
    * tracked in the session so a reset cancels them (background ones are tracked as tasks).
    */
   public Future<JsonObject> dispatch(Session s, String stepId, OperationDef op, Args args, String executionId,
-      boolean foreground, JsonObject runOverrides) {
+      boolean foreground, StepOptions opts) {
+    JsonObject runOverrides = opts.configOverrides();
     long timeout = Math.max(1_000, op.timeoutMillis().applyAsLong(args));
     JsonObject request = new JsonObject().put("operation", op.name()).put("arguments", args.json())
         .put("session", s.id()).put("step_id", stepId).put("execution_id", executionId)
@@ -121,7 +122,7 @@ public final class StepExecutor {
         .put("config_overrides", overrides(s.configOverrides(runOverrides)));
     int generation = s.generation();
     if (foreground) {
-      s.executions().add(executionId);
+      s.startExecution(executionId, opts.runId());
     }
     long start = SimClock.nanos();
     // steps run on the session owner's own workers: a step sent to another node's worker would die with that node
@@ -130,7 +131,7 @@ public final class StepExecutor {
     DeliveryOptions delivery = Addresses.local(LocalJsonCodec.options(timeout));
     return vertx.eventBus().<JsonObject>request(Addresses.client(op.client().key), request, delivery).transform(ar -> {
           if (foreground) {
-            s.executions().remove(executionId);
+            s.endExecution(executionId);
           }
           if (ar.succeeded()) {
             JsonObject reply = ar.result().body();

@@ -140,6 +140,21 @@ class SingleStepEngineTest {
     assertEquals(400, invalid.status());
   }
 
+  /** Stopping a run cancels that run's executions, not a single step the same session runs meanwhile. */
+  @Test
+  void stoppingARunLeavesTheSessionsOtherStepsRunning() throws Exception {
+    String s = session();
+    var single = java.util.concurrent.CompletableFuture.supplyAsync(() -> http.post("/api/step", new JsonObject(
+        "{\"id\": \"mine\", \"step\": \"Wait X seconds\", \"arguments\": {\"duration\": 30}}"), "X-Session-Id", s));
+    assertEquals(200, http.post("/run-scenario-async", "name: long\nsteps:\n  - id: theirs\n    step: Wait X seconds\n"
+        + "    arguments: {duration: 60}\n", "Content-Type", "application/yaml", "X-Session-Id", s).status());
+    Thread.sleep(300); // both waits under way (30 and 60 s simulated: 1.5 and 3 s of wall time)
+    assertEquals(true, http.post("/stop-scenario", null, "X-Session-Id", s).json().getBoolean("stopped"));
+    Http.Response mine = single.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals("success", mine.json().getString("status"), mine.body());
+    assertTrue(!"success".equals(settled(s).get("theirs")), "the run's step was cancelled: " + settled(s));
+  }
+
   static Map<String, JsonObject> results(String s) {
     Map<String, JsonObject> byId = new LinkedHashMap<>();
     http.get("/api/sessions/" + s + "/results").json().getJsonArray("results")

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.core.SessionAction;
 import org.openutm.verification.scenario.Scenarios;
 import org.openutm.verification.scenario.model.ScenarioDef;
 import org.openutm.verification.session.Session;
@@ -45,11 +46,6 @@ public final class RunService {
     this.maxSteps = config.section("scenarios").getInteger("max_steps", 50_000);
   }
 
-  public static boolean handles(String action) {
-    return "run".equals(action) || "stop".equals(action) || "run-status".equals(action) || "step".equals(action)
-        || "scenario".equals(action);
-  }
-
   private SingleSteps steps(Session s) {
     return singleSteps.computeIfAbsent(s.id(), k -> new SingleSteps(s));
   }
@@ -62,15 +58,17 @@ public final class RunService {
     }
   }
 
-  public Future<JsonObject> handle(Session s, JsonObject request) {
+  /** One of the run actions (see {@link SessionAction}: those whose handler is RUNS). */
+  public Future<JsonObject> handle(Session s, SessionAction action, JsonObject request) {
     try {
-      return switch (request.getString("action")) {
-        case "run" -> run(s, request);
-        case "step" -> steps(s).run(request, executor, executor.current(config));
-        case "scenario" -> Future.succeededFuture(steps(s).load(Scenarios.checkRequest(withoutAction(request),
+      return switch (action) {
+        case RUN -> run(s, request);
+        case STEP -> steps(s).run(request, executor, executor.current(config));
+        case SCENARIO -> Future.succeededFuture(steps(s).load(Scenarios.checkRequest(withoutAction(request),
             executor.catalog(), maxSteps).orThrow()));
-        case "stop" -> Future.succeededFuture(stop(s));
-        default -> Future.succeededFuture(status(s, request));
+        case STOP -> Future.succeededFuture(stop(s));
+        case RUN_STATUS -> Future.succeededFuture(status(s, request));
+        default -> throw new IllegalStateException(action + " is no run action");
       };
     } catch (ServiceException e) {
       return Future.failedFuture(e);

@@ -120,7 +120,8 @@ public final class ScenarioRun {
       return false;
     }
     state.stopped = true;
-    session.executions().forEach(exec -> executor.cancel(exec, "scenario stopped"));
+    // this run's executions only: a script's single steps in the same session go on
+    session.executionsOf(state.runId).forEach(exec -> executor.cancel(exec, "scenario stopped"));
     backgroundBySteps.values().stream().filter(t -> !t.future().isComplete())
         .forEach(t -> executor.cancel(t.executionId(), "scenario stopped"));
     return true;
