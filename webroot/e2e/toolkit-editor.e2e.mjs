@@ -51,8 +51,6 @@ await browser.close();
 console.log('E2E OK');
 
 async function full() {
-  const seen = await page.evaluate(() => [...window.__seen]);
-  if (!seen.includes('status-running')) await fail('no step was ever shown running: ' + seen.join(', '));
   // output and logs of a finished step
   await page.locator('.react-flow__node').filter({ hasText: 'Upload Geo Fence' }).first().click();
   await page.getByRole('button', { name: 'Output Data' }).waitFor({ timeout: 10000 }).catch(() => fail('no results panel'));
@@ -88,7 +86,11 @@ async function full() {
   await page.getByRole('button', { name: 'Scenarios' }).click().catch(() => undefined);
   await page.locator('button[title="sdsp-f3623/sdsp_track"]').click({ timeout: 15000 }).catch(() => fail('sdsp_track not listed'));
   await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length >= 6, null, { timeout: 15000 });
+  await page.evaluate(() => window.__seen.clear());
   await page.locator('button[title="Run scenario"]').click();
+  // its steps take seconds: one is seen running (the quick geo-fence steps may render running and done at once)
+  await page.waitForFunction(() => window.__seen.has('status-running'), null, { timeout: 15000 })
+    .catch(async () => fail('no step was ever shown running: ' + (await page.evaluate(() => [...window.__seen])).join(', ')));
   await page.locator('button[title="Stop scenario"]').click({ timeout: 15000 }).catch(() => fail('no Stop while running'));
   const stoppedAt = Date.now();
   await page.waitForFunction(() => !document.querySelector('button[title="Stop scenario"]')

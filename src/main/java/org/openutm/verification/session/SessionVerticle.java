@@ -31,6 +31,7 @@ public class SessionVerticle extends VerticleBase {
   private final Map<String, MessageConsumer<Object>> consumers = new HashMap<>();
   private SessionService service;
   private RunService runs;
+  private SessionLifecycle lifecycle;
 
   public SessionVerticle(OperationCatalog catalog, AppConfig config) {
     this.catalog = catalog;
@@ -61,13 +62,21 @@ public class SessionVerticle extends VerticleBase {
         .onSuccess(id -> LOG.info("report {} for run {}", id, summary.getString("run_id")))
         .onFailure(t -> LOG.warn("cannot write the report of run {}: {}", summary.getString("run_id"), t.getMessage()))));
     long sweep = Math.max(100, (long) (sc.getDouble("sweep_seconds", 30.0) * 1000));
-    SimClock.setWallPeriodic(vertx, sweep, t -> service.expire(SimClock.wallMillis()).forEach(id -> {
-      runs.forget(id);
-      unregister(id);
-      LOG.info("session {} expired", id);
-    }));
+    lifecycle = new SessionLifecycle(service, runs, new SessionLifecycle.Endpoints() {
+      @Override
+      public Future<Void> open(String id) {
+        return register(id);
+      }
+
+      @Override
+      public Future<Void> close(String id) {
+        return unregister(id);
+      }
+    });
+    SimClock.setWallPeriodic(vertx, sweep, t -> lifecycle.expire(SimClock.wallMillis())
+        .forEach(id -> LOG.info("session {} expired", id)));
     var manager = vertx.eventBus().<Object>consumer(Addresses.SESSIONS, this::onManage);
-    return Future.join(manager.completion(), register(service.create(SessionService.DEFAULT).id()));
+    return Future.join(manager.completion(), lifecycle.create(SessionService.DEFAULT));
   }
 
   private java.util.List<String> formats() {
@@ -98,9 +107,10 @@ public class SessionVerticle extends VerticleBase {
 
   /** Deletes a session: its run stops, its tasks are cancelled, its address and directory entry go. */
   private JsonObject delete(String id) {
-    runs.forget(id);
-    service.delete(id, "session deleted");
-    unregister(id);
+    if (!service.exists(id)) {
+      throw ServiceException.notFound("session", "no session '" + id + "'");
+    }
+    lifecycle.end(id, "session deleted");
     return new JsonObject().put("status", "deleted").put("session_id", id);
   }
 
@@ -110,15 +120,7 @@ public class SessionVerticle extends VerticleBase {
    */
   @Override
   public Future<?> stop() {
-    java.util.List<Future<Void>> done = new java.util.ArrayList<>();
-    for (String id : new java.util.ArrayList<>(consumers.keySet())) {
-      runs.forget(id);
-      if (service.exists(id)) {
-        service.delete(id, "the node is stopping");
-      }
-      done.add(unregister(id));
-    }
-    return Future.join(done);
+    return lifecycle.endAll(new java.util.ArrayList<>(consumers.keySet()), "the node is stopping");
   }
 
   private void onManage(Message<Object> msg) {
@@ -131,12 +133,10 @@ public class SessionVerticle extends VerticleBase {
           if (requested != null && !(requested instanceof String)) {
             throw ServiceException.badInput("session_id", "'session_id' must be a string");
           }
-          Session s = service.create((String) requested);
-          register(s.id()).onComplete(ar -> {
+          lifecycle.create((String) requested).onComplete(ar -> {
             if (ar.succeeded()) {
-              msg.reply(s.describe());
+              msg.reply(ar.result().describe());
             } else {
-              service.delete(s.id(), "registration failed");
               ServiceException.fail(msg, ar.cause());
             }
           });
@@ -179,11 +179,7 @@ public class SessionVerticle extends VerticleBase {
         s.touch();
         answer = runs.handle(s, action, body);
       } else {
-        if (action == SessionAction.RESET && service.exists(id)) {
-          runs.stop(service.get(id));
-          runs.resetSteps(id);
-        }
-        answer = service.handle(id, action, body);
+        answer = action == SessionAction.RESET ? lifecycle.reset(id, body) : service.handle(id, action, body);
       }
     } catch (RuntimeException e) {
       answer = Future.failedFuture(e);
