@@ -43,7 +43,9 @@ public final class ClusterSetup {
     VertxOptions options = new VertxOptions().setMetricsOptions(org.openutm.verification.core.Metrics.vertxOptions())
         .setEventBusOptions(new EventBusOptions().setHost(host).setPort(0)
         .setClusterPublicHost(host));
-    return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hz)).buildClustered();
+    HazelcastClusterManager manager = new HazelcastClusterManager(hz);
+    return Vertx.builder().with(options).withClusterManager(manager).buildClustered()
+        .onSuccess(vertx -> Membership.watch(vertx, manager));
   }
 
   /** {@code host:from-to} becomes one member per port (Hazelcast ranges only the last octet of an address). */

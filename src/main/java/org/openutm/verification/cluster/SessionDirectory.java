@@ -2,14 +2,12 @@ package org.openutm.verification.cluster;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.ServiceException;
 
@@ -29,11 +27,13 @@ public final class SessionDirectory {
   }
 
   public String nodeId() {
-    return vertx.isClustered() ? ((VertxInternal) vertx).clusterManager().getNodeId() : "local";
+    Membership m = Membership.of(vertx);
+    return m == null ? "local" : m.nodeId();
   }
 
   public List<String> nodes() {
-    return vertx.isClustered() ? ((VertxInternal) vertx).clusterManager().getNodes() : List.of("local");
+    Membership m = Membership.of(vertx);
+    return m == null ? List.of("local") : m.nodes();
   }
 
   private Future<AsyncMap<String, String>> map() {
@@ -55,28 +55,41 @@ public final class SessionDirectory {
   public Future<ServiceException> explain(String sessionId) {
     return map().compose(m -> m.get(sessionId)).map(node -> {
       if (node != null && !nodes().contains(node)) {
-        return new ServiceException(ErrorCode.GONE, "session lost: node " + node + " left the cluster",
-            new JsonObject().put("field", "session").put("session_id", sessionId).put("node", node));
+        return lost(sessionId, node);
       }
       return ServiceException.notFound("session", "no session '" + sessionId + "'");
     }).otherwise(t -> ServiceException.notFound("session", "no session '" + sessionId + "'"));
   }
 
   /**
-   * {@code request} to a session, failed with 410 as soon as the session's owner is seen gone (checked every second
-   * while it waits, clustered only): a join or step waiting on a node that dies does not wait for its own timeout.
+   * {@code request} to a session, failed with 410 as soon as Hazelcast reports the session's owner gone (clustered
+   * only): a join or step waiting on a node that dies does not wait for its own timeout.
    */
   public <T> Future<T> guard(String sessionId, Future<T> request) {
-    if (!vertx.isClustered() || org.openutm.verification.core.Addresses.DEFAULT_SESSION.equals(sessionId)) {
+    Membership members = Membership.of(vertx);
+    if (members == null || org.openutm.verification.core.Addresses.DEFAULT_SESSION.equals(sessionId)) {
       return request;
     }
+    io.vertx.core.Context context = vertx.getOrCreateContext();
     io.vertx.core.Promise<T> out = io.vertx.core.Promise.promise();
-    long timer = SimClock.setWallPeriodic(vertx, 1_000, t -> map().compose(m -> m.get(sessionId)).onSuccess(node -> {
-      if (node != null && !nodes().contains(node)) {
-        out.tryFail(new ServiceException(ErrorCode.GONE, "session lost: node " + node + " left the cluster",
-            new JsonObject().put("field", "session").put("session_id", sessionId).put("node", node)));
+    Runnable[] stop = {() -> { }};
+    map().compose(m -> m.get(sessionId)).onSuccess(owner -> {
+      if (owner == null || out.future().isComplete()) {
+        return;
       }
-    }));
+      // listen first, then look: a node that left in between is seen by one or the other
+      stop[0] = members.onLeft(node -> {
+        if (node.equals(owner)) {
+          context.runOnContext(v -> out.tryFail(lost(sessionId, owner)));
+        }
+      });
+      if (!members.nodes().contains(owner)) {
+        out.tryFail(lost(sessionId, owner));
+      }
+      if (out.future().isComplete()) {
+        stop[0].run();
+      }
+    });
     request.onComplete(ar -> {
       if (ar.succeeded()) {
         out.tryComplete(ar.result());
@@ -84,7 +97,12 @@ public final class SessionDirectory {
         out.tryFail(ar.cause());
       }
     });
-    return out.future().onComplete(ar -> SimClock.cancelWallTimer(vertx, timer));
+    return out.future().onComplete(ar -> stop[0].run());
+  }
+
+  private static ServiceException lost(String sessionId, String node) {
+    return new ServiceException(ErrorCode.GONE, "session lost: node " + node + " left the cluster",
+        new JsonObject().put("field", "session").put("session_id", sessionId).put("node", node));
   }
 
   /** {enabled, node_id, nodes: [{node_id, sessions, this}], lost_sessions}: the live nodes and their session counts. */

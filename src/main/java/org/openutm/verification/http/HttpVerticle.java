@@ -130,6 +130,10 @@ public class HttpVerticle extends VerticleBase {
           new JsonObject().put("action", "ping"), quick).onComplete(ar -> complete(p, ar.succeeded(), ar.cause())));
     }
     var directory = new org.openutm.verification.cluster.SessionDirectory(vertx);
+    if (vertx.isClustered()) {
+      // vertx-hazelcast's own check: this member and the cluster's partitions are safe
+      hc.register("hazelcast", 3_000, io.vertx.spi.cluster.hazelcast.ClusterHealthCheck.createProcedure(vertx));
+    }
     hc.register("cluster", 3_000, p -> directory.describe().onComplete(ar -> p.tryComplete(ar.succeeded()
         ? Status.OK(new JsonObject().put("enabled", vertx.isClustered()).put("node_id", directory.nodeId())
             .put("nodes", ar.result().getJsonArray("nodes").size()))

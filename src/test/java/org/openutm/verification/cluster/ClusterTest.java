@@ -102,6 +102,7 @@ class ClusterTest {
     eventually(90_000, "three nodes see each other", () -> nodes(ha) == 3 && nodes(hb) == 3 && nodes(hc) == 3);
     JsonObject ready = hb.get("/health/ready").json();
     assertEquals("UP", ready.getString("status"), ready.encode());
+    assertTrue(ready.encode().contains("\"id\":\"hazelcast\""), "vertx-hazelcast's ClusterHealthCheck: " + ready.encode());
 
     // a session made on A, used through B and C
     String s1 = ha.post("/api/sessions", null).json().getString("session_id");
@@ -139,8 +140,19 @@ class ClusterTest {
       inFlight.add(step(hb, s2, new JsonObject().put("step", "Wait X seconds").put("arguments",
           new JsonObject().put("duration", 2)).put("run_in_background", true).put("id", "w" + i)).getString("task_id"));
     }
+    // a join through B waiting on a task of A's session: answered 410 when Hazelcast reports A gone, not at its end
+    String longTask = step(hb, s1, new JsonObject().put("step", "Wait X seconds").put("arguments",
+        new JsonObject().put("duration", 60)).put("run_in_background", true).put("id", "long")).getString("task_id");
+    var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+        hb.post("/api/tasks/" + longTask + "/join", null, "X-Session-Id", s1));
+    Thread.sleep(300);
     a.destroyForcibly().waitFor();
     long killed = System.currentTimeMillis();
+    Http.Response lostJoin = waiting.get(45, java.util.concurrent.TimeUnit.SECONDS);
+    long joinAnswered = System.currentTimeMillis() - killed;
+    assertEquals(410, lostJoin.status(), lostJoin.body());
+    assertTrue(joinAnswered < 20_000, "the waiting join answered " + joinAnswered + " ms after the kill (its task had 60 s)");
+    System.out.println("[cluster] waiting join answered 410 after " + joinAnswered + " ms");
     for (String task : inFlight) {
       Http.Response j = hb.post("/api/tasks/" + task + "/join", null, "X-Session-Id", s2);
       assertEquals("success", j.json().getString("status"), "a step of a survivor's session: " + j.body());
