@@ -4,15 +4,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The effective configuration: the YAML file merged over defaults, env and explicit overrides. */
 public record AppConfig(JsonObject json, Path path) {
   private static final Set<String> SECRET_KEYS = Set.of("client_secret", "password", "token", "auth_token",
       "access_token", "secret", "api_key");
-  private static final Pattern URL_CREDENTIALS = Pattern.compile("(?<=://)([^:/@\\s]+):([^@/\\s]+)@");
-
-  public static final String MASK = "********";
+  public static final String MASK = org.openutm.verification.core.Urls.MASK;
 
   public JsonObject section(String name) {
     JsonObject s = json.getJsonObject(name);
@@ -58,6 +55,6 @@ public record AppConfig(JsonObject json, Path path) {
 
   /** {@code amqp://guest:secret@host} becomes {@code amqp://guest:********@host}. */
   public static String maskUrl(String s) {
-    return URL_CREDENTIALS.matcher(s).replaceAll("$1:" + MASK + "@");
+    return org.openutm.verification.core.Urls.maskCredentials(s);
   }
 }

@@ -8,8 +8,6 @@ import io.vertx.rabbitmq.RabbitMQClient;
 import io.vertx.rabbitmq.RabbitMQOptions;
 import java.time.Instant;
 import org.openutm.verification.clock.SimClock;
-import org.openutm.verification.config.AppConfig;
-import org.openutm.verification.operation.amqp.AmqpOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +34,7 @@ final class AmqpEventSink implements EventSink {
 
   AmqpEventSink(Vertx vertx, JsonObject amqp) {
     this.vertx = vertx;
-    this.url = AmqpOperations.vhostSlash(amqp.getString("url").trim());
+    this.url = org.openutm.verification.core.Urls.amqpVhostSlash(amqp.getString("url").trim());
     this.exchange = amqp.getString("exchange_name", "operational_events");
     this.exchangeType = amqp.getString("exchange_type", "topic");
   }
@@ -59,11 +57,11 @@ final class AmqpEventSink implements EventSink {
     client.start().compose(v -> client.exchangeDeclare(exchange, exchangeType, true, false))
         .onSuccess(v -> {
           ready = true;
-          LOG.info("emulator publishes operational events to {} exchange {}", AppConfig.maskUrl(url), exchange);
+          LOG.info("emulator publishes operational events to {} exchange {}", org.openutm.verification.core.Urls.maskCredentials(url), exchange);
         })
         .onFailure(t -> {
           ready = false;
-          LOG.warn("emulator cannot publish operational events to {}: {} (retrying in 5 s)", AppConfig.maskUrl(url),
+          LOG.warn("emulator cannot publish operational events to {}: {} (retrying in 5 s)", org.openutm.verification.core.Urls.maskCredentials(url),
               t.getMessage());
           client.stop().onComplete(x -> SimClock.setTimer(vertx, 5_000, id -> connect()));
         });

@@ -61,6 +61,17 @@ class ArchitectureTest {
         ROOT + ".report..", ROOT + ".cluster..").should().dependOnClassesThat().resideInAnyPackage(above).check(classes);
   }
 
+  /** Issue 22: the emulator stands on core (and the process clock) alone. */
+  @Test
+  void theEmulatorDependsOnCoreAlone() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage(ROOT + ".emulator..")
+        .should().onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("outside this "
+            + "project, or in its core, clock or emulator packages", c -> !c.getPackageName().startsWith(ROOT)
+            || c.getPackageName().startsWith(ROOT + ".core") || c.getPackageName().startsWith(ROOT + ".clock")
+            || c.getPackageName().startsWith(ROOT + ".emulator")))
+        .check(classes);
+  }
+
   @Test
   void theEmulatorIsItsOwnServer() {
     noClasses().that().resideInAPackage(ROOT + ".emulator..").should().dependOnClassesThat()

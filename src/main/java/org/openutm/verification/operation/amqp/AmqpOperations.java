@@ -38,14 +38,8 @@ public final class AmqpOperations {
     return vhostSlash(url.trim());
   }
 
-  /**
-   * {@code amqp://host:5672/} means the default vhost "/" for users of pika (the Python toolkit's client); to the Java
-   * client an empty path after the slash is the vhost "", which does not exist. Read it as pika does.
-   */
   public static String vhostSlash(String url) {
-    URI u = URI.create(url);
-    String path = u.getRawPath();
-    return path == null || path.isEmpty() || path.equals("/") ? url.replaceFirst("/?$", "/%2F") : url;
+    return org.openutm.verification.core.Urls.amqpVhostSlash(url);
   }
 
   static QueueMonitor monitor(OperationContext ctx) {
