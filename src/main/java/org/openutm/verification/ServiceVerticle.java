@@ -1,6 +1,5 @@
 package org.openutm.verification;
 
-import ch.qos.logback.classic.Level;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -39,7 +38,7 @@ public class ServiceVerticle extends VerticleBase {
           appConfig = cfg;
           applySpeed(cfg);
           generatedToken = generateToken(cfg);
-          applyLogLevel(cfg.section("logging").getString("level", "INFO"));
+          org.openutm.verification.core.Logging.setLevel(cfg.section("logging").getString("level", "INFO"));
           return startEmulator(cfg).compose(v -> deployAll(cfg));
         });
   }
@@ -151,13 +150,5 @@ public class ServiceVerticle extends VerticleBase {
             }
           }
         });
-  }
-
-  /** The root log level (logging.level, LOG_LEVEL, or PUT /api/config). */
-  public static void applyLogLevel(String level) {
-    org.slf4j.Logger root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    if (root instanceof ch.qos.logback.classic.Logger logback) {
-      logback.setLevel(Level.toLevel(level, Level.INFO));
-    }
   }
 }

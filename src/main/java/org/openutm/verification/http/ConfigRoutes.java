@@ -57,7 +57,7 @@ final class ConfigRoutes {
         })
         .onSuccess(saved -> {
           if (saved.applied().contains("logging")) {
-            org.openutm.verification.ServiceVerticle.applyLogLevel(saved.config().section("logging")
+            org.openutm.verification.core.Logging.setLevel(saved.config().section("logging")
                 .getString("level", "INFO"));
           }
           ctx.json(new JsonObject().put("status", "saved").put("applied", new JsonArray(saved.applied()))

@@ -61,6 +61,13 @@ class ArchitectureTest {
         ROOT + ".report..", ROOT + ".cluster..").should().dependOnClassesThat().resideInAnyPackage(above).check(classes);
   }
 
+  /** Issue 22: the application (ServiceVerticle, the root package) wires the capabilities; none reaches back up to it. */
+  @Test
+  void onlyTheCommandLineUsesTheApplication() {
+    noClasses().that().resideOutsideOfPackages(ROOT, ROOT + ".cli..").should().dependOnClassesThat()
+        .resideInAPackage(ROOT).check(classes);
+  }
+
   /** Issue 22: the emulator stands on core (and the process clock) alone. */
   @Test
   void theEmulatorDependsOnCoreAlone() {
