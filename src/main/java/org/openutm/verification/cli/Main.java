@@ -28,8 +28,11 @@ public final class Main implements Callable<Integer> {
   /** Set by a serve that started: the JVM then keeps running until SIGTERM/SIGINT. */
   static volatile boolean serving;
 
-  @Option(names = "--config", paramLabel = "PATH", description = "the config file (default: conf/config.yaml, or "
-      + "OPENUTM_CONFIG_PATH; the bundled default when neither exists)")
+  /** One text for every command's --config. */
+  static final String CONFIG_HELP = "the config file (default: conf/config.yaml, or OPENUTM_CONFIG_PATH; the bundled "
+      + "default when neither exists)";
+
+  @Option(names = "--config", paramLabel = "PATH", description = CONFIG_HELP)
   String config;
 
   @Option(names = {"-s", "--suite"}, paramLabel = "NAME", description = "a suite of the config to run; repeatable "

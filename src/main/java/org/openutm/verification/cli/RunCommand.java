@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
     description = {"Run scenarios in this process (no HTTP port) and write the reports; the exit code is the number "
         + "of failed scenarios. With neither scenarios nor --suite: every configured suite."})
 final class RunCommand implements Callable<Integer> {
-  @Option(names = "--config", paramLabel = "PATH", description = "the config file (default: conf/config.yaml)")
+  @Option(names = "--config", paramLabel = "PATH", description = Main.CONFIG_HELP)
   String config;
 
   @Option(names = {"-s", "--suite"}, paramLabel = "NAME", description = "a suite of the config; repeatable")

@@ -49,8 +49,7 @@ public final class ScenarioDocsCheck {
   }
 
   public static ScenarioFiles files(AppConfig config) {
-    var sc = config.section("scenarios");
-    return new ScenarioFiles(Path.of(sc.getString("dir", "scenarios")), Path.of(sc.getString("docs_dir", "docs/scenarios")));
+    return ScenarioFiles.of(config.section("scenarios"));
   }
 
   /** A file given by path: {@code <file>.md} beside it, or its name looked up as an id's would be. */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
     description = {"Start the service: the HTTP API and editor (http://127.0.0.1:8989 by default), the event-bus "
         + "bridges, and the embedded Flight Blender emulator when flight_blender.url is empty."})
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--config", paramLabel = "PATH", description = "the config file (default: conf/config.yaml)")
+  @Option(names = "--config", paramLabel = "PATH", description = Main.CONFIG_HELP)
   String config;
 
   @Option(names = "--host", paramLabel = "H", description = "bind address (default 127.0.0.1)")

@@ -16,7 +16,7 @@ import org.openutm.verification.scenario.model.Problem;
     description = {"Check scenarios without running them: print every problem with its line and column; exit 1 when "
         + "any has one."})
 final class ValidateCommand implements Callable<Integer> {
-  @picocli.CommandLine.Option(names = "--config", paramLabel = "PATH", description = "the config file")
+  @picocli.CommandLine.Option(names = "--config", paramLabel = "PATH", description = Main.CONFIG_HELP)
   String config;
 
   @picocli.CommandLine.Parameters(paramLabel = "FILE|ID", arity = "1..*", description = "scenario files or ids")

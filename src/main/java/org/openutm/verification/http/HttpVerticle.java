@@ -70,8 +70,7 @@ public class HttpVerticle extends VerticleBase {
     RunRoutes runRoutes = new RunRoutes(vertx, catalog, maxSteps, maxRequestMillis);
     runRoutes.maxStreams = http.getInteger("max_sse_streams", 200);
     runRoutes.mount(router);
-    new ScenarioFileRoutes(vertx, new ScenarioFiles(Path.of(sc.getString("dir", "scenarios")),
-        Path.of(sc.getString("docs_dir", "docs/scenarios"))), config, catalog, maxSteps).mount(router);
+    new ScenarioFileRoutes(vertx, ScenarioFiles.of(sc), config, catalog, maxSteps).mount(router);
 
     // the editor, bundled into the jar as openutm-editor/ (not "webroot": the source folder of that name in the
     // working directory would be served instead); content types set from the file name

@@ -155,6 +155,29 @@ class SingleStepEngineTest {
     assertTrue(!"success".equals(settled(s).get("theirs")), "the run's step was cancelled: " + settled(s));
   }
 
+  /** Malformed definitions are 400s naming what is wrong, never a 500 or a hang, and record nothing. */
+  @Test
+  void malformedDefinitionsAreRefusedWithoutRecordingAnything() {
+    String s = session();
+    for (String bad : List.of("{\"step\": \"Generate UUID\", \"loop\": 5}",
+        "{\"step\": \"Generate UUID\", \"loop\": {\"count\": \"many\"}}",
+        "{\"step\": \"Generate UUID\", \"needs\": 7}",
+        "{\"step\": \"Generate UUID\", \"needs\": [\"never-started\"]}",
+        "{\"step\": \"Generate UUID\", \"if\": \"success(\"}",
+        "{\"step\": \"Generate UUID\", \"if\": 3}",
+        "{\"step\": \"Generate UUID\", \"background\": \"yes\"}",
+        "{\"step\": \"Generate UUID\", \"arguments\": [1]}",
+        "{\"step\": \"Generate UUID\", \"loop\": {\"items\": \"${{ steps.x.result \"}}")) {
+      Http.Response r = http.post("/api/step", new JsonObject(bad), "X-Session-Id", s);
+      assertEquals(400, r.status(), bad + " -> " + r.body());
+      assertTrue(r.json().getString("detail") != null && r.json().getJsonObject("details").getString("field") != null,
+          bad + " -> " + r.body());
+    }
+    assertTrue(results(s).isEmpty(), results(s).toString());
+    assertEquals(400, http.post("/api/sessions/" + s + "/scenario", "steps: [", "Content-Type", "application/yaml").status());
+    assertEquals(400, http.post("/api/sessions/" + s + "/scenario", new JsonObject().put("scenario", 3)).status());
+  }
+
   static Map<String, JsonObject> results(String s) {
     Map<String, JsonObject> byId = new LinkedHashMap<>();
     http.get("/api/sessions/" + s + "/results").json().getJsonArray("results")

@@ -31,6 +31,12 @@ public final class ScenarioFiles {
   private final Path root;
   private final Path docsRoot;
 
+  /** The config's {@code scenarios} section: {@code dir} (default scenarios) and {@code docs_dir} (docs/scenarios). */
+  public static ScenarioFiles of(JsonObject scenariosSection) {
+    return new ScenarioFiles(Path.of(scenariosSection.getString("dir", "scenarios")),
+        Path.of(scenariosSection.getString("docs_dir", "docs/scenarios")));
+  }
+
   public ScenarioFiles(Path root, Path docsRoot) {
     this.root = root.toAbsolutePath().normalize();
     this.docsRoot = docsRoot == null ? null : docsRoot.toAbsolutePath().normalize();
