@@ -18,7 +18,7 @@ import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.config.ConfigLoader;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ServiceException;
-import org.openutm.verification.scenario.execute.SpeedCheck;
+import org.openutm.verification.engine.SpeedCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.ServiceException;
-import org.openutm.verification.scenario.load.YNode;
+import org.openutm.verification.core.yaml.YNode;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -108,7 +108,7 @@ public final class ConfigLoader {
     String editor = config.section("http").getString("web_editor_path", "");
     if (!editor.isBlank() && !java.nio.file.Files.isRegularFile(Path.of(editor, "dist", "index.html"))
         && !java.nio.file.Files.isRegularFile(Path.of(editor, "index.html"))) {
-      org.openutm.verification.scenario.model.Pos pos = positionOf(doc, "http.web_editor_path");
+      org.openutm.verification.core.yaml.Pos pos = positionOf(doc, "http.web_editor_path");
       out.add(new ConfigSchema.Problem("http.web_editor_path", pos == null ? 0 : pos.line(), pos == null ? 0 : pos.column(),
           "no editor build in " + Path.of(editor).toAbsolutePath().normalize() + " (neither dist/index.html nor "
           + "index.html; run 'npm run build' in the web-editor folder)"));
@@ -137,18 +137,18 @@ public final class ConfigLoader {
       return;
     }
     try {
-      org.openutm.verification.operation.DataFiles.resolve(config, name);
+      DataPaths.resolve(config, name);
     } catch (RuntimeException e) {
-      org.openutm.verification.scenario.model.Pos pos = positionOf(doc, keyPath);
+      org.openutm.verification.core.yaml.Pos pos = positionOf(doc, keyPath);
       out.add(new ConfigSchema.Problem(keyPath, pos == null ? 0 : pos.line(), pos == null ? 0 : pos.column(),
           e.getMessage()));
     }
   }
 
   /** Where {@code a.b[2].c} is in the file, or null. */
-  static org.openutm.verification.scenario.model.Pos positionOf(YNode doc, String keyPath) {
+  static org.openutm.verification.core.yaml.Pos positionOf(YNode doc, String keyPath) {
     YNode n = doc;
-    org.openutm.verification.scenario.model.Pos pos = null;
+    org.openutm.verification.core.yaml.Pos pos = null;
     for (String part : keyPath.split("\\.")) {
       if (n == null) {
         return null;

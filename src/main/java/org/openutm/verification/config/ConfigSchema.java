@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.openutm.verification.scenario.load.YNode;
-import org.openutm.verification.scenario.model.Pos;
+import org.openutm.verification.core.yaml.Pos;
+import org.openutm.verification.core.yaml.YNode;
 
 /**
  * The typed model of {@code config.yaml}: every section and key the service reads, with its type. Checking a document

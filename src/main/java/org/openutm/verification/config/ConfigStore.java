@@ -11,7 +11,7 @@ import java.util.List;
 import org.openutm.verification.core.AtomicFiles;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.ServiceException;
-import org.openutm.verification.scenario.load.YNode;
+import org.openutm.verification.core.yaml.YNode;
 
 /**
  * PUT /api/config as a transaction on the config file: validate the partial config (types, unknown keys, masked

@@ -95,7 +95,7 @@ public final class YamlEditor {
   /** A block collection replaced by a mapping patch keeps its other keys. */
   private static Object merged(Node existing, Object patch) {
     if (existing instanceof MappingNode && patch instanceof JsonObject p) {
-      Object plain = org.openutm.verification.scenario.load.YNode.of(existing).plain();
+      Object plain = org.openutm.verification.core.yaml.YNode.of(existing).plain();
       if (plain instanceof JsonObject o) {
         return o.mergeIn(p, true);
       }

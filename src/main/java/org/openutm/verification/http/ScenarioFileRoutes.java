@@ -9,10 +9,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.Callable;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.core.yaml.YNode;
 import org.openutm.verification.operation.OperationCatalog;
 import org.openutm.verification.scenario.Scenarios;
 import org.openutm.verification.scenario.load.ScenarioFiles;
-import org.openutm.verification.scenario.load.YNode;
 
 /** GET /api/scenarios, GET/POST /api/scenarios/{path}, GET /api/scenarios/{path}/docs, GET /api/suites. */
 final class ScenarioFileRoutes {

@@ -10,49 +10,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.openutm.verification.config.AppConfig;
+import org.openutm.verification.config.DataPaths;
 
 /**
- * Data files named by operations and {@code data_files}: a relative path is looked up against the config file's
- * folder, then the working directory, then each of {@code data_search_paths} (so scenarios written for another layout,
- * such as the Python toolkit's {@code config/bern/...}, run unchanged when its root is listed there).
+ * Data files named by operations and {@code data_files}, found by {@link DataPaths} and read off the event loop; a
+ * missing or unreadable file is the step's failure.
  */
 public final class DataFiles {
   private DataFiles() {
   }
 
-  public static List<Path> roots(AppConfig config) {
-    List<Path> roots = new ArrayList<>();
-    if (config.path() != null && config.path().getParent() != null) {
-      roots.add(config.path().getParent());
-    }
-    roots.add(Path.of("").toAbsolutePath());
-    Object extra = config.json().getValue("data_search_paths");
-    if (extra instanceof JsonArray a) {
-      a.forEach(p -> roots.add(Path.of(String.valueOf(p)).toAbsolutePath()));
-    }
-    return roots;
-  }
-
   /** The file a name refers to; OperationFailure naming every place looked in when there is none. Blocking. */
   public static Path resolve(AppConfig config, String name) {
-    if (name == null || name.isBlank()) {
-      throw new OperationFailure("no data file named (and no default in data_files)");
+    try {
+      return DataPaths.resolve(config, name);
+    } catch (DataPaths.NotFound e) {
+      throw new OperationFailure(e.getMessage());
     }
-    Path p = Path.of(name);
-    if (p.isAbsolute()) {
-      if (Files.isRegularFile(p)) {
-        return p;
-      }
-      throw new OperationFailure("data file not found: " + name);
-    }
-    List<Path> roots = roots(config);
-    for (Path root : roots) {
-      Path candidate = root.resolve(name).normalize();
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    throw new OperationFailure("data file '" + name + "' not found under " + roots);
   }
 
   /** The {@code data_files.<key>} entry, or null. */

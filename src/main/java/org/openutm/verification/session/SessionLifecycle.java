@@ -5,7 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.openutm.verification.core.SessionAction;
-import org.openutm.verification.scenario.execute.RunService;
+import org.openutm.verification.engine.RunService;
+import org.openutm.verification.engine.Session;
 
 /**
  * A session's life, in one place: created (then reachable at its address), reset (its run stops, its single steps and

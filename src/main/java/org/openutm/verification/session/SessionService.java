@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.core.SessionAction;
+import org.openutm.verification.engine.BackgroundTask;
+import org.openutm.verification.engine.Session;
+import org.openutm.verification.engine.StepExecutor;
+import org.openutm.verification.engine.StepResults;
 
 /**
  * The sessions of one node and the actions on them (step, join, task, reset, results, info). Plain logic on the

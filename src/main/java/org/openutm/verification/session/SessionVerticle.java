@@ -10,10 +10,12 @@ import java.util.Map;
 import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.Addresses;
-import org.openutm.verification.core.SessionAction;
 import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.core.SessionAction;
+import org.openutm.verification.engine.RunService;
+import org.openutm.verification.engine.Session;
+import org.openutm.verification.engine.StepExecutor;
 import org.openutm.verification.operation.OperationCatalog;
-import org.openutm.verification.scenario.execute.RunService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,7 @@
 package org.openutm.verification.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,8 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules the code keeps. The wall clock: only the clock package reads it or sets a timer (everything else asks
  * org.openutm.verification.clock.SimClock, so a speed above 1 reaches every timer, sleep and "now"). Packages
- * depend one way: the capabilities below the service (clock, core, operation, emulator, report, cluster) never
- * reach up into sessions, scenarios, HTTP or the command line.
+ * depend one way, layer on layer (packagesDependOneWay).
  */
 class ArchitectureTest {
   static final String ROOT = "org.openutm.verification";
@@ -50,15 +50,45 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage(ROOT + ".clock..").should().dependOnClassesThat()
         .resideInAnyPackage(ROOT + ".core..", ROOT + ".config..", ROOT + ".operation..", ROOT + ".emulator..",
             ROOT + ".session..", ROOT + ".scenario..", ROOT + ".http..", ROOT + ".cli..", ROOT + ".report..",
-            ROOT + ".cluster..")
+            ROOT + ".cluster..", ROOT + ".engine..")
         .check(classes);
   }
 
+  /**
+   * Issue 22: packages depend one way, each layer only on the layers below it (docs/architecture.md draws them):
+   * core < clock < config < operation < scenario < engine < report < cluster < session < http < application and
+   * command line; the emulator stands beside them on core and clock.
+   */
   @Test
-  void capabilitiesDoNotReachUpIntoTheService() {
-    String[] above = {ROOT + ".session..", ROOT + ".scenario.execute..", ROOT + ".http..", ROOT + ".cli.."};
-    noClasses().that().resideInAnyPackage(ROOT + ".core..", ROOT + ".operation..", ROOT + ".emulator..",
-        ROOT + ".report..", ROOT + ".cluster..").should().dependOnClassesThat().resideInAnyPackage(above).check(classes);
+  void packagesDependOneWay() {
+    layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("core").definedBy(ROOT + ".core..")
+        .layer("clock").definedBy(ROOT + ".clock..")
+        .layer("config").definedBy(ROOT + ".config..")
+        .layer("operation").definedBy(ROOT + ".operation..")
+        .layer("scenario").definedBy(ROOT + ".scenario..")
+        .layer("engine").definedBy(ROOT + ".engine..")
+        .layer("report").definedBy(ROOT + ".report..")
+        .layer("cluster").definedBy(ROOT + ".cluster..")
+        .layer("session").definedBy(ROOT + ".session..")
+        .layer("http").definedBy(ROOT + ".http..")
+        .layer("emulator").definedBy(ROOT + ".emulator..")
+        .layer("application").definedBy(ROOT, ROOT + ".cli..")
+        .whereLayer("application").mayNotBeAccessedByAnyLayer()
+        .whereLayer("http").mayOnlyBeAccessedByLayers("application")
+        .whereLayer("emulator").mayOnlyBeAccessedByLayers("application")
+        .whereLayer("session").mayOnlyBeAccessedByLayers("http", "application")
+        .whereLayer("cluster").mayOnlyBeAccessedByLayers("session", "http", "application")
+        .whereLayer("report").mayOnlyBeAccessedByLayers("session", "http", "application")
+        .whereLayer("engine").mayOnlyBeAccessedByLayers("report", "session", "http", "application")
+        .whereLayer("scenario").mayOnlyBeAccessedByLayers("engine", "report", "session", "http", "application")
+        .whereLayer("operation").mayOnlyBeAccessedByLayers("scenario", "engine", "report", "session", "http",
+            "application")
+        .whereLayer("config").mayOnlyBeAccessedByLayers("operation", "scenario", "engine", "report", "cluster",
+            "session", "http", "application")
+        .whereLayer("clock").mayOnlyBeAccessedByLayers("config", "operation", "scenario", "engine", "report",
+            "cluster", "session", "http", "emulator", "application")
+        .check(classes);
   }
 
   /** Issue 22: the application (ServiceVerticle, the root package) wires the capabilities; none reaches back up to it. */

@@ -56,7 +56,7 @@ class YamlEditorTest {
   void largeAndSmallNumbersReadBackAsNumbers() {
     String out = YamlEditor.apply("flight_blender:\n  timeout_seconds: 10\n", new JsonObject().put("flight_blender",
         new JsonObject().put("timeout_seconds", 1.5e9).put("tiny", 2.5e-7)));
-    Object back = org.openutm.verification.scenario.load.YNode.of(new org.yaml.snakeyaml.Yaml().compose(
+    Object back = org.openutm.verification.core.yaml.YNode.of(new org.yaml.snakeyaml.Yaml().compose(
         new java.io.StringReader(out))).plain();
     assertEquals(1.5e9, ((JsonObject) back).getJsonObject("flight_blender").getDouble("timeout_seconds"), 1.0, out);
     assertEquals(2.5e-7, ((JsonObject) back).getJsonObject("flight_blender").getDouble("tiny"), 1e-12, out);
@@ -66,7 +66,7 @@ class YamlEditorTest {
   void doublesInsideListsAndFlowMapsReadBackAsNumbers() {
     String out = YamlEditor.apply("air_traffic_simulator_settings: {}\n", new JsonObject().put("air_traffic_simulator_settings",
         new JsonObject().put("bbox", new JsonArray().add(1.0e8).add(-2.5e-7).add(new JsonObject().put("x y", 3.0e10)))));
-    Object back = org.openutm.verification.scenario.load.YNode.of(new org.yaml.snakeyaml.Yaml().compose(
+    Object back = org.openutm.verification.core.yaml.YNode.of(new org.yaml.snakeyaml.Yaml().compose(
         new java.io.StringReader(out))).plain();
     JsonArray bbox = ((JsonObject) back).getJsonObject("air_traffic_simulator_settings").getJsonArray("bbox");
     assertEquals(1.0e8, bbox.getDouble(0), 1.0, out);
@@ -78,7 +78,7 @@ class YamlEditorTest {
   void keysYaml11WouldReadAsBooleansAreQuoted() {
     String out = YamlEditor.apply("suites: {}\n", new JsonObject().put("suites", new JsonObject()
         .put("on", new JsonObject().put("description", "a")).put("No", new JsonObject().put("description", "b"))));
-    JsonObject back = (JsonObject) org.openutm.verification.scenario.load.YNode.of(new org.yaml.snakeyaml.Yaml().compose(
+    JsonObject back = (JsonObject) org.openutm.verification.core.yaml.YNode.of(new org.yaml.snakeyaml.Yaml().compose(
         new java.io.StringReader(out))).plain();
     assertEquals(new JsonObject().put("on", new JsonObject().put("description", "a"))
         .put("No", new JsonObject().put("description", "b")), back.getJsonObject("suites"), out);

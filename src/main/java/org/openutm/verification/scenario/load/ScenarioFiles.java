@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.core.yaml.YNode;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 

@@ -1,6 +1,7 @@
 package org.openutm.verification.scenario.model;
 
 import io.vertx.core.json.JsonObject;
+import org.openutm.verification.core.yaml.Pos;
 
 /** One thing wrong with a scenario, with where it is: line:column when known, the step and a path. */
 public record Problem(Pos pos, String step, String path, String message) {

@@ -2,6 +2,7 @@ package org.openutm.verification.scenario.model;
 
 import java.util.List;
 import java.util.Map;
+import org.openutm.verification.core.yaml.Pos;
 
 /**
  * One step of a scenario or group. {@code path} locates it for errors when there are no positions

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openutm.verification.core.yaml.Pos;
 import org.openutm.verification.operation.ArgumentCoercer;
 import org.openutm.verification.operation.OperationCatalog;
 import org.openutm.verification.operation.OperationDef;
@@ -14,11 +15,9 @@ import org.openutm.verification.scenario.expression.ExpressionException;
 import org.openutm.verification.scenario.expression.ExpressionParser;
 import org.openutm.verification.scenario.expression.Templates;
 import org.openutm.verification.scenario.model.GroupDef;
-import org.openutm.verification.scenario.model.Pos;
 import org.openutm.verification.scenario.model.Problem;
 import org.openutm.verification.scenario.model.ScenarioDef;
 import org.openutm.verification.scenario.model.StepDef;
-import org.openutm.verification.session.StepExecutor;
 
 /**
  * Every problem of a scenario before any step runs: unknown operations and groups, argument names and types (the
@@ -87,7 +86,7 @@ public final class ScenarioValidator {
   }
 
   private void checkOperation(StepDef s) {
-    if (StepExecutor.JOIN_STEP.equals(s.step())) {
+    if (OperationCatalog.JOIN_STEP.equals(s.step())) {
       return;
     }
     OperationDef op = catalog.find(s.step());

@@ -1,8 +1,8 @@
-package org.openutm.verification.session;
+package org.openutm.verification.engine;
 
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.openutm.verification.clock.SimClock;
@@ -24,7 +24,6 @@ import org.openutm.verification.scenario.expression.Templates;
  * background task keyed by UUID; record the StepResult in the session. Runs on the session verticle's context.
  */
 public final class StepExecutor {
-  public static final String JOIN_STEP = org.openutm.verification.operation.OperationCatalog.JOIN_STEP;
 
   private final Vertx vertx;
   private final OperationCatalog catalog;

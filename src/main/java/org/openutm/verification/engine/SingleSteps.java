@@ -1,4 +1,4 @@
-package org.openutm.verification.scenario.execute;
+package org.openutm.verification.engine;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -11,15 +11,12 @@ import java.util.Set;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.ErrorCode;
 import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.operation.OperationCatalog;
 import org.openutm.verification.scenario.load.ScenarioLoader;
 import org.openutm.verification.scenario.model.Problem;
 import org.openutm.verification.scenario.model.ScenarioDef;
 import org.openutm.verification.scenario.model.StepDef;
 import org.openutm.verification.scenario.validate.ScenarioValidator;
-import org.openutm.verification.session.BackgroundTask;
-import org.openutm.verification.session.Session;
-import org.openutm.verification.session.StepExecutor;
-import org.openutm.verification.session.StepResults;
 
 /**
  * A session's single steps (/api/step, the bus's {@code step} action, the editor's step-by-step mode) on the run
@@ -71,7 +68,7 @@ final class SingleSteps {
       def.put("background", true);
     }
     if ("join_task".equals(def.getValue("step"))) {
-      def.put("step", StepExecutor.JOIN_STEP);
+      def.put("step", OperationCatalog.JOIN_STEP);
     }
     checkShape(def, executor);
     ScenarioLoader.Loaded loaded = ScenarioLoader.fromJson(new JsonObject().put("name", scenario.name())
@@ -106,7 +103,7 @@ final class SingleSteps {
   private void checkShape(JsonObject def, StepExecutor executor) {
     if (!(def.getValue("step") instanceof String name) || name.isBlank()) {
       throw ServiceException.badInput("step", "'step' is required and must name an operation, a group of the loaded "
-          + "scenario, or " + StepExecutor.JOIN_STEP);
+          + "scenario, or " + OperationCatalog.JOIN_STEP);
     }
     for (String field : List.of("id", "if", "description")) {
       if (def.getValue(field) != null && !(def.getValue(field) instanceof String)) {
@@ -122,11 +119,11 @@ final class SingleSteps {
     if (arguments != null && !(arguments instanceof JsonObject)) {
       throw ServiceException.badInput("arguments", "'arguments' must be an object");
     }
-    if (StepExecutor.JOIN_STEP.equals(name)) {
+    if (OperationCatalog.JOIN_STEP.equals(name)) {
       JsonObject args = arguments == null ? new JsonObject() : (JsonObject) arguments;
       for (String k : args.fieldNames()) {
         if (!k.equals("task_id")) {
-          throw ServiceException.badInput("arguments." + k, "'" + StepExecutor.JOIN_STEP + "' takes only task_id");
+          throw ServiceException.badInput("arguments." + k, "'" + OperationCatalog.JOIN_STEP + "' takes only task_id");
         }
       }
       if (!(args.getValue("task_id") instanceof String id) || id.isBlank()) {

@@ -1,4 +1,4 @@
-package org.openutm.verification.session;
+package org.openutm.verification.engine;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,4 +1,4 @@
-package org.openutm.verification.scenario.execute;
+package org.openutm.verification.engine;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -12,8 +12,10 @@ import java.util.Map;
 import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.engine.StepExecutor.StepOptions;
 import org.openutm.verification.operation.Args;
 import org.openutm.verification.operation.ArgumentCoercer;
+import org.openutm.verification.operation.OperationCatalog;
 import org.openutm.verification.operation.OperationDef;
 import org.openutm.verification.scenario.expression.Evaluator;
 import org.openutm.verification.scenario.expression.Expr;
@@ -25,11 +27,6 @@ import org.openutm.verification.scenario.model.LoopDef;
 import org.openutm.verification.scenario.model.ScenarioDef;
 import org.openutm.verification.scenario.model.StepDef;
 import org.openutm.verification.scenario.validate.ScenarioValidator;
-import org.openutm.verification.session.BackgroundTask;
-import org.openutm.verification.session.Session;
-import org.openutm.verification.session.StepExecutor;
-import org.openutm.verification.session.StepExecutor.StepOptions;
-import org.openutm.verification.session.StepResults;
 
 /**
  * One run of a (validated) scenario in a session: walks the steps in order, evaluates {@code if}, waits on
@@ -296,7 +293,7 @@ public final class ScenarioRun {
       return runSteps(group.steps(), inner).compose(v -> aggregate(id, s, ids, startNanos, "steps"));
     }
     StepOptions opts = new StepOptions(state.runId, s.continueOnError(), overrides);
-    if (StepExecutor.JOIN_STEP.equals(s.step())) {
+    if (OperationCatalog.JOIN_STEP.equals(s.step())) {
       return join(s, scope, id);
     }
     OperationDef op = executor.catalog().find(s.step());
@@ -338,8 +335,8 @@ public final class ScenarioRun {
     }
     return executor.join(session, String.valueOf(taskId)).transform(ar -> {
       JsonObject r = ar.succeeded() ? ar.result() : null;
-      JsonObject rec = r == null ? StepResults.failure(id, StepExecutor.JOIN_STEP, null, 0, ar.cause().getMessage())
-          : StepResults.of(id, StepExecutor.JOIN_STEP, null, r.getString("status"), 0.0, r.getValue("result"),
+      JsonObject rec = r == null ? StepResults.failure(id, OperationCatalog.JOIN_STEP, null, 0, ar.cause().getMessage())
+          : StepResults.of(id, OperationCatalog.JOIN_STEP, null, r.getString("status"), 0.0, r.getValue("result"),
               r.getString("error_message"), null);
       session.record(rec.put("continue_on_error", s.continueOnError()), state.runId);
       return Future.succeededFuture();

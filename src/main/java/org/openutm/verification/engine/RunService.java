@@ -1,4 +1,4 @@
-package org.openutm.verification.scenario.execute;
+package org.openutm.verification.engine;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -13,8 +13,6 @@ import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.core.SessionAction;
 import org.openutm.verification.scenario.Scenarios;
 import org.openutm.verification.scenario.model.ScenarioDef;
-import org.openutm.verification.session.Session;
-import org.openutm.verification.session.StepExecutor;
 
 /**
  * The runs of this node's sessions: one active run per session, the last few kept for status and replay.

@@ -1,4 +1,4 @@
-package org.openutm.verification.session;
+package org.openutm.verification.engine;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

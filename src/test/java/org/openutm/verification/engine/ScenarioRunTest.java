@@ -1,4 +1,4 @@
-package org.openutm.verification.scenario;
+package org.openutm.verification.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package org.openutm.verification.scenario.model;
+package org.openutm.verification.core.yaml;
 
 /** A 1-based line:column in the scenario source; null positions mean the scenario came as JSON. */
 public record Pos(int line, int column) {
