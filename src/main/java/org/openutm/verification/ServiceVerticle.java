@@ -118,6 +118,7 @@ public class ServiceVerticle extends VerticleBase {
 
   private Future<?> deployAll(AppConfig cfg) {
     LocalJsonCodec.register(vertx);
+    org.openutm.verification.operation.StepRequest.register(vertx);
     OperationCatalog catalog = OperationCatalog.standard();
     int workerInstances = cfg.section("workers").getInteger("instances", 1);
     ThreadingModel model = "event-loop".equals(cfg.section("workers").getString("threading", "worker"))

@@ -47,7 +47,10 @@ public final class Addresses {
     return EVENTS_PREFIX + sessionId;
   }
 
+  private static final java.util.Map<String, String> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A client worker's address (one string per client type: every step names one, and a waiting step holds it). */
   public static String client(String typeKey) {
-    return CLIENT_PREFIX + typeKey;
+    return CLIENTS.computeIfAbsent(typeKey, k -> CLIENT_PREFIX + k);
   }
 }

@@ -30,7 +30,15 @@ public final class Metrics {
   }
 
   /** Vert.x's registry when its metrics are on, else one of this process. */
-  public static synchronized PrometheusMeterRegistry registry() {
+  public static PrometheusMeterRegistry registry() {
+    MeterRegistry vertx = BackendRegistries.getDefaultNow();
+    if (vertx instanceof PrometheusMeterRegistry p) {
+      return p;
+    }
+    return ownRegistry();
+  }
+
+  private static synchronized PrometheusMeterRegistry ownRegistry() {
     MeterRegistry vertx = BackendRegistries.getDefaultNow();
     if (vertx instanceof PrometheusMeterRegistry p) {
       return p;
@@ -41,13 +49,27 @@ public final class Metrics {
     return own;
   }
 
+  /** A step's counter and timer, looked up once per registry, operation and status (registering is not cheap). */
+  private record StepMeters(MeterRegistry registry, Counter count, Timer duration) {
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, StepMeters> STEP_METERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public static void step(String operation, String status, long nanos) {
     MeterRegistry r = registry();
-    Counter.builder("openutm_steps").description("Steps executed, by operation and status")
-        .tag("operation", operation).tag("status", status).register(r).increment();
-    Timer.builder("openutm_step_duration").description("Step duration, by operation").tag("operation", operation)
-        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10))
-        .register(r).record(Duration.ofNanos(nanos));
+    String key = operation + '\u0000' + status;
+    StepMeters m = STEP_METERS.get(key);
+    if (m == null || m.registry() != r) {
+      m = new StepMeters(r, Counter.builder("openutm_steps").description("Steps executed, by operation and status")
+          .tag("operation", operation).tag("status", status).register(r),
+          Timer.builder("openutm_step_duration").description("Step duration, by operation").tag("operation", operation)
+          .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+          .maximumExpectedValue(Duration.ofMinutes(10)).register(r));
+      STEP_METERS.put(key, m);
+    }
+    m.count().increment();
+    m.duration().record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   public static void run(String status) {

@@ -62,8 +62,7 @@ public final class RunService {
       return switch (action) {
         case RUN -> run(s, request);
         case STEP -> steps(s).run(request, executor, executor.current(config));
-        case SCENARIO -> Future.succeededFuture(steps(s).load(Scenarios.checkRequest(withoutAction(request),
-            executor.catalog(), maxSteps).orThrow()));
+        case SCENARIO -> check(withoutAction(request)).map(def -> steps(s).load(def));
         case STOP -> Future.succeededFuture(stop(s));
         case RUN_STATUS -> Future.succeededFuture(status(s, request));
         default -> throw new IllegalStateException(action + " is no run action");
@@ -81,12 +80,25 @@ public final class RunService {
     return body;
   }
 
-  private Future<JsonObject> run(Session s, JsonObject request) {
+  /**
+   * Loads and validates a scenario request on a worker thread (a large YAML takes a while; the session loop serves
+   * every other session of this node meanwhile); completes back on the caller's context.
+   */
+  private Future<ScenarioDef> check(JsonObject body) {
+    return executor.vertx().executeBlocking(() -> Scenarios.checkRequest(body, executor.catalog(), maxSteps).orThrow(),
+        false);
+  }
+
+  private void checkIdle(Session s) {
     ScenarioRun active = active(s.id());
     if (active != null) {
       throw new ServiceException(ErrorCode.CONFLICT, "session '" + s.id() + "' is running " + active.runId()
           + " already; stop it first", new JsonObject().put("field", "session").put("run_id", active.runId()));
     }
+  }
+
+  private Future<JsonObject> run(Session s, JsonObject request) {
+    checkIdle(s);
     JsonObject body = request.copy();
     body.remove("action");
     boolean wait = Boolean.TRUE.equals(body.remove("wait"));
@@ -96,8 +108,19 @@ public final class RunService {
     if (dataFiles != null && !(dataFiles instanceof JsonObject)) {
       throw ServiceException.badInput("data_files", "'data_files' overrides must be an object of name -> path");
     }
-    ScenarioDef def = Scenarios.checkRequest(body, executor.catalog(), maxSteps).orThrow();
-    SpeedCheck.check(def, config, org.openutm.verification.clock.SimClock.speed());
+    int generation = s.generation();
+    return check(body).compose(def -> {
+      if (generation != s.generation()) {
+        throw new ServiceException(ErrorCode.CONFLICT, "session '" + s.id() + "' was reset or deleted while its run request "
+            + "was validated", new JsonObject().put("field", "session"));
+      }
+      checkIdle(s);
+      SpeedCheck.check(def, config, org.openutm.verification.clock.SimClock.speed());
+      return start(s, def, (JsonObject) dataFiles, wait, report);
+    });
+  }
+
+  private Future<JsonObject> start(Session s, ScenarioDef def, JsonObject dataFiles, boolean wait, boolean report) {
     ScenarioRun run = new ScenarioRun(UUID.randomUUID().toString(), s, executor, executor.current(config), def,
         dataFiles == null ? null : new JsonObject().put("data_files", dataFiles));
     Deque<ScenarioRun> runs = bySession.computeIfAbsent(s.id(), k -> new ArrayDeque<>());
@@ -117,7 +140,7 @@ public final class RunService {
     // the scenario data goes to the report this service writes, not into the answer (a caller writing its own
     // report, as the CLI, asks for none and gets it)
     return wait && !report ? completion : wait ? completion.map(summary -> {
-      JsonObject answer = summary.copy();
+      JsonObject answer = new JsonObject(new java.util.LinkedHashMap<>(summary.getMap()));
       answer.remove("report_data");
       return answer;
     }) : Future.succeededFuture(new JsonObject().put("run_id", run.runId())

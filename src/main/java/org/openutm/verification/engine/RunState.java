@@ -21,7 +21,17 @@ final class RunState {
   final Instant startTime = SimClock.now();
   final long startNanos = SimClock.nanos();
   final long startWallNanos = SimClock.wallNanos();
-  final Map<String, JsonObject> results = new LinkedHashMap<>();
+  /**
+   * The latest record of each step, in first-seen order. A background step's running record is not kept (it is
+   * rendered by the session from its task when asked: about 700 bytes less per running task); {@link #RUNNING} holds
+   * its place.
+   */
+  private final Map<String, JsonObject> results = new LinkedHashMap<>();
+  /** How many of {@link #results} carry each display name (references may name a step by its name). */
+  private final Map<String, Integer> names = new java.util.HashMap<>();
+  private static final JsonObject RUNNING = new JsonObject();
+  /** The session's record of a step (what a running background step's record is rendered from). */
+  private final java.util.function.Function<String, JsonObject> live;
   final List<JsonObject> events = new ArrayList<>();
   int countedFailures;
   boolean stopped;
@@ -34,15 +44,68 @@ final class RunState {
 
   private final boolean keepEvents;
 
-  RunState(String runId, String scenario) {
-    this(runId, scenario, true);
+  RunState(String runId, String scenario, java.util.function.Function<String, JsonObject> live) {
+    this(runId, scenario, true, live);
   }
 
   /** {@code keepEvents}: false for a session's single steps, which have no replay log. */
-  RunState(String runId, String scenario, boolean keepEvents) {
+  RunState(String runId, String scenario, boolean keepEvents, java.util.function.Function<String, JsonObject> live) {
     this.runId = runId;
     this.scenario = scenario;
     this.keepEvents = keepEvents;
+    this.live = live;
+  }
+
+  /** The latest record of step {@code id}, or null. */
+  JsonObject get(String id) {
+    JsonObject r = results.get(id);
+    return r == RUNNING ? running(id) : r;
+  }
+
+  private JsonObject running(String id) {
+    JsonObject r = live.apply(id);
+    return r == null ? StepResults.of(id, null, null, StepResults.RUNNING, 0.0, null, null, null) : r;
+  }
+
+  /** Every record, in first-seen order. */
+  List<JsonObject> records() {
+    List<JsonObject> out = new ArrayList<>(results.size());
+    results.forEach((id, r) -> out.add(r == RUNNING ? running(id) : r));
+    return out;
+  }
+
+  /** The latest record with this display name, or null. */
+  JsonObject byName(String name) {
+    if (!names.containsKey(name)) {
+      return null;
+    }
+    JsonObject found = null;
+    for (String id : results.keySet()) {
+      JsonObject r = get(id);
+      if (name.equals(r.getString("name"))) {
+        found = r;
+      }
+    }
+    return found;
+  }
+
+  /** The latest record whose id ends in ".{@code key}" (a looped group's inner step), or null. */
+  JsonObject bySuffix(String key) {
+    String suffix = "." + key;
+    String last = null;
+    for (String id : results.keySet()) {
+      if (id.endsWith(suffix)) {
+        last = id;
+      }
+    }
+    return last == null ? null : get(last);
+  }
+
+  /** The ids and display names a later step may refer to. */
+  java.util.Set<String> keys() {
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(results.keySet());
+    keys.addAll(names.keySet());
+    return keys;
   }
 
   void onEvent(JsonObject event) {
@@ -56,9 +119,28 @@ final class RunState {
     if ("step".equals(event.getString("type"))) {
       JsonObject r = event.getJsonObject("result");
       String id = r.getString("id");
-      JsonObject old = results.put(id, r);
+      boolean running = StepResults.RUNNING.equals(r.getString("status")) && r.getValue("task_id") != null;
+      JsonObject old = results.put(id, running ? RUNNING : r);
+      if (old == RUNNING) {
+        old = null; // a running record counts nothing and its name is counted below once more: undo that first
+        String name = r.getString("name");
+        if (name != null) {
+          names.computeIfPresent(name, (k, n) -> n == 1 ? null : n - 1);
+        }
+      }
       countedFailures += counts(r) - (old == null ? 0 : counts(old));
+      if (old != null && old.getString("name") != null) {
+        names.computeIfPresent(old.getString("name"), (k, n) -> n == 1 ? null : n - 1);
+      }
+      if (r.getString("name") != null) {
+        names.merge(r.getString("name"), 1, Integer::sum);
+      }
     }
+  }
+
+  /** Whether a recorded step has this id or this display name. */
+  boolean knows(Object key) {
+    return results.containsKey(key) || names.containsKey(key);
   }
 
   private static int counts(JsonObject r) {
@@ -87,7 +169,7 @@ final class RunState {
         .put("speed", SimClock.speed()).put("achieved_speed", achieved())
         .put("steps", results.size()).put("failures", countedFailures);
     if (withResults) {
-      j.put("results", new JsonArray(new ArrayList<>(results.values())));
+      j.put("results", new JsonArray(records()));
     }
     return j;
   }

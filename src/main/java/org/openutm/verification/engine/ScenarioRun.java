@@ -50,7 +50,7 @@ public final class ScenarioRun {
   /** {@code overrides}: config overrides for this run (a suite's data_files for its scenario), or null. */
   public ScenarioRun(String runId, Session session, StepExecutor executor, AppConfig config, ScenarioDef def,
       JsonObject overrides) {
-    this(session, executor, config, def, overrides, new RunState(runId, def.name()), new HashMap<>(), false);
+    this(session, executor, config, def, overrides, new RunState(runId, def.name(), session::result), new HashMap<>(), false);
   }
 
   /** The walk of one single step over the session's single-step state (see {@link SingleSteps}). */
@@ -67,10 +67,8 @@ public final class ScenarioRun {
     this.state = state;
     this.backgroundBySteps = background;
     this.single = single;
-    this.overrides = session.configOverrides(overrides);
-    AppConfig effective = this.overrides == null ? config
-        : new AppConfig(config.json().copy().mergeIn(this.overrides, true), config.path());
-    this.top = new Scope(state, effective, "", false, null, null);
+    this.overrides = overrides;
+    this.top = new Scope(state, session.expressionConfig(config, overrides), "", false, null, null);
   }
 
   /**
@@ -81,7 +79,7 @@ public final class ScenarioRun {
   Future<JsonObject> runSingle(StepDef s) {
     String id = s.effectiveId();
     return runStep(s, top).map(v -> {
-      JsonObject r = state.results.get(id);
+      JsonObject r = state.get(id);
       return r == null ? StepResults.failure(id, s.step(), phase(s), 0.0, "the step recorded no result") : r;
     });
   }
@@ -195,9 +193,9 @@ public final class ScenarioRun {
 
   /** null to run; a reason to skip; "!reason" to fail (a condition that cannot be evaluated). */
   private String skipReason(StepDef s, Scope scope, String failedNeed) {
-    String cond = s.condition() == null ? null : ScenarioValidator.unwrap(s.condition());
+    String cond = s.condition();
     try {
-      Expr tree = cond == null ? null : ExpressionParser.parse(cond);
+      Expr tree = cond == null ? null : ExpressionParser.parseCondition(cond);
       if (state.stopped && (tree == null || !callsAny(tree))) {
         return "Skipped: the scenario was stopped";
       }
@@ -208,7 +206,7 @@ public final class ScenarioRun {
         // a script's single step that names no condition runs regardless; a run's default is success()
         return single || scope.success() ? null : "Skipped due to previous step failure";
       }
-      return Evaluator.truthy(Evaluator.eval(tree, scope)) ? null : "Skipped: condition '" + cond + "' is false";
+      return Evaluator.truthy(Evaluator.eval(tree, scope)) ? null : "Skipped: condition '" + ExpressionParser.unwrapCondition(cond) + "' is false";
     } catch (ExpressionException e) {
       return "!Condition evaluation failed: " + e.getMessage();
     }
@@ -262,7 +260,7 @@ public final class ScenarioRun {
       Scope iter = scope.iteration(i, items == null ? (Object) i : items.getValue(i));
       if (loop.whileCondition() != null) {
         try {
-          if (!Evaluator.condition(ScenarioValidator.unwrap(loop.whileCondition()), iter)) {
+          if (!Evaluator.truthy(Evaluator.eval(ExpressionParser.parseCondition(loop.whileCondition()), iter))) {
             ended[0] = true;
             return Future.succeededFuture();
           }
@@ -274,7 +272,7 @@ public final class ScenarioRun {
       String iterationId = id + "[" + i + "]";
       iterationIds.add(iterationId);
       return runOnce(s, iter, iterationId).map(v -> {
-        JsonObject r = state.results.get(iterationId);
+        JsonObject r = state.get(iterationId);
         if (r != null && StepResults.FAILURE.equals(r.getString("status"))) {
           ended[0] = true;
         }
@@ -347,7 +345,7 @@ public final class ScenarioRun {
     JsonArray inner = new JsonArray();
     boolean failed = false;
     for (String i : ids) {
-      JsonObject r = state.results.get(i);
+      JsonObject r = state.get(i);
       if (r != null) {
         inner.add(new JsonObject().put("id", i).put("status", r.getString("status")).put("result", r.getValue("result")));
         failed |= StepResults.FAILURE.equals(r.getString("status")) && !r.getBoolean("continue_on_error", false);

@@ -2,8 +2,6 @@ package org.openutm.verification.engine;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Map;
-import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.scenario.expression.EvalContext;
 import org.openutm.verification.scenario.expression.Evaluator;
 import org.openutm.verification.scenario.expression.Expr;
@@ -15,13 +13,13 @@ import org.openutm.verification.scenario.expression.ExpressionException;
  */
 final class Scope implements EvalContext {
   final RunState run;
-  final AppConfig config;
+  final EffectiveConfig config;
   final String prefix;
   final boolean inGroup;
   final Integer loopIndex;
   final Object loopItem;
 
-  Scope(RunState run, AppConfig config, String prefix, boolean inGroup, Integer loopIndex, Object loopItem) {
+  Scope(RunState run, EffectiveConfig config, String prefix, boolean inGroup, Integer loopIndex, Object loopItem) {
     this.run = run;
     this.config = config;
     this.prefix = prefix;
@@ -49,31 +47,18 @@ final class Scope implements EvalContext {
 
   /** Group results first, then by id, by display name (latest), then a looped id ending in ".key". */
   JsonObject lookup(String key) {
-    Map<String, JsonObject> results = run.results;
     if (!prefix.isEmpty()) {
-      JsonObject own = results.get(prefix + key);
+      JsonObject own = run.get(prefix + key);
       if (own != null) {
         return own;
       }
     }
-    JsonObject r = results.get(key);
+    JsonObject r = run.get(key);
     if (r != null) {
       return r;
     }
-    JsonObject found = null;
-    for (JsonObject v : results.values()) {
-      if (key.equals(v.getString("name"))) {
-        found = v;
-      }
-    }
-    if (found == null) {
-      for (Map.Entry<String, JsonObject> e : results.entrySet()) {
-        if (e.getKey().endsWith("." + key)) {
-          found = e.getValue();
-        }
-      }
-    }
-    return found;
+    JsonObject found = run.byName(key);
+    return found != null ? found : run.bySuffix(key);
   }
 
   @Override
@@ -81,7 +66,7 @@ final class Scope implements EvalContext {
     if (!inGroup) {
       return EvalContext.super.group(key);
     }
-    JsonObject r = run.results.get(prefix + key);
+    JsonObject r = run.get(prefix + key);
     if (r == null) {
       throw new ExpressionException("no step '" + key + "' has run in this group yet");
     }
@@ -102,12 +87,14 @@ final class Scope implements EvalContext {
 
   @Override
   public Object dataFile(String name) {
-    return EvalContext.dataFileIn(config.section("data_files"), name);
+    return EvalContext.dataFileIn(config.config().section("data_files"), name);
   }
 
   @Override
   public Object config(List<Expr.Segment> path) {
-    return Evaluator.navigate(config.masked(), path);
+    // the masked view is shared by the run: a referenced section is handed out as a copy
+    Object v = Evaluator.navigate(config.masked(), path);
+    return v instanceof JsonObject o ? o.copy() : v instanceof io.vertx.core.json.JsonArray a ? a.copy() : v;
   }
 
   @Override

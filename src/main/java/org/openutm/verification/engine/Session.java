@@ -58,6 +58,8 @@ public final class Session {
   private long seq;
   private final Map<String, JsonObject> clientStates = new java.util.HashMap<>();
   private JsonObject configOverrides = new JsonObject();
+  private final EffectiveConfig.Cache stepConfigs = new EffectiveConfig.Cache();
+  private final EffectiveConfig.Cache expressionConfigs = new EffectiveConfig.Cache();
   /** Results recorded so far; the last run's report stands for the session while no result came after it. */
   private long recorded;
   private long runReportAt = -1;
@@ -123,13 +125,18 @@ public final class Session {
     events.accept(event);
   }
 
-  /** The session's config overrides (POST /session/reset {"config"}), with a run's on top; null when none. */
-  public JsonObject configOverrides(JsonObject run) {
-    if (configOverrides.isEmpty() && (run == null || run.isEmpty())) {
-      return null;
-    }
-    JsonObject merged = configOverrides.copy();
-    return run == null ? merged : merged.mergeIn(run, true);
+  /**
+   * The config a step's operation sees: the startup config, the sections saved since (PUT /api/config), the
+   * session's overrides (POST /session/reset {"config"}) and the run's; built once while none of them changes.
+   */
+  public org.openutm.verification.config.AppConfig stepConfig(org.openutm.verification.config.AppConfig startup,
+      JsonObject saved, JsonObject run) {
+    return stepConfigs.get(startup, saved, configOverrides, run).config();
+  }
+
+  /** What {@code ${{ config... }}} and {@code data_files} of a run read: the current config with the same overrides. */
+  EffectiveConfig expressionConfig(org.openutm.verification.config.AppConfig current, JsonObject run) {
+    return expressionConfigs.get(current, configOverrides, run);
   }
 
   public void setConfigOverrides(JsonObject overrides) {
@@ -140,9 +147,18 @@ public final class Session {
     return configOverrides;
   }
 
-  /** What a client remembers for this session between steps (latest declaration id, generated telemetry...). */
+  /**
+   * What a client remembers for this session between steps (latest declaration id, generated telemetry...): a
+   * snapshot that is never changed (workers read it while the session goes on); {@link #updateClientState} replaces it.
+   */
   public JsonObject clientState(String client) {
     return clientStates.computeIfAbsent(client, k -> new JsonObject());
+  }
+
+  /** A new snapshot: the current one with {@code updates} on top (shallow; a worker sends whole values). */
+  public void updateClientState(String client, JsonObject updates) {
+    JsonObject next = new JsonObject(new java.util.LinkedHashMap<>(clientState(client).getMap()));
+    clientStates.put(client, next.mergeIn(updates));
   }
 
   /** Sees every step record of the session, of runs and single steps alike (the single-step engine's state). */

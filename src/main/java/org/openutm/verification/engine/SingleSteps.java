@@ -39,7 +39,7 @@ final class SingleSteps {
   }
 
   void reset() {
-    state = new RunState(null, scenario.name(), false);
+    state = new RunState(null, scenario.name(), false, session::result);
     background = new HashMap<>();
   }
 
@@ -78,7 +78,7 @@ final class SingleSteps {
     }
     StepDef step = loaded.scenario().steps().get(0);
     ScenarioDef wrapper = new ScenarioDef(scenario.name(), scenario.description(), scenario.groups(), List.of(step));
-    List<Problem> problems = ScenarioValidator.validate(wrapper, executor.catalog(), known());
+    List<Problem> problems = ScenarioValidator.validateSteps(wrapper, executor.catalog(), known());
     if (!problems.isEmpty()) {
       throw invalid(problems);
     }
@@ -135,15 +135,28 @@ final class SingleSteps {
     }
   }
 
-  /** What the session's earlier steps left to refer to: ids and display names of every record. */
+  /**
+   * What the session's earlier steps left to refer to: ids and display names of every record, as a view (the
+   * validator asks only for what a step refers to; copying every key per step made a long session's steps O(n)).
+   */
   private Set<String> known() {
-    Set<String> keys = new LinkedHashSet<>(state.results.keySet());
-    state.results.values().forEach(r -> {
-      if (r.getString("name") != null) {
-        keys.add(r.getString("name"));
+    RunState current = state;
+    return new java.util.AbstractSet<>() {
+      @Override
+      public boolean contains(Object k) {
+        return current.knows(k);
       }
-    });
-    return keys;
+
+      @Override
+      public java.util.Iterator<String> iterator() {
+        return current.keys().iterator();
+      }
+
+      @Override
+      public int size() {
+        return current.keys().size();
+      }
+    };
   }
 
   private static ServiceException invalid(List<Problem> problems) {

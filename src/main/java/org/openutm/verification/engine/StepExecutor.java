@@ -14,6 +14,7 @@ import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.operation.Args;
 import org.openutm.verification.operation.OperationCatalog;
 import org.openutm.verification.operation.OperationDef;
+import org.openutm.verification.operation.StepRequest;
 import org.openutm.verification.scenario.expression.EvalContext;
 import org.openutm.verification.scenario.expression.ExpressionException;
 import org.openutm.verification.scenario.expression.Templates;
@@ -30,11 +31,16 @@ public final class StepExecutor {
   private final int maxTasksPerSession;
 
   private org.openutm.verification.config.LiveConfig live;
+  private org.openutm.verification.config.AppConfig startup;
 
   public StepExecutor(Vertx vertx, OperationCatalog catalog, int maxTasksPerSession) {
     this.vertx = vertx;
     this.catalog = catalog;
     this.maxTasksPerSession = maxTasksPerSession;
+  }
+
+  public Vertx vertx() {
+    return vertx;
   }
 
   public OperationCatalog catalog() {
@@ -55,7 +61,10 @@ public final class StepExecutor {
     return out;
   }
 
-  /** How a step is recorded: the run it belongs to (null for a single step) and its continue-on-error flag. */
+  /**
+   * How a step is recorded: the run it belongs to (null for a single step), its continue-on-error flag, and the
+   * run's own config overrides (a suite's data_files; the session's are added by the session).
+   */
   public record StepOptions(String runId, boolean continueOnError, JsonObject configOverrides) {
     public static final StepOptions SINGLE = new StepOptions(null, false, null);
   }
@@ -113,12 +122,9 @@ public final class StepExecutor {
    */
   public Future<JsonObject> dispatch(Session s, String stepId, OperationDef op, Args args, String executionId,
       boolean foreground, StepOptions opts) {
-    JsonObject runOverrides = opts.configOverrides();
     long timeout = Math.max(1_000, op.timeoutMillis().applyAsLong(args));
-    JsonObject request = new JsonObject().put("operation", op.name()).put("arguments", args.json())
-        .put("session", s.id()).put("step_id", stepId).put("execution_id", executionId)
-        .put("client_state", s.clientState(op.client().key).copy())
-        .put("config_overrides", overrides(s.configOverrides(runOverrides)));
+    StepRequest request = new StepRequest(op, args, s.id(), stepId, executionId, s.clientState(op.client().key),
+        s.stepConfig(startup, live == null ? null : live.stepOverrides(), opts.configOverrides()));
     int generation = s.generation();
     if (foreground) {
       s.startExecution(executionId, opts.runId());
@@ -127,7 +133,7 @@ public final class StepExecutor {
     // steps run on the session owner's own workers: a step sent to another node's worker would die with that node
     // and fail a session whose node is alive (steps are not idempotent, so it could not be retried); AMQP queue
     // monitors also hold a broker connection per session. A cluster spreads load by session ownership.
-    DeliveryOptions delivery = Addresses.local(LocalJsonCodec.options(timeout));
+    DeliveryOptions delivery = StepRequest.delivery(timeout);
     return vertx.eventBus().<JsonObject>request(Addresses.client(op.client().key), request, delivery).transform(ar -> {
           if (foreground) {
             s.endExecution(executionId);
@@ -136,7 +142,7 @@ public final class StepExecutor {
             JsonObject reply = ar.result().body();
             JsonObject updates = reply.getJsonObject("client_state_updates");
             if (updates != null && !updates.isEmpty() && generation == s.generation()) {
-              s.clientState(op.client().key).mergeIn(updates);
+              s.updateClientState(op.client().key, updates);
             }
             if (generation == s.generation()) {
               s.addReportData(reply.getJsonObject("report_data"));
@@ -159,22 +165,19 @@ public final class StepExecutor {
     vertx.eventBus().publish(Addresses.CANCEL, new JsonObject().put("session_closed", sessionId).put("reason", reason));
   }
 
-  /** Config changes saved since startup (PUT /api/config) reach the workers under the session's own overrides. */
-  public void liveConfig(org.openutm.verification.config.LiveConfig live) {
+  /**
+   * The startup config the workers were given, and the changes saved since (PUT /api/config), which reach the
+   * operations under the session's own overrides.
+   */
+  public void config(org.openutm.verification.config.AppConfig startup,
+      org.openutm.verification.config.LiveConfig live) {
+    this.startup = startup;
     this.live = live;
   }
 
   /** The config a step sees: the saved one (PUT /api/config) when there is one, else {@code base}. */
   public org.openutm.verification.config.AppConfig current(org.openutm.verification.config.AppConfig base) {
     return live == null ? base : live.current();
-  }
-
-  private JsonObject overrides(JsonObject session) {
-    JsonObject saved = live == null ? null : live.stepOverrides();
-    if (saved == null) {
-      return session;
-    }
-    return session == null ? saved.copy() : saved.copy().mergeIn(session, true);
   }
 
   public void cancel(String executionId, String reason) {

@@ -29,7 +29,8 @@ public class ClientWorkerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     runner = new OperationRunner(vertx, catalog, config, client, services());
-    var requests = vertx.eventBus().<JsonObject>consumer(Addresses.client(client.key), this::onRequest);
+    StepRequest.register(vertx);
+    var requests = vertx.eventBus().consumer(Addresses.client(client.key), this::onRequest);
     var cancels = vertx.eventBus().<JsonObject>consumer(Addresses.CANCEL, msg -> {
       JsonObject body = msg.body();
       if (body != null && body.getValue("session_closed") instanceof String session) {
@@ -54,8 +55,13 @@ public class ClientWorkerVerticle extends VerticleBase {
     return java.util.Map.of();
   }
 
-  private void onRequest(Message<JsonObject> msg) {
-    JsonObject body = msg.body();
+  /** The engine's typed request (same process), or the public JSON form. */
+  private void onRequest(Message<Object> msg) {
+    if (msg.body() instanceof StepRequest typed) {
+      reply(msg, runner.execute(typed));
+      return;
+    }
+    JsonObject body = msg.body() instanceof JsonObject j ? j : null;
     if (body == null) {
       ServiceException.badInput("body", "a JSON object is required").failReply(msg);
       return;
@@ -64,7 +70,11 @@ public class ClientWorkerVerticle extends VerticleBase {
       msg.reply(new JsonObject().put("status", "ok").put("client", client.key).put("in_flight", runner.inFlight()));
       return;
     }
-    runner.execute(body).onComplete(ar -> {
+    reply(msg, runner.execute(body));
+  }
+
+  private static void reply(Message<Object> msg, Future<JsonObject> outcome) {
+    outcome.onComplete(ar -> {
       if (ar.succeeded()) {
         msg.reply(ar.result(), LocalJsonCodec.replyOptions());
       } else {

@@ -30,12 +30,15 @@ public final class OperationContext {
   private final String stepId;
   private final String executionId;
   private final JsonArray logs = new JsonArray(new ArrayList<>(2));
-  private final JsonArray httpExchanges = new JsonArray(new ArrayList<>(0));
-  private final List<Runnable> onCancel = new ArrayList<>(2);
+  // made on first use: a background task that waits holds only what it used (heap per running task)
+  private JsonArray httpExchanges;
+  private List<Runnable> onCancel;
   private String cancelReason;
   private JsonObject clientState = new JsonObject();
-  private final JsonObject stateUpdates = new JsonObject();
-  private final JsonObject reportData = new JsonObject();
+  /** Whether {@link #clientState} is the session's snapshot (shared, read-only): the first remember copies it. */
+  private boolean sharedState;
+  private JsonObject stateUpdates;
+  private JsonObject reportData;
   private java.util.Map<Class<?>, Object> services = java.util.Map.of();
 
   public OperationContext(Vertx vertx, AppConfig config, String sessionId, String stepId, String executionId) {
@@ -46,19 +49,29 @@ public final class OperationContext {
     this.executionId = executionId;
   }
 
-  /** The session's state for this client (ids remembered between steps), as the session sent it. */
+  /**
+   * The session's state for this client (ids remembered between steps), as the session sent it: read it, never
+   * change it or what it holds (write with {@link #remember}, putting a changed copy of a nested value).
+   */
   public JsonObject clientState() {
     return clientState;
   }
 
   /** Remembers {@code value} under {@code key} in the session's state for this client (sent back with the reply). */
   public void remember(String key, Object value) {
+    if (sharedState) {
+      clientState = new JsonObject(new java.util.LinkedHashMap<>(clientState.getMap()));
+      sharedState = false;
+    }
     clientState.put(key, value);
+    if (stateUpdates == null) {
+      stateUpdates = new JsonObject();
+    }
     stateUpdates.put(key, value);
   }
 
   public JsonObject stateUpdates() {
-    return stateUpdates;
+    return stateUpdates == null ? new JsonObject() : stateUpdates;
   }
 
   /**
@@ -67,15 +80,24 @@ public final class OperationContext {
    * and gathered by the session per run.
    */
   public void report(String key, Object value) {
-    reportData.put(key, value);
+    reportData().put(key, value);
   }
 
   public JsonObject reportData() {
+    if (reportData == null) {
+      reportData = new JsonObject();
+    }
     return reportData;
   }
 
+  /** Whether an operation reported scenario data (see {@link #report}). */
+  public boolean hasReportData() {
+    return reportData != null && !reportData.isEmpty();
+  }
+
   OperationContext withClientState(JsonObject state, java.util.Map<Class<?>, Object> services) {
-    this.clientState = state == null ? new JsonObject() : state.copy();
+    this.clientState = state == null ? new JsonObject() : state;
+    this.sharedState = state != null;
     this.services = services;
     return this;
   }
@@ -114,6 +136,9 @@ public final class OperationContext {
   }
 
   public JsonArray httpExchanges() {
+    if (httpExchanges == null) {
+      httpExchanges = new JsonArray(new ArrayList<>(2));
+    }
     return httpExchanges;
   }
 
@@ -152,6 +177,9 @@ public final class OperationContext {
       action.run();
       return () -> { };
     }
+    if (onCancel == null) {
+      onCancel = new ArrayList<>(2);
+    }
     onCancel.add(action);
     return () -> onCancel.remove(action);
   }
@@ -161,6 +189,9 @@ public final class OperationContext {
       return;
     }
     cancelReason = reason;
+    if (onCancel == null) {
+      return;
+    }
     List<Runnable> actions = new ArrayList<>(onCancel);
     onCancel.clear();
     actions.forEach(Runnable::run);

@@ -36,28 +36,29 @@ public final class OperationRunner {
     this.services = services;
   }
 
-  /** Fails only for a request that names no operation of this client (a service error); a failing step succeeds here. */
+  /** The JSON form (scripts, other callers of the public address): parsed and coerced, then as the typed form. */
   public Future<JsonObject> execute(JsonObject request) {
-    OperationDef op = catalog.find(request.getString("operation"));
-    if (op == null || op.client() != client) {
-      return Future.failedFuture(ServiceException.badInput("operation",
-          "unknown operation for client " + client.key + ": " + request.getString("operation")));
-    }
-    Args args;
     try {
-      args = ArgumentCoercer.coerce(op, request.getJsonObject("arguments", new JsonObject()));
+      return execute(StepRequest.fromJson(request, catalog, client, config));
     } catch (ServiceException e) {
       return Future.failedFuture(e);
-    } catch (ClassCastException e) {
-      return Future.failedFuture(ServiceException.badInput("arguments", "arguments must be an object"));
     }
-    String executionId = request.getString("execution_id", java.util.UUID.randomUUID().toString());
-    JsonObject overrides = request.getValue("config_overrides") instanceof JsonObject o ? o : null;
-    AppConfig effective = overrides == null || overrides.isEmpty() ? config
-        : new AppConfig(config.json().copy().mergeIn(overrides, true), config.path());
-    OperationContext ctx = new OperationContext(vertx, effective, request.getString("session"),
-        request.getString("step_id"), executionId)
-        .withClientState(request.getValue("client_state") instanceof JsonObject cs ? cs : null, services);
+  }
+
+  /**
+   * Fails only for a request that names no operation of this client (a service error); a failing step succeeds here.
+   * The arguments are coerced already and the config is the effective one: nothing is copied or coerced again.
+   */
+  public Future<JsonObject> execute(StepRequest request) {
+    OperationDef op = request.op();
+    if (op.client() != client) {
+      return Future.failedFuture(ServiceException.badInput("operation",
+          "unknown operation for client " + client.key + ": " + op.name()));
+    }
+    Args args = request.args();
+    String executionId = request.executionId();
+    OperationContext ctx = new OperationContext(vertx, request.config() == null ? config : request.config(),
+        request.session(), request.stepId(), executionId).withClientState(request.clientState(), services);
     inFlight.put(executionId, ctx);
     long start = SimClock.nanos();
     long wallStart = SimClock.wallNanos();
@@ -73,10 +74,10 @@ public final class OperationRunner {
       double duration = (SimClock.nanos() - start) / 1e9;
       JsonObject reply = new JsonObject().put("duration", duration)
           .put("wall_duration", (SimClock.wallNanos() - wallStart) / 1e9).put("client_state_updates", ctx.stateUpdates())
-          .put("started_at", startedAt.toString())
-          .put("finished_at", SimClock.now().toString()).put("logs", ctx.logs())
+          .put("started_at", org.openutm.verification.core.IsoInstant.format(startedAt))
+          .put("finished_at", org.openutm.verification.core.IsoInstant.format(SimClock.now())).put("logs", ctx.logs())
           .put("http_exchanges", ctx.httpExchanges());
-      if (!ctx.reportData().isEmpty()) {
+      if (ctx.hasReportData()) {
         reply.put("report_data", ctx.reportData());
       }
       if (ar.succeeded()) {
@@ -101,7 +102,6 @@ public final class OperationRunner {
     });
   }
 
-  /** Cancels the execution if this runner holds it; returns whether it did. */
   /** A session ended: services that hold something per session (AMQP monitors) release it. */
   public void sessionClosed(String sessionId) {
     services.values().forEach(v -> {
@@ -111,6 +111,7 @@ public final class OperationRunner {
     });
   }
 
+  /** Cancels the execution if this runner holds it; returns whether it did. */
   public boolean cancel(String executionId, String reason) {
     OperationContext ctx = inFlight.get(executionId);
     if (ctx == null) {

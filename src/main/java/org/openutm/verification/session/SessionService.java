@@ -28,11 +28,14 @@ public final class SessionService {
 
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final StepExecutor executor;
-  private final BiConsumer<String, JsonObject> events;
+  private final java.util.function.Function<String, java.util.function.Consumer<JsonObject>> events;
   private final int maxSessions;
   private final long ttlMillis;
 
-  public SessionService(StepExecutor executor, BiConsumer<String, JsonObject> events, int maxSessions, long ttlMillis) {
+  /** {@code events}: for a session id, where that session's events go (made once per session). */
+  public SessionService(StepExecutor executor,
+      java.util.function.Function<String, java.util.function.Consumer<JsonObject>> events, int maxSessions,
+      long ttlMillis) {
     this.executor = executor;
     this.events = events;
     this.maxSessions = maxSessions;
@@ -60,7 +63,7 @@ public final class SessionService {
       throw new ServiceException(ErrorCode.TOO_MANY, "this node holds its maximum of " + maxSessions + " sessions",
           new JsonObject().put("field", "session_id"));
     }
-    Session s = new Session(id, event -> events.accept(id, event));
+    Session s = new Session(id, events.apply(id));
     sessions.put(id, s);
     return s;
   }

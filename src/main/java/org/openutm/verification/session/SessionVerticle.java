@@ -45,8 +45,11 @@ public class SessionVerticle extends VerticleBase {
     directory = new org.openutm.verification.cluster.SessionDirectory(vertx);
     JsonObject sc = config.section("session");
     StepExecutor executor = new StepExecutor(vertx, catalog, sc.getInteger("max_tasks_per_session", 20_000));
-    executor.liveConfig(org.openutm.verification.config.LiveConfig.of(vertx, config));
-    service = new SessionService(executor, (id, event) -> vertx.eventBus().publish(Addresses.events(id), event),
+    executor.config(config, org.openutm.verification.config.LiveConfig.of(vertx, config));
+    service = new SessionService(executor, id -> {
+      String address = Addresses.events(id);
+      return event -> vertx.eventBus().publish(address, event);
+    },
         sc.getInteger("max_sessions", 1000), sc.getLong("ttl_seconds", 3600L) * 1000);
     runs = new RunService(executor, config);
     // the maps belong to this verticle's thread: sample them here each second, the scrape reads the samples
@@ -188,7 +191,9 @@ public class SessionVerticle extends VerticleBase {
     }
     answer.onComplete(ar -> {
       if (ar.succeeded()) {
-        msg.reply(ar.result());
+        // an answer is built for this reply or made of records the session never changes once recorded: handed over
+        // as it is (a run's summary holds every result; the default codec would copy them all)
+        msg.reply(ar.result(), org.openutm.verification.core.LocalJsonCodec.replyOptions());
       } else {
         ServiceException.fail(msg, ar.cause());
       }

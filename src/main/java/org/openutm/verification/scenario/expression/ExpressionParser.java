@@ -31,12 +31,39 @@ public final class ExpressionParser {
   private static final Pattern OPERATOR_CHARS = Pattern.compile("==|!=|&&|\\|\\||[<>'\"]");
   private static final int CACHE_LIMIT = 20_000;
   private static final Map<String, Expr> CACHE = new ConcurrentHashMap<>();
+  private static final Map<String, Expr> CONDITIONS = new ConcurrentHashMap<>();
 
   private final String text;
   private int pos;
 
   private ExpressionParser(String text) {
     this.text = text;
+  }
+
+  /**
+   * A step's {@code if} or a loop's {@code while} as written (bare or wrapped in ${{ }}), parsed once: cached by the
+   * text the step definition holds, so a run does not unwrap or hash a new string per step.
+   */
+  public static Expr parseCondition(String raw) {
+    Expr cached = CONDITIONS.get(raw);
+    if (cached != null) {
+      return cached;
+    }
+    Expr e = parse(unwrapCondition(raw));
+    if (CONDITIONS.size() >= CACHE_LIMIT) {
+      CONDITIONS.clear();
+    }
+    CONDITIONS.put(raw, e);
+    return e;
+  }
+
+  /** A condition may be written bare or wrapped in ${{ }}. */
+  public static String unwrapCondition(String condition) {
+    String t = condition.trim();
+    if (t.startsWith(Templates.OPEN) && t.endsWith(Templates.CLOSE)) {
+      return t.substring(Templates.OPEN.length(), t.length() - Templates.CLOSE.length()).trim();
+    }
+    return t;
   }
 
   /** Parses (cached: the tree is immutable). */

@@ -48,10 +48,20 @@ public final class ScenarioValidator {
     return v.problems;
   }
 
+  /**
+   * The top-level steps alone, seeing {@code earlier}; the groups are taken as valid (a session's single steps: the
+   * scenario they may call groups of was validated whole when it was loaded).
+   */
+  public static List<Problem> validateSteps(ScenarioDef scenario, OperationCatalog catalog, Set<String> earlier) {
+    ScenarioValidator v = new ScenarioValidator(catalog, scenario);
+    v.scope(scenario.steps(), earlier, false);
+    return v.problems;
+  }
+
   /** Validates a list of steps; {@code outer} holds the keys visible from enclosing scopes. */
   private void scope(List<StepDef> steps, Set<String> outer, boolean inGroup) {
     Set<String> ids = new HashSet<>();
-    Set<String> earlier = new LinkedHashSet<>(outer);
+    Set<String> earlier = new Layered(outer);
     Set<String> allIds = new HashSet<>();
     steps.forEach(x -> allIds.add(x.effectiveId()));
     for (StepDef s : steps) {
@@ -150,11 +160,7 @@ public final class ScenarioValidator {
 
   /** A condition may be written bare or wrapped in ${{ }}. */
   public static String unwrap(String condition) {
-    String t = condition.trim();
-    if (t.startsWith(Templates.OPEN) && t.endsWith(Templates.CLOSE)) {
-      return t.substring(Templates.OPEN.length(), t.length() - Templates.CLOSE.length()).trim();
-    }
-    return t;
+    return ExpressionParser.unwrapCondition(condition);
   }
 
   private void checkRefs(StepDef s, String key, Expr e, Set<String> visible, boolean inGroup, boolean looped) {
@@ -205,6 +211,44 @@ public final class ScenarioValidator {
     }
     int dot = base.indexOf('.');
     return dot > 0 && visible.contains(base.substring(0, dot));
+  }
+
+  /**
+   * The keys visible in a scope: its own, added as the walk goes, over the enclosing ones (read, never copied: a
+   * session's earlier steps can be many, and each single step is validated on its own).
+   */
+  private static final class Layered extends java.util.AbstractSet<String> {
+    private final Set<String> own = new HashSet<>();
+    private final Set<String> outer;
+
+    Layered(Set<String> outer) {
+      this.outer = outer;
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      return own.contains(o) || outer.contains(o);
+    }
+
+    @Override
+    public boolean add(String k) {
+      return own.add(k); // a key also visible from outside stays visible when its own entry is removed
+    }
+
+    @Override
+    public boolean remove(Object o) {
+      return own.remove(o);
+    }
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.stream.Stream.concat(outer.stream(), own.stream().filter(k -> !outer.contains(k))).iterator();
+    }
+
+    @Override
+    public int size() {
+      return (int) (outer.size() + own.stream().filter(k -> !outer.contains(k)).count());
+    }
   }
 
   private void groupCycles() {
