@@ -11,6 +11,25 @@ final class BenchWatchdog {
   private BenchWatchdog() {
   }
 
+  /** A benchmark's body. */
+  interface Body {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs a benchmark's main and ends the process: 0 when it finished, 1 with the stack trace when it failed
+   * (exec:java would otherwise wait for the service's threads after a failure and never return).
+   */
+  static void main(Body body) {
+    try {
+      body.run();
+    } catch (Throwable t) {
+      t.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
   static void arm(int minutes) {
     Thread t = new Thread(() -> {
       try {

@@ -52,7 +52,11 @@ public final class RunsBench {
               arguments: {min: 0, max: 1}
       """;
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    BenchWatchdog.main(() -> bench(args));
+  }
+
+  static void bench(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int warmup = Math.min(50, Math.max(1, runs / 10));
     BenchWatchdog.arm(Math.max(5, runs / 20));
@@ -65,6 +69,7 @@ public final class RunsBench {
       System.out.printf("== %d consecutive runs, each in a new session (create, run with report, delete)%n", runs);
       System.out.printf("before any run: %s%n", start);
       Sample base = null;
+      int steps = 0;
       long t0 = System.nanoTime();
       for (int i = 1; i <= runs; i++) {
         String session = svc.http.post("/api/sessions", null).json().getString("session_id");
@@ -73,6 +78,7 @@ public final class RunsBench {
         if (!"success".equals(summary.getString("status"))) {
           throw new IllegalStateException("run " + i + " ended " + summary.encode());
         }
+        steps = summary.getInteger("steps");
         // the report is written after the run: wait for it, so no run's writing overlaps the next sample
         TestService.await(svc.vertx.eventBus().<JsonObject>request(Addresses.session(session),
             new JsonObject().put("action", "run-report"), opts));
@@ -87,9 +93,9 @@ public final class RunsBench {
         }
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("%d runs in %.1f s (%.1f runs/s, %d steps each)%n", runs, seconds, runs / seconds, 14);
+      System.out.printf("%d runs in %.1f s (%.1f runs/s, %d step records each)%n", runs, seconds, runs / seconds,
+          steps);
     }
-    System.exit(0);
   }
 
   record Sample(long heap, int threads, long files) {

@@ -19,7 +19,11 @@ import org.openutm.verification.support.TestService;
  * in a loop. Run: {@code ./mvnw -Pbench test-compile exec:java -Dbench.class=org.openutm.verification.bench.ScenarioBench}
  */
 public final class ScenarioBench {
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    BenchWatchdog.main(() -> bench(args));
+  }
+
+  static void bench(String[] args) throws Exception {
     BenchWatchdog.arm(10);
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
@@ -69,7 +73,6 @@ public final class ScenarioBench {
         svc.http.delete("/api/sessions/" + session);
       }
     }
-    System.exit(0);
   }
 
   /** Report folders complete so far (report.log is written last). */

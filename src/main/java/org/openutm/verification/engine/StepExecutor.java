@@ -29,14 +29,21 @@ public final class StepExecutor {
   private final Vertx vertx;
   private final OperationCatalog catalog;
   private final int maxTasksPerSession;
+  private final Dispatcher dispatcher;
 
   private org.openutm.verification.config.LiveConfig live;
   private org.openutm.verification.config.AppConfig startup;
 
   public StepExecutor(Vertx vertx, OperationCatalog catalog, int maxTasksPerSession) {
+    this(vertx, catalog, maxTasksPerSession, Dispatcher.bus(vertx));
+  }
+
+  /** {@code dispatcher}: where steps go (the workers on the bus in the service; tests may run them directly). */
+  public StepExecutor(Vertx vertx, OperationCatalog catalog, int maxTasksPerSession, Dispatcher dispatcher) {
     this.vertx = vertx;
     this.catalog = catalog;
     this.maxTasksPerSession = maxTasksPerSession;
+    this.dispatcher = dispatcher;
   }
 
   public Vertx vertx() {
@@ -130,16 +137,12 @@ public final class StepExecutor {
       s.startExecution(executionId, opts.runId());
     }
     long start = SimClock.nanos();
-    // steps run on the session owner's own workers: a step sent to another node's worker would die with that node
-    // and fail a session whose node is alive (steps are not idempotent, so it could not be retried); AMQP queue
-    // monitors also hold a broker connection per session. A cluster spreads load by session ownership.
-    DeliveryOptions delivery = StepRequest.delivery(timeout);
-    return vertx.eventBus().<JsonObject>request(Addresses.client(op.client().key), request, delivery).transform(ar -> {
+    return dispatcher.send(request, timeout).transform(ar -> {
           if (foreground) {
             s.endExecution(executionId);
           }
           if (ar.succeeded()) {
-            JsonObject reply = ar.result().body();
+            JsonObject reply = ar.result();
             JsonObject updates = reply.getJsonObject("client_state_updates");
             if (updates != null && !updates.isEmpty() && generation == s.generation()) {
               s.updateClientState(op.client().key, updates);
@@ -162,7 +165,7 @@ public final class StepExecutor {
 
   /** Tells every worker the session ended (reset, deleted, expired): they release what they hold for it. */
   public void sessionClosed(String sessionId, String reason) {
-    vertx.eventBus().publish(Addresses.CANCEL, new JsonObject().put("session_closed", sessionId).put("reason", reason));
+    dispatcher.sessionClosed(sessionId, reason);
   }
 
   /**
@@ -181,6 +184,6 @@ public final class StepExecutor {
   }
 
   public void cancel(String executionId, String reason) {
-    vertx.eventBus().publish(Addresses.CANCEL, new JsonObject().put("execution_id", executionId).put("reason", reason));
+    dispatcher.cancel(executionId, reason);
   }
 }
