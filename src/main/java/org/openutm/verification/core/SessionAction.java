@@ -21,6 +21,8 @@ public enum SessionAction {
   INFO("info", Handler.SESSION, false, true),
   RUN("run", Handler.RUNS, true, true),
   STOP("stop", Handler.RUNS, false, true),
+  PAUSE("pause", Handler.RUNS, false, true),
+  RESUME("resume", Handler.RUNS, false, true),
   DELETE("delete", Handler.LIFECYCLE, false, false),
   RUN_STATUS("run-status", Handler.RUNS, false, true);
 

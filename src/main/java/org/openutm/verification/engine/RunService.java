@@ -64,6 +64,8 @@ public final class RunService {
         case STEP -> steps(s).run(request, executor, executor.current(config));
         case SCENARIO -> check(withoutAction(request)).map(def -> steps(s).load(def));
         case STOP -> Future.succeededFuture(stop(s));
+        case PAUSE -> Future.succeededFuture(running(s).pause().put("run_id", active(s.id()).runId()));
+        case RESUME -> Future.succeededFuture(running(s).resume(request).put("run_id", active(s.id()).runId()));
         case RUN_STATUS -> Future.succeededFuture(status(s, request));
         default -> throw new IllegalStateException(action + " is no run action");
       };
@@ -89,6 +91,16 @@ public final class RunService {
         false);
   }
 
+  /** The session's active run, else a 409 (pause and resume act on a run). */
+  private ScenarioRun running(Session s) {
+    ScenarioRun run = active(s.id());
+    if (run == null) {
+      throw new ServiceException(ErrorCode.CONFLICT, "session '" + s.id() + "' runs no scenario now",
+          new JsonObject().put("field", "session"));
+    }
+    return run;
+  }
+
   private void checkIdle(Session s) {
     ScenarioRun active = active(s.id());
     if (active != null) {
@@ -104,6 +116,7 @@ public final class RunService {
     boolean wait = Boolean.TRUE.equals(body.remove("wait"));
     boolean report = !Boolean.FALSE.equals(body.remove("report"));
     Object dataFiles = body.remove("data_files");
+    java.util.Set<String> breakpoints = breakpoints(body.remove("breakpoints"));
     SpeedCheck.requested(body.remove("speed"), org.openutm.verification.clock.SimClock.speed());
     if (dataFiles != null && !(dataFiles instanceof JsonObject)) {
       throw ServiceException.badInput("data_files", "'data_files' overrides must be an object of name -> path");
@@ -116,13 +129,40 @@ public final class RunService {
       }
       checkIdle(s);
       SpeedCheck.check(def, config, org.openutm.verification.clock.SimClock.speed());
-      return start(s, def, (JsonObject) dataFiles, wait, report);
+      checkBreakpoints(def, breakpoints);
+      return start(s, def, (JsonObject) dataFiles, wait, report, breakpoints);
     });
   }
 
-  private Future<JsonObject> start(Session s, ScenarioDef def, JsonObject dataFiles, boolean wait, boolean report) {
+  private static java.util.Set<String> breakpoints(Object v) {
+    if (v == null) {
+      return java.util.Set.of();
+    }
+    if (!(v instanceof io.vertx.core.json.JsonArray a) || a.stream().anyMatch(x -> !(x instanceof String))) {
+      throw ServiceException.badInput("breakpoints", "'breakpoints' must be a list of step ids");
+    }
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    a.forEach(x -> out.add((String) x));
+    return out;
+  }
+
+  /** Every breakpoint names a step of the scenario (top level or in a group): a typo is a 400, not a run that never stops. */
+  private static void checkBreakpoints(ScenarioDef def, java.util.Set<String> breakpoints) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    def.steps().forEach(st -> ids.add(st.effectiveId()));
+    def.groups().values().forEach(g -> g.steps().forEach(st -> ids.add(st.effectiveId())));
+    for (String b : breakpoints) {
+      if (!ids.contains(b)) {
+        throw new ServiceException(ErrorCode.BAD_INPUT, "breakpoint '" + b + "' names no step of the scenario",
+            new JsonObject().put("field", "breakpoints").put("step_id", b));
+      }
+    }
+  }
+
+  private Future<JsonObject> start(Session s, ScenarioDef def, JsonObject dataFiles, boolean wait, boolean report,
+      java.util.Set<String> breakpoints) {
     ScenarioRun run = new ScenarioRun(UUID.randomUUID().toString(), s, executor, executor.current(config), def,
-        dataFiles == null ? null : new JsonObject().put("data_files", dataFiles));
+        dataFiles == null ? null : new JsonObject().put("data_files", dataFiles), breakpoints);
     Deque<ScenarioRun> runs = bySession.computeIfAbsent(s.id(), k -> new ArrayDeque<>());
     runs.addLast(run);
     byId.put(run.runId(), run);

@@ -46,11 +46,29 @@ public final class ScenarioRun {
   private final boolean single;
 
   private final JsonObject overrides;
+  private Debugger debugger;
 
   /** {@code overrides}: config overrides for this run (a suite's data_files for its scenario), or null. */
   public ScenarioRun(String runId, Session session, StepExecutor executor, AppConfig config, ScenarioDef def,
       JsonObject overrides) {
-    this(session, executor, config, def, overrides, new RunState(runId, def.name(), session::result), new HashMap<>(), false);
+    this(runId, session, executor, config, def, overrides, java.util.Set.of());
+  }
+
+  /** As above, pausing before each of {@code breakpoints} (step ids) and on {@code pause} (see {@link Debugger}). */
+  public ScenarioRun(String runId, Session session, StepExecutor executor, AppConfig config, ScenarioDef def,
+      JsonObject overrides, java.util.Set<String> breakpoints) {
+    this(session, executor, config, def, overrides, new RunState(runId, def.name(), session::result), new HashMap<>(),
+        false);
+    this.debugger = new Debugger(breakpoints, e -> session.publish(e.put("run_id", runId)));
+  }
+
+  /** The run's debugger (pause, resume). */
+  public JsonObject pause() {
+    return debugger.requestPause();
+  }
+
+  public JsonObject resume(JsonObject request) {
+    return debugger.resume(request);
   }
 
   /** The walk of one single step over the session's single-step state (see {@link SingleSteps}). */
@@ -115,6 +133,9 @@ public final class ScenarioRun {
       return false;
     }
     state.stopped = true;
+    if (debugger != null) {
+      debugger.release();
+    }
     // this run's executions only: a script's single steps in the same session go on
     session.executionsOf(state.runId).forEach(exec -> executor.cancel(exec, "scenario stopped"));
     backgroundBySteps.values().stream().filter(t -> !t.future().isComplete())
@@ -123,7 +144,8 @@ public final class ScenarioRun {
   }
 
   public JsonObject summary(boolean withResults) {
-    return state.summary(withResults);
+    JsonObject j = state.summary(withResults);
+    return debugger == null || state.done() ? j : j.put("paused_at", debugger.state().getString("paused_at"));
   }
 
   /** Events so far (for replay to a late SSE consumer), each with its session sequence number. */
@@ -196,7 +218,7 @@ public final class ScenarioRun {
     String cond = s.condition();
     try {
       Expr tree = cond == null ? null : ExpressionParser.parseCondition(cond);
-      if (state.stopped && (tree == null || !callsAny(tree))) {
+      if (state.stopped && (tree == null || !Expr.callsAlwaysOrCancelled(tree))) {
         return "Skipped: the scenario was stopped";
       }
       if (tree == null) {
@@ -210,23 +232,6 @@ public final class ScenarioRun {
     } catch (ExpressionException e) {
       return "!Condition evaluation failed: " + e.getMessage();
     }
-  }
-
-  /** Whether a condition calls always() or cancelled(): only those steps run after a stop. */
-  private static boolean callsAny(Expr e) {
-    if (e instanceof Expr.Call c) {
-      return c.function().equals("always") || c.function().equals("cancelled");
-    }
-    if (e instanceof Expr.Not n) {
-      return callsAny(n.operand());
-    }
-    if (e instanceof Expr.And a) {
-      return callsAny(a.left()) || callsAny(a.right());
-    }
-    if (e instanceof Expr.Or o) {
-      return callsAny(o.left()) || callsAny(o.right());
-    }
-    return e instanceof Expr.Compare c && (callsAny(c.left()) || callsAny(c.right()));
   }
 
   private Future<Void> runLoop(StepDef s, Scope scope, String id) {
@@ -295,12 +300,25 @@ public final class ScenarioRun {
       return join(s, scope, id);
     }
     OperationDef op = executor.catalog().find(s.step());
-    Args args;
+    JsonObject resolved;
     try {
-      JsonObject resolved = (JsonObject) Templates.resolve(new JsonObject(s.arguments()), scope);
-      args = ArgumentCoercer.coerce(op, resolved);
+      resolved = (JsonObject) Templates.resolve(new JsonObject(s.arguments()), scope);
     } catch (ExpressionException e) {
       return fail(id, s, "Parameter resolution failed: " + e.getMessage());
+    }
+    if (debugger == null || state.stopped || !debugger.pausesBefore(id)) {
+      return execute(s, id, op, resolved, opts);
+    }
+    return debugger.pause(id, resolved).compose(arguments -> state.stopped
+        ? skip(id, s, "Skipped: the scenario was stopped while paused before this step")
+        : execute(s, id, op, arguments, opts));
+  }
+
+  /** Coerces the step's (resolved, maybe edited) arguments and runs it in the foreground or the background. */
+  private Future<Void> execute(StepDef s, String id, OperationDef op, JsonObject resolved, StepOptions opts) {
+    Args args;
+    try {
+      args = ArgumentCoercer.coerce(op, resolved);
     } catch (ServiceException e) {
       return fail(id, s, e.getMessage());
     }

@@ -72,6 +72,12 @@ final class RunRoutes {
           throw org.openutm.verification.core.ServiceException.badInput("speed", "speed must be a number: " + speed);
         }
       }
+      String breakpoints = c.queryParams().get("breakpoints");
+      if (breakpoints != null) {
+        // ?breakpoints=a,b: the run pauses before each (resume with POST /api/sessions/{id}/resume)
+        body.put("breakpoints", new JsonArray(java.util.Arrays.stream(breakpoints.split(",")).map(String::trim)
+            .filter(b -> !b.isEmpty()).toList()));
+      }
       return session(Requests.sessionId(c), body, wait ? longCall : shortCall);
     };
     if (wait) {
@@ -172,6 +178,13 @@ final class RunRoutes {
       resp.write("event: started\ndata: " + new JsonObject().put("id", event.getString("step_id"))
           .put("name", event.getString("name")).put("expected_seconds", event.getValue("expected_seconds")).encode()
           + "\n\n");
+    } else if ("paused".equals(type) || "resumed".equals(type)) {
+      JsonObject data = event.copy();
+      data.remove("type");
+      data.remove("session");
+      data.remove("seq");
+      data.remove("run_id");
+      resp.write("event: " + type + "\ndata: " + data.encode() + "\n\n");
     } else if ("done".equals(type)) {
       resp.write("event: done\ndata: " + new JsonObject().put("status", event.getString("status"))
           .put("error", event.getString("error")).encode() + "\n\n");

@@ -41,6 +41,10 @@ final class SessionRoutes {
     r.post("/api/sessions/:id/reset").handler(ctx -> handle(ctx,
         c -> toSession(pathSession(c), SessionAction.RESET, Requests.jsonBody(c, true))));
     // the scenario being stepped: /api/step may then call its groups; its success()/failure() state starts afresh
+    r.post("/api/sessions/:id/pause").handler(ctx -> handle(ctx,
+        c -> toSession(pathSession(c), SessionAction.PAUSE, new JsonObject())));
+    r.post("/api/sessions/:id/resume").handler(ctx -> handle(ctx,
+        c -> toSession(pathSession(c), SessionAction.RESUME, Requests.jsonBody(c, true))));
     r.post("/api/sessions/:id/scenario").handler(ctx -> handle(ctx,
         c -> toSession(pathSession(c), SessionAction.SCENARIO, RunRoutes.scenarioBody(c))));
     r.post("/api/sessions/:id/input").handler(ctx -> handle(ctx, c -> {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.openutm.verification.core.Addresses;
 import org.openutm.verification.support.Http;
 import org.openutm.verification.support.SharedService;
 import org.openutm.verification.support.TestService;
@@ -94,8 +93,8 @@ class LiveRunTest extends SharedService {
         """;
     String runId = http.post("/run-scenario-async", yaml, "Content-Type", "application/yaml", "X-Session-Id", s)
         .json().getString("run_id");
-    Thread.sleep(300);
-    assertEquals(2, inFlight(), "the background and the foreground wait are on the worker");
+    org.openutm.verification.support.Waits.until(() -> inFlight() == 2, 10_000,
+        "the background and the foreground wait are on the worker");
     Http.Response conflict = http.post("/run-scenario-async", yaml, "Content-Type", "application/yaml",
         "X-Session-Id", s);
     assertEquals(409, conflict.status(), "one run at a time per session");
@@ -116,7 +115,6 @@ class LiveRunTest extends SharedService {
   }
 
   static int inFlight() {
-    return TestService.await(service.vertx.eventBus().<JsonObject>request(Addresses.client("common"),
-        new JsonObject().put("action", "ping"))).body().getInteger("in_flight");
+    return org.openutm.verification.support.Waits.commonInFlight(service);
   }
 }

@@ -148,7 +148,9 @@ class SingleStepEngineTest {
         "{\"id\": \"mine\", \"step\": \"Wait X seconds\", \"arguments\": {\"duration\": 30}}"), "X-Session-Id", s));
     assertEquals(200, http.post("/run-scenario-async", "name: long\nsteps:\n  - id: theirs\n    step: Wait X seconds\n"
         + "    arguments: {duration: 60}\n", "Content-Type", "application/yaml", "X-Session-Id", s).status());
-    Thread.sleep(300); // both waits under way (30 and 60 s simulated: 1.5 and 3 s of wall time)
+    // both waits under way on the worker (30 and 60 s simulated: 1.5 and 3 s of wall time)
+    org.openutm.verification.support.Waits.until(
+        () -> org.openutm.verification.support.Waits.commonInFlight(service) == 2, 10_000, "both waits under way");
     assertEquals(true, http.post("/stop-scenario", null, "X-Session-Id", s).json().getBoolean("stopped"));
     Http.Response mine = single.get(60, java.util.concurrent.TimeUnit.SECONDS);
     assertEquals("success", mine.json().getString("status"), mine.body());

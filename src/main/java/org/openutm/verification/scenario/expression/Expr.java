@@ -4,6 +4,24 @@ import java.util.List;
 
 /** The syntax tree of an expression or a condition. */
 public sealed interface Expr {
+
+  /** Whether a condition calls always() or cancelled(): only those steps run after a stop. */
+  static boolean callsAlwaysOrCancelled(Expr e) {
+    if (e instanceof Call c) {
+      return c.function().equals("always") || c.function().equals("cancelled");
+    }
+    if (e instanceof Not n) {
+      return callsAlwaysOrCancelled(n.operand());
+    }
+    if (e instanceof And a) {
+      return callsAlwaysOrCancelled(a.left()) || callsAlwaysOrCancelled(a.right());
+    }
+    if (e instanceof Or o) {
+      return callsAlwaysOrCancelled(o.left()) || callsAlwaysOrCancelled(o.right());
+    }
+    return e instanceof Compare c && (callsAlwaysOrCancelled(c.left()) || callsAlwaysOrCancelled(c.right()));
+  }
+
   /** One step of a reference path: a map key or a list index. */
   record Segment(String key, int index) {
     public static Segment key(String k) {
