@@ -121,6 +121,36 @@ await page.waitForSelector('[data-testid="node-long"][data-status="running"]', {
 await page.getByRole('button', { name: 'Stop' }).click();
 await enabled('Run');
 await shot('03a-sdsp-track-stopped');
+
+// the debugger: a breakpoint pauses a whole run before its node, showing the step's resolved arguments, editable
+const dbgYaml = 'name: debugged\nsteps:\n- id: first\n  step: Generate Random Number\n  arguments:\n    min: 1\n    max: 1\n'
+  + '- id: second\n  step: Generate Random Number\n  arguments:\n    min: "${{ steps.first.result }}"\n    max: "${{ steps.first.result }}"\n'
+  + '- id: third\n  step: Generate UUID\n';
+const dbgFile = join(tmpdir(), 'debugged.yaml');
+writeFileSync(dbgFile, dbgYaml);
+await page.setInputFiles('input[aria-label="import yaml"]', dbgFile);
+await page.waitForSelector('[data-testid="node-second"]');
+await expectEdges();
+await page.click('[data-testid="bp-second"]');
+if (await page.getAttribute('[data-testid="bp-second"]', 'aria-pressed') !== 'true') await fail('the breakpoint toggle is not on');
+await page.getByRole('button', { name: 'Run', exact: true }).click();
+await page.waitForSelector('[data-testid="node-second"][data-status="paused"]', { timeout: 20000 });
+await page.getByTestId('debug-panel').waitFor({ timeout: 10000 });
+const resolved = await page.inputValue('textarea[aria-label="resolved arguments"]');
+if (!/"min": 1/.test(resolved) || !/"max": 1/.test(resolved)) await fail('the resolved arguments are not shown: ' + resolved);
+if ((await page.getAttribute('[data-testid="node-first"]', 'data-status')) !== 'success') await fail('the step before the breakpoint did not run');
+await assertAllVisible('paused at a breakpoint');
+await shot('03c-paused-at-breakpoint');
+await page.fill('textarea[aria-label="resolved arguments"]', '{"min": 5, "max": 5}');
+await page.getByRole('button', { name: 'Step', exact: true }).click();
+await page.waitForSelector('[data-testid="node-third"][data-status="paused"]', { timeout: 20000 });
+await page.getByRole('button', { name: 'Continue', exact: true }).click();
+await page.waitForSelector('[data-testid="node-third"][data-status="success"]', { timeout: 20000 });
+await page.click('[data-testid="node-second"]');
+const edited = await page.getByTestId('result').innerText();
+if (!edited.includes('second: success') || !/\n5\b|^5$/m.test(edited)) await fail('the edited arguments did not run: ' + edited);
+await assertAllVisible('after the debugged run');
+await shot('03d-debugged-run');
 await page.selectOption('select[aria-label="scenario"]', 'examples/loops_and_groups');
 await page.waitForSelector('[data-testid="node-rounds"]');
 

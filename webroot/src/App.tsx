@@ -9,6 +9,7 @@ import { Settings } from './Settings';
 import { runStepByStep, Status } from './runner';
 import { StepData, StepNode } from './StepNode';
 import { Toolbox } from './Toolbox';
+import { BreakpointToggle, DebugPanel, Paused } from './Debugger';
 import './styles.css';
 
 const nodeTypes = { step: StepNode };
@@ -39,6 +40,9 @@ function Editor() {
   const [docs, setDocs] = useState('');
   const [extra, setExtra] = useState<Pick<Scenario, 'description' | 'groups'>>({});
   const stopRef = useRef(false);
+  const [paused, setPaused] = useState<Paused | null>(null);
+  const toggleBreakpoint = useCallback((id: string) => setNodes((ns) => ns.map((n) => (n.id === id
+    ? { ...n, data: { ...n.data, breakpoint: !n.data.breakpoint } } : n))), []);
   const flow = useReactFlow();
   const opByName = useMemo(() => new Map(operations.map((o) => [o.name, o])), [operations]);
 
@@ -67,7 +71,9 @@ function Editor() {
     return subscribe(session, (e) => {
       if (e.type === 'step' && e.result) setStatus(e.result.id, e.result.status, e.result as StepResult);
       if (e.type === 'started' && e.step_id) setStatus(e.step_id, 'running');
-      if (e.type === 'done') { setRunning(false); setMessage('Run ' + e.status + timing(e)); setReport('/api/reports/latest'); }
+      if (e.type === 'paused' && e.step_id) { setStatus(e.step_id, 'paused'); setPaused({ stepId: e.step_id, args: e.resolved_arguments ?? {} }); setMessage('Paused before ' + e.step_id); }
+      if (e.type === 'resumed') setPaused(null);
+      if (e.type === 'done') { setRunning(false); setPaused(null); setMessage('Run ' + e.status + timing(e)); setReport('/api/reports/latest'); }
       if (e.type === 'input') setPrompt(e.prompt ?? 'Continue?');
     }, () => undefined);
   }, [session, setStatus]);
@@ -152,7 +158,8 @@ function Editor() {
     if (!(await validate())) return;
     setResults({}); setNodes((ns) => ns.map((n) => ({ ...n, data: { ...n.data, status: 'waiting' } })));
     setRunning(true); setReport(null); setMessage('Running on the server…');
-    try { await api.runAsync(session, current()); } catch (e) { setRunning(false); setMessage((e as Error).message); }
+    const bps = nodes.filter((n) => n.data.breakpoint).map((n) => n.id);
+    try { await api.runAsync(session, current(), bps); } catch (e) { setRunning(false); setMessage((e as Error).message); }
   };
 
   const runSteps = async () => {
@@ -168,6 +175,8 @@ function Editor() {
   };
 
   const stop = async () => { stopRef.current = true; await api.stop(session).catch(() => undefined); setMessage('Stopped'); };
+  const resume = (mode: 'step' | 'continue', args?: Record<string, unknown>) => paused && api.resume(session,
+    { step_id: paused.stepId, mode, ...(args ? { arguments: args } : {}) }).catch((e) => setMessage((e as Error).message));
 
   const save = async (asNew: boolean) => {
     const target = asNew || !path ? window.prompt('Save as (folder/name)', path || 'mine/' + name) : path;
@@ -216,6 +225,7 @@ function Editor() {
         <button disabled={running || !session} onClick={runSteps}>Run step by step</button>
         <button disabled={running || !session} onClick={runWhole}>Run</button>
         <button disabled={!running} onClick={stop}>Stop</button>
+        <button disabled={!running || !!paused} onClick={() => api.pause(session).catch((e) => setMessage((e as Error).message))}>Pause</button>
         <button onClick={() => setSettings(!settings)}>Settings</button>
         <button onClick={() => setDark(!dark)}>{dark ? 'Light' : 'Dark'}</button>
         <span className={'conn ' + (connected ? 'on' : 'off')} data-testid="connection">{connected ? 'Connected' : 'Disconnected'}</span>
@@ -226,6 +236,7 @@ function Editor() {
           const op = opByName.get(e.dataTransfer.getData('application/x-operation'));
           if (op) addStep(op, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
         }}>
+          <BreakpointToggle.Provider value={toggleBreakpoint}>
           <ReactFlow nodes={nodes} edges={allEdges} nodeTypes={nodeTypes} fitView deleteKeyCode={['Delete', 'Backspace']}
             onNodesChange={(changes) => {
               // every change goes through React Flow's own reducer: dropping its `dimensions` changes leaves
@@ -240,6 +251,7 @@ function Editor() {
             onNodeClick={(_, n) => setSelected(n.id)}>
             <Background /><Controls />
           </ReactFlow>
+          </BreakpointToggle.Provider>
         </section>
         <aside className="right">
           {settings ? <Settings onClose={() => setSettings(false)} /> : sel ? <Properties def={sel.data.def} id={sel.id} op={opByName.get(sel.data.def.step)} earlier={earlier}
@@ -255,6 +267,7 @@ function Editor() {
       <footer>
         <div className="message" data-testid="message">{message}
           {report && <a className="report-link" data-testid="report-link" href={report} target="_blank" rel="noreferrer"> Open the report</a>}</div>
+        {paused && <DebugPanel paused={paused} onResume={resume} onStop={stop} />}
         {prompt && <div className="prompt">{prompt} <button onClick={() => { api.input(session).catch(() => undefined); setPrompt(null); }}>Continue</button></div>}
         {result && (
           <div className="result" data-testid="result">

@@ -1,15 +1,18 @@
 import { Handle, NodeProps, Position } from '@xyflow/react';
+import { useContext } from 'react';
+import { BreakpointToggle } from './Debugger';
 import type { StepDef } from './graph';
 
 export interface StepData extends Record<string, unknown> {
-  def: StepDef; status?: string; phase?: string | null; client?: string; problem?: string;
+  def: StepDef; status?: string; phase?: string | null; client?: string; problem?: string; breakpoint?: boolean;
 }
 
-const ICON: Record<string, string> = { success: '✓', failure: '✗', running: '', waiting: '…', skipped: '–' };
+const ICON: Record<string, string> = { success: '✓', failure: '✗', running: '', waiting: '…', skipped: '–', paused: '‖' };
 
 /** A step: label, phase and client badges, flags, and its status as border and icon. */
 export function StepNode({ id, data, selected }: NodeProps) {
   const d = data as StepData;
+  const toggle = useContext(BreakpointToggle);
   const flags = [d.def.background && 'background', d.def.if && 'if', d.def.loop && 'loop',
     d.def['continue-on-error'] && 'continue'].filter(Boolean) as string[];
   return (
@@ -19,6 +22,9 @@ export function StepNode({ id, data, selected }: NodeProps) {
       <div className="step-title">
         {d.status === 'running' ? <span className="spinner" /> : <span className="status-icon">{ICON[d.status ?? ''] ?? ''}</span>}
         <span>{id}</span>
+        <button className={'bp' + (d.breakpoint ? ' on' : '')} data-testid={`bp-${id}`} aria-label={`breakpoint ${id}`}
+          aria-pressed={!!d.breakpoint} title="Breakpoint: a run pauses before this step"
+          onClick={(e) => { e.stopPropagation(); toggle(id); }}>●</button>
       </div>
       {id !== d.def.step && <div className="step-op">{d.def.step}</div>}
       <div className="badges">

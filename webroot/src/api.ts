@@ -39,7 +39,12 @@ export const api = {
   step: (session: string, def: StepDef & { run_in_background?: boolean }) =>
     call<StepResult & { task_id?: string }>('POST', '/api/step', def, session),
   join: (session: string, taskId: string) => call<StepResult>('POST', '/api/tasks/' + taskId + '/join', undefined, session),
-  runAsync: (session: string, s: Scenario) => call<{ run_id: string }>('POST', '/run-scenario-async', { scenario: s }, session),
+  runAsync: (session: string, s: Scenario, breakpoints: string[] = []) => call<{ run_id: string }>('POST',
+    '/run-scenario-async' + (breakpoints.length ? '?breakpoints=' + encodeURIComponent(breakpoints.join(',')) : ''),
+    { scenario: s }, session),
+  pause: (session: string) => call('POST', '/api/sessions/' + encodeURIComponent(session) + '/pause', {}, session),
+  resume: (session: string, body: { step_id: string; mode: 'step' | 'continue'; arguments?: Record<string, unknown> }) =>
+    call('POST', '/api/sessions/' + encodeURIComponent(session) + '/resume', body, session),
   stop: (session: string) => call<{ stopped: boolean }>('POST', '/stop-scenario', {}, session),
   // the toolkit's shape: every section at the top level, beside version, run_id and config_path
   config: () => call<Record<string, unknown> & { config_path: string }>('GET', '/api/config'),
