@@ -151,6 +151,21 @@ const edited = await page.getByTestId('result').innerText();
 if (!edited.includes('second: success') || !/\n5\b|^5$/m.test(edited)) await fail('the edited arguments did not run: ' + edited);
 await assertAllVisible('after the debugged run');
 await shot('03d-debugged-run');
+// Re-run this step: the same session and its references (steps.first.result is 1 again, not the edited 5)
+await page.click('[data-testid="node-second"]');
+await page.getByRole('button', { name: 'Re-run this step' }).click();
+await page.getByTestId('message').filter({ hasText: 'Re-ran second: success' }).waitFor({ timeout: 10000 });
+const rerun = await page.getByTestId('result').innerText();
+if (!/^1$/m.test(rerun)) await fail('the re-run did not read the session\'s references: ' + rerun);
+// Run to here: a whole run that pauses before the chosen node, the nodes before it done
+await page.click('[data-testid="bp-second"]');
+await page.click('[data-testid="node-third"]');
+await page.getByRole('button', { name: 'Run to here' }).click();
+await page.waitForSelector('[data-testid="node-third"][data-status="paused"]', { timeout: 20000 });
+if ((await page.getAttribute('[data-testid="node-second"]', 'data-status')) !== 'success') await fail('run to here: the nodes before did not run');
+await shot('03e-run-to-here');
+await page.getByRole('button', { name: 'Continue', exact: true }).click();
+await page.waitForSelector('[data-testid="node-third"][data-status="success"]', { timeout: 20000 });
 await page.selectOption('select[aria-label="scenario"]', 'examples/loops_and_groups');
 await page.waitForSelector('[data-testid="node-rounds"]');
 

@@ -154,11 +154,11 @@ function Editor() {
     } catch (e) { setMessage((e as Error).message); return false; }
   };
 
-  const runWhole = async () => {
+  const runWhole = async (runTo?: string) => {
     if (!(await validate())) return;
     setResults({}); setNodes((ns) => ns.map((n) => ({ ...n, data: { ...n.data, status: 'waiting' } })));
     setRunning(true); setReport(null); setMessage('Running on the server…');
-    const bps = nodes.filter((n) => n.data.breakpoint).map((n) => n.id);
+    const bps = nodes.filter((n) => n.data.breakpoint || n.id === runTo).map((n) => n.id);
     try { await api.runAsync(session, current(), bps); } catch (e) { setRunning(false); setMessage((e as Error).message); }
   };
 
@@ -172,6 +172,16 @@ function Editor() {
       if (r) setReport('/reports/' + r.report_id + '/report.html');
     } catch (e) { setMessage((e as Error).message); }
     setRunning(false);
+  };
+
+  /** Re-runs a finished node as a single step of the same session: its references read the session's records. */
+  const rerun = async (id: string) => {
+    const n = nodes.find((x) => x.id === id);
+    if (!n) return;
+    const { background: _b, if: _if, needs: _n, ...def } = n.data.def;
+    setStatus(id, 'running');
+    try { const r = await api.step(session, { ...def, id }); setStatus(id, r.status, r); setMessage('Re-ran ' + id + ': ' + r.status); }
+    catch (e) { setStatus(id, 'failure'); setMessage((e as Error).message); }
   };
 
   const stop = async () => { stopRef.current = true; await api.stop(session).catch(() => undefined); setMessage('Stopped'); };
@@ -223,7 +233,7 @@ function Editor() {
         <label className="file">Import<input type="file" accept=".yaml,.yml" aria-label="import yaml" onChange={(e) => e.target.files?.[0] && importYaml(e.target.files[0])} /></label>
         <button onClick={exportYaml}>Export</button>
         <button disabled={running || !session} onClick={runSteps}>Run step by step</button>
-        <button disabled={running || !session} onClick={runWhole}>Run</button>
+        <button disabled={running || !session} onClick={() => runWhole()}>Run</button>
         <button disabled={!running} onClick={stop}>Stop</button>
         <button disabled={!running || !!paused} onClick={() => api.pause(session).catch((e) => setMessage((e as Error).message))}>Pause</button>
         <button onClick={() => setSettings(!settings)}>Settings</button>
@@ -267,6 +277,11 @@ function Editor() {
       <footer>
         <div className="message" data-testid="message">{message}
           {report && <a className="report-link" data-testid="report-link" href={report} target="_blank" rel="noreferrer"> Open the report</a>}</div>
+        {sel && (
+          <div className="node-actions">
+            <button disabled={running || !session} onClick={() => runWhole(sel.id)} title="Run the scenario and pause before this node">Run to here</button>
+            <button disabled={running || !session || !results[sel.id]} onClick={() => rerun(sel.id)} title="Run this node again in the same session">Re-run this step</button>
+          </div>)}
         {paused && <DebugPanel paused={paused} onResume={resume} onStop={stop} />}
         {prompt && <div className="prompt">{prompt} <button onClick={() => { api.input(session).catch(() => undefined); setPrompt(null); }}>Continue</button></div>}
         {result && (
