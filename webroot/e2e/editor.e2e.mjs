@@ -166,6 +166,21 @@ if ((await page.getAttribute('[data-testid="node-second"]', 'data-status')) !== 
 await shot('03e-run-to-here');
 await page.getByRole('button', { name: 'Continue', exact: true }).click();
 await page.waitForSelector('[data-testid="node-third"][data-status="success"]', { timeout: 20000 });
+await page.getByRole('button', { name: 'Run step by step' }).waitFor({ timeout: 10000 });
+await enabled('Run step by step');
+// step by step, the same debugger: the browser pauses before the breakpoint with what the backend resolves
+await page.click('[data-testid="bp-second"]');
+await page.getByRole('button', { name: 'Run step by step' }).click();
+await page.waitForSelector('[data-testid="node-second"][data-status="paused"]', { timeout: 20000 });
+const stepResolved = await page.inputValue('textarea[aria-label="resolved arguments"]');
+if (!/"min": 1/.test(stepResolved)) await fail('step by step: the resolved arguments are not shown: ' + stepResolved);
+await shot('03f-step-by-step-paused');
+await page.fill('textarea[aria-label="resolved arguments"]', '{"min": 4, "max": 4}');
+await page.getByRole('button', { name: 'Continue', exact: true }).click();
+await waitAll('success', 20000);
+await page.click('[data-testid="node-second"]');
+if (!/^4$/m.test(await page.getByTestId('result').innerText())) await fail('step by step: the edited arguments did not run');
+await page.click('[data-testid="bp-second"]');
 await page.selectOption('select[aria-label="scenario"]', 'examples/loops_and_groups');
 await page.waitForSelector('[data-testid="node-rounds"]');
 

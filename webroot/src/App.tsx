@@ -41,6 +41,10 @@ function Editor() {
   const [extra, setExtra] = useState<Pick<Scenario, 'description' | 'groups'>>({});
   const stopRef = useRef(false);
   const [paused, setPaused] = useState<Paused | null>(null);
+  // a step-by-step run paused in the browser: how the runner goes on
+  const stepRun = useRef(false);
+  const stepPause = useRef(false);
+  const pending = useRef<((a: { mode: 'step' | 'continue'; args?: Record<string, unknown> } | null) => void) | null>(null);
   const toggleBreakpoint = useCallback((id: string) => setNodes((ns) => ns.map((n) => (n.id === id
     ? { ...n, data: { ...n.data, breakpoint: !n.data.breakpoint } } : n))), []);
   const flow = useReactFlow();
@@ -163,14 +167,21 @@ function Editor() {
   };
 
   const runSteps = async () => {
-    stopRef.current = false; setRunning(true); setReport(null); setResults({}); setMessage('Running step by step…');
+    stopRef.current = false; stepRun.current = true; stepPause.current = false; setRunning(true); setReport(null); setResults({}); setMessage('Running step by step…');
     await api.reset(session).catch(() => undefined);
     try {
-      const ok = await runStepByStep(session, current(), setStatus, () => stopRef.current);
+      const ok = await runStepByStep(session, current(), setStatus, () => stopRef.current, {
+        breakpoints: new Set(nodes.filter((n) => n.data.breakpoint).map((n) => n.id)),
+        requested: () => { const r = stepPause.current; stepPause.current = false; return r; },
+        pause: (id, resolved) => new Promise((go) => {
+          pending.current = go; setPaused({ stepId: id, args: resolved }); setMessage('Paused before ' + id);
+        }),
+      });
       setMessage(ok ? 'Step-by-step run succeeded' : 'Step-by-step run failed');
       const r = await api.generateReport(session, name).catch(() => null);
       if (r) setReport('/reports/' + r.report_id + '/report.html');
     } catch (e) { setMessage((e as Error).message); }
+    stepRun.current = false; setPaused(null);
     setRunning(false);
   };
 
@@ -184,8 +195,16 @@ function Editor() {
     catch (e) { setStatus(id, 'failure'); setMessage((e as Error).message); }
   };
 
-  const stop = async () => { stopRef.current = true; await api.stop(session).catch(() => undefined); setMessage('Stopped'); };
-  const resume = (mode: 'step' | 'continue', args?: Record<string, unknown>) => paused && api.resume(session,
+  const stop = async () => {
+    const go = pending.current;
+    if (go) { pending.current = null; setPaused(null); go(null); }
+    stopRef.current = true; await api.stop(session).catch(() => undefined); setMessage('Stopped'); };
+  const resume = (mode: 'step' | 'continue', args?: Record<string, unknown>) => {
+    const go = pending.current;
+    if (go) { pending.current = null; setPaused(null); go({ mode, args }); return; }
+    resumeRun(mode, args);
+  };
+  const resumeRun = (mode: 'step' | 'continue', args?: Record<string, unknown>) => paused && api.resume(session,
     { step_id: paused.stepId, mode, ...(args ? { arguments: args } : {}) }).catch((e) => setMessage((e as Error).message));
 
   const save = async (asNew: boolean) => {
@@ -235,7 +254,8 @@ function Editor() {
         <button disabled={running || !session} onClick={runSteps}>Run step by step</button>
         <button disabled={running || !session} onClick={() => runWhole()}>Run</button>
         <button disabled={!running} onClick={stop}>Stop</button>
-        <button disabled={!running || !!paused} onClick={() => api.pause(session).catch((e) => setMessage((e as Error).message))}>Pause</button>
+        <button disabled={!running || !!paused} onClick={() => { if (stepRun.current) { stepPause.current = true; return; }
+          api.pause(session).catch((e) => setMessage((e as Error).message)); }}>Pause</button>
         <button onClick={() => setSettings(!settings)}>Settings</button>
         <button onClick={() => setDark(!dark)}>{dark ? 'Light' : 'Dark'}</button>
         <span className={'conn ' + (connected ? 'on' : 'off')} data-testid="connection">{connected ? 'Connected' : 'Disconnected'}</span>

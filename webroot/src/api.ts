@@ -42,6 +42,8 @@ export const api = {
   runAsync: (session: string, s: Scenario, breakpoints: string[] = []) => call<{ run_id: string }>('POST',
     '/run-scenario-async' + (breakpoints.length ? '?breakpoints=' + encodeURIComponent(breakpoints.join(',')) : ''),
     { scenario: s }, session),
+  resolve: (session: string, args: Record<string, unknown>) => call<{ resolved_arguments: Record<string, unknown> }>('POST',
+    '/api/sessions/' + encodeURIComponent(session) + '/resolve', { arguments: args }, session),
   pause: (session: string) => call('POST', '/api/sessions/' + encodeURIComponent(session) + '/pause', {}, session),
   resume: (session: string, body: { step_id: string; mode: 'step' | 'continue'; arguments?: Record<string, unknown> }) =>
     call('POST', '/api/sessions/' + encodeURIComponent(session) + '/resume', body, session),

@@ -8,8 +8,20 @@ import { Scenario, stepId } from './graph';
 
 export type Status = 'waiting' | 'running' | 'success' | 'failure' | 'skipped';
 
+/** The debugger in step-by-step mode: pause before these nodes (and after a Step) with their resolved arguments. */
+export interface StepDebug {
+  breakpoints: Set<string>;
+  /** Whether the user asked to pause before the next node (Pause); reading it clears the request. */
+  requested?: () => boolean;
+  /** Resolves with how to go on (edited arguments replace the node's for this run), or null to stop the run. */
+  pause: (id: string, resolved: Record<string, unknown>) => Promise<{ mode: 'step' | 'continue'; args?: Record<string, unknown> } | null>;
+}
+
 export async function runStepByStep(session: string, scenario: Scenario,
-  setStatus: (id: string, s: Status, r?: StepResult) => void, stopped: () => boolean): Promise<boolean> {
+  setStatus: (id: string, s: Status | 'paused', r?: StepResult) => void, stopped: () => boolean,
+  debug?: StepDebug): Promise<boolean> {
+  let stepMode = false;
+  let halted = false;
   await api.loadScenario(session, scenario);
   scenario.steps.forEach((s) => setStatus(stepId(s), 'waiting'));
   const tasks = new Map<string, string>();
@@ -22,13 +34,23 @@ export async function runStepByStep(session: string, scenario: Scenario,
   };
   for (const s of scenario.steps) {
     const id = stepId(s);
-    if (stopped()) { setStatus(id, 'skipped'); continue; }
+    if (stopped() || halted) { setStatus(id, 'skipped'); continue; }
     for (const need of s.needs ?? []) {
       const task = tasks.get(need);
       if (task) await settle(need, task);
     }
-    setStatus(id, 'running');
     const { background, ...def } = s;
+    if (debug && (stepMode || debug.breakpoints.has(id) || debug.requested?.())) {
+      // what the backend would resolve the node's ${{ }} to now (as written when it cannot yet)
+      const resolved = await api.resolve(session, s.arguments ?? {}).then((r) => r.resolved_arguments)
+        .catch(() => s.arguments ?? {});
+      setStatus(id, 'paused');
+      const answer = await debug.pause(id, resolved);
+      if (!answer) { halted = true; setStatus(id, 'skipped'); continue; }
+      stepMode = answer.mode === 'step';
+      if (answer.args) def.arguments = answer.args;
+    }
+    setStatus(id, 'running');
     try {
       const r = await api.step(session, { ...def, id, if: s.if ?? 'success()', ...(background ? { run_in_background: true } : {}) });
       if (background && r.task_id) { tasks.set(id, r.task_id); continue; }

@@ -12,6 +12,7 @@ import java.util.List;
 public enum SessionAction {
   STEP("step", Handler.RUNS, true, true),
   SCENARIO("scenario", Handler.RUNS, false, true),
+  RESOLVE("resolve", Handler.RUNS, false, true),
   JOIN("join", Handler.SESSION, true, true),
   TASK("task", Handler.SESSION, false, true),
   TASKS("tasks", Handler.SESSION, false, true),

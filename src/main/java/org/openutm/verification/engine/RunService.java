@@ -62,6 +62,7 @@ public final class RunService {
       return switch (action) {
         case RUN -> run(s, request);
         case STEP -> steps(s).run(request, executor, executor.current(config));
+        case RESOLVE -> Future.succeededFuture(steps(s).resolve(request, executor.current(config)));
         case SCENARIO -> check(withoutAction(request)).map(def -> steps(s).load(def));
         case STOP -> Future.succeededFuture(stop(s));
         case PAUSE -> Future.succeededFuture(running(s).pause().put("run_id", active(s.id()).runId()));

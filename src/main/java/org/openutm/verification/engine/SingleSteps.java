@@ -99,6 +99,18 @@ final class SingleSteps {
     });
   }
 
+  /**
+   * What a step's arguments resolve to now, over the same state its run would read (the session's records, its
+   * config): the step-by-step debugger shows them before the step runs. A 400 names the argument that fails.
+   */
+  JsonObject resolve(JsonObject request, AppConfig config) {
+    if (!(request.getValue("arguments", new JsonObject()) instanceof JsonObject arguments)) {
+      throw ServiceException.badInput("arguments", "'arguments' must be an object");
+    }
+    Scope scope = new Scope(state, session.expressionConfig(config, null), "", false, null, null);
+    return new JsonObject().put("resolved_arguments", StepExecutor.resolveArguments(arguments, scope));
+  }
+
   /** The request's own mistakes, each a 400 naming its field (the loader would read some leniently). */
   private void checkShape(JsonObject def, StepExecutor executor) {
     if (!(def.getValue("step") instanceof String name) || name.isBlank()) {

@@ -41,6 +41,8 @@ final class SessionRoutes {
     r.post("/api/sessions/:id/reset").handler(ctx -> handle(ctx,
         c -> toSession(pathSession(c), SessionAction.RESET, Requests.jsonBody(c, true))));
     // the scenario being stepped: /api/step may then call its groups; its success()/failure() state starts afresh
+    r.post("/api/sessions/:id/resolve").handler(ctx -> handle(ctx,
+        c -> toSession(pathSession(c), SessionAction.RESOLVE, Requests.jsonBody(c, false))));
     r.post("/api/sessions/:id/pause").handler(ctx -> handle(ctx,
         c -> toSession(pathSession(c), SessionAction.PAUSE, new JsonObject())));
     r.post("/api/sessions/:id/resume").handler(ctx -> handle(ctx,

@@ -57,6 +57,24 @@ class DebuggerApiTest extends SharedService {
   }
 
   @Test
+  void resolveShowsWhatAStepsArgumentsResolveToWithoutRunningIt() {
+    String s = newSession();
+    assertEquals(200, http.post("/api/step", new JsonObject().put("id", "n").put("step", "Generate Random Number")
+        .put("arguments", new JsonObject().put("min", 3).put("max", 3)), "X-Session-Id", s).status());
+    Http.Response r = http.post("/api/sessions/" + s + "/resolve", new JsonObject().put("arguments", new JsonObject()
+        .put("min", "${{ steps.n.result }}").put("label", "x${{ steps.n.result }}").put("plain", 7)));
+    assertEquals(200, r.status(), r.body());
+    assertEquals(new JsonObject().put("min", 3).put("label", "x3").put("plain", 7),
+        r.json().getJsonObject("resolved_arguments"));
+    assertEquals(1, http.get("/api/sessions/" + s + "/results").json().getJsonArray("results").size(), "nothing ran");
+    Http.Response bad = http.post("/api/sessions/" + s + "/resolve", new JsonObject().put("arguments",
+        new JsonObject().put("min", "${{ steps.never.result }}")));
+    assertEquals(400, bad.status(), bad.body());
+    assertEquals("arguments.min", bad.json().getJsonObject("details").getString("field"));
+    assertEquals(400, http.post("/api/sessions/" + s + "/resolve", new JsonObject().put("arguments", "x")).status());
+  }
+
+  @Test
   void aBreakpointOnNoStepIsRefusedNamingIt() {
     String s = newSession();
     Http.Response r = http.post("/run-scenario-async?breakpoints=m,nope", YAML, "Content-Type", "application/yaml",
