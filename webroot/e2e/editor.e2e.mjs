@@ -84,6 +84,14 @@ await expectEdges();
 await page.getByRole('button', { name: 'Run', exact: true }).click();
 await waitAll('success', 30000);
 await assertAllVisible('after the whole run');
+// loop nodes show their iterations, group nodes their inner steps
+const iters = async (id) => (await page.getByTestId('iter-' + id).innerText()).trim();
+if (await iters('three_ids') !== '3/3') await fail('three_ids shows ' + await iters('three_ids'));
+if (await iters('over_items') !== '2/2') await fail('over_items shows ' + await iters('over_items'));
+if (await iters('while_small') !== '4/4') await fail('while_small shows ' + await iters('while_small'));
+if (await iters('rounds') !== '2/2') await fail('rounds shows ' + await iters('rounds'));
+const inner = await page.$$eval('[data-testid="inner-roll_twice"] .dot', (ds) => ds.map((d) => d.dataset.status));
+if (inner.join() !== 'success,success') await fail('the group node does not show its inner steps: ' + inner);
 if (mode === 'full') {
   await page.getByTestId('message').filter({ hasText: 'Run success' }).waitFor({ timeout: 10000 });
   const said = await page.getByTestId('message').innerText();

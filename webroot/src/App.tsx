@@ -10,6 +10,7 @@ import { runStepByStep, Status } from './runner';
 import { StepData, StepNode } from './StepNode';
 import { Toolbox } from './Toolbox';
 import { BreakpointToggle, DebugPanel, Paused } from './Debugger';
+import { progressOf } from './progress';
 import './styles.css';
 
 const nodeTypes = { step: StepNode };
@@ -137,6 +138,12 @@ function Editor() {
   const current = (): Scenario => toScenario({ name, ...extra }, graphNodes(), graphEdges());
   const allEdges = useMemo(() => [...edges, ...nodes.flatMap((n) => (n.data.def.needs ?? []).map((need) => ({
     id: 'needs-' + need + '-' + n.id, source: need, target: n.id, style: { strokeDasharray: '6 4' }, animated: false })))], [edges, nodes]);
+
+  // loop and group nodes show what ran inside them (iterations, inner steps), read from the records by id
+  const viewNodes = useMemo(() => nodes.map((n) => {
+    const progress = progressOf(n.id, n.data.def, results, extra.groups);
+    return progress || n.data.progress ? { ...n, data: { ...n.data, progress } } : n;
+  }), [nodes, results, extra.groups]);
 
   const addStep = (op: Operation, position?: { x: number; y: number }) => {
     snapshot();
@@ -267,7 +274,7 @@ function Editor() {
           if (op) addStep(op, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
         }}>
           <BreakpointToggle.Provider value={toggleBreakpoint}>
-          <ReactFlow nodes={nodes} edges={allEdges} nodeTypes={nodeTypes} fitView deleteKeyCode={['Delete', 'Backspace']}
+          <ReactFlow nodes={viewNodes} edges={allEdges} nodeTypes={nodeTypes} fitView deleteKeyCode={['Delete', 'Backspace']}
             onNodesChange={(changes) => {
               // every change goes through React Flow's own reducer: dropping its `dimensions` changes leaves
               // re-rendered nodes unmeasured, and React Flow hides those and their edges

@@ -1,10 +1,12 @@
 import { Handle, NodeProps, Position } from '@xyflow/react';
 import { useContext } from 'react';
 import { BreakpointToggle } from './Debugger';
+import type { Progress } from './progress';
 import type { StepDef } from './graph';
 
 export interface StepData extends Record<string, unknown> {
   def: StepDef; status?: string; phase?: string | null; client?: string; problem?: string; breakpoint?: boolean;
+  progress?: Progress;
 }
 
 const ICON: Record<string, string> = { success: '✓', failure: '✗', running: '', waiting: '…', skipped: '–', paused: '‖' };
@@ -32,6 +34,15 @@ export function StepNode({ id, data, selected }: NodeProps) {
         {d.client && <span className="badge client">{d.client}</span>}
         {flags.map((f) => <span key={f} className={`badge flag-${f}`}>{f}</span>)}
       </div>
+      {d.progress && (
+        <div className="progress">
+          {d.def.loop && <span className="iter" data-testid={`iter-${id}`} title="iterations ended">
+            {d.progress.done}{d.progress.total !== undefined ? '/' + d.progress.total : ''}</span>}
+          {d.progress.failed && <span className="iter-failed" title="the first iteration that failed">✗ {d.progress.failed}</span>}
+          {d.progress.inner && <span className="inner" data-testid={`inner-${id}`}>
+            {d.progress.inner.map((s) => <span key={s.id} className={'dot status-' + s.status} data-status={s.status}
+              title={`${s.id}: ${s.status}`} />)}</span>}
+        </div>)}
       {d.problem && <div className="problem">{d.problem}</div>}
       <Handle type="source" position={Position.Bottom} />
     </div>
