@@ -229,6 +229,17 @@ const exported = readFileSync(await download.path(), 'utf8');
 const norm = (t) => t.replace(/\s+/g, ' ').trim();
 if (norm(exported) !== norm(yaml)) await fail('export differs:\n' + exported + '\nvs\n' + yaml);
 
+// one session per tab: a reload (or a reconnect) keeps the tab's session while the backend has it
+const kept = await page.evaluate(() => sessionStorage.getItem('openutm.session'));
+if (!kept) await fail('the tab keeps no session');
+await page.reload();
+await page.getByTestId('connection').filter({ hasText: 'Connected' }).waitFor({ timeout: 15000 });
+await page.waitForFunction(() => sessionStorage.getItem('openutm.session'), null, { timeout: 10000 });
+const after = await page.evaluate(() => sessionStorage.getItem('openutm.session'));
+if (after !== kept) await fail(`the reload made a new session: ${kept} -> ${after}`);
+const sessions = await (await page.request.get(new URL('/api/sessions', base).href)).json();
+if (!JSON.stringify(sessions).includes(kept)) await fail('the kept session is not on the server: ' + JSON.stringify(sessions));
+
 // settings: a bad value is refused and named; a good one is saved and applied
 await page.getByRole('button', { name: 'Settings' }).click();
 await page.waitForSelector('input[aria-label="amqp.routing_key"]');

@@ -14,6 +14,7 @@ import { progressOf } from './progress';
 import './styles.css';
 
 const nodeTypes = { step: StepNode };
+const SESSION_KEY = 'openutm.session';
 type StepNodeT = Node<StepData>;
 
 function Editor() {
@@ -63,7 +64,16 @@ function Editor() {
     return () => clearInterval(t);
   }, []);
 
-  useEffect(() => { api.createSession().then((s) => setSession(s.session_id)).catch(() => undefined); }, [connected]);
+  // one session per tab, kept across reconnects and reloads (sessionStorage): a reconnect reuses it while the
+  // backend still has it, and only a backend that lost it (restarted, expired) gets a new one
+  useEffect(() => {
+    if (!connected) return;
+    const kept = sessionStorage.getItem(SESSION_KEY);
+    (kept ? api.session(kept).then(() => kept, () => null) : Promise.resolve(null))
+      .then((id) => id ?? api.createSession().then((c) => c.session_id))
+      .then((id) => { sessionStorage.setItem(SESSION_KEY, id); setSession(id); })
+      .catch(() => undefined);
+  }, [connected]);
 
   const setStatus = useCallback((id: string, status: Status | string, r?: StepResult) => {
     setNodes((ns) => ns.map((n) => (n.id === id ? { ...n, data: { ...n.data, status } } : n)));

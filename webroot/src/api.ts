@@ -31,6 +31,7 @@ export const api = {
   docs: async (id: string) => { const r = await fetch('/api/scenarios/' + id + '/docs'); return r.ok ? r.text() : ''; },
   save: (id: string, s: Scenario) => call<{ status: string; problems: Problem[] }>('POST', '/api/scenarios/' + id, s),
   validate: (s: Scenario) => call<{ valid: boolean; problems: Problem[] }>('POST', '/api/scenarios/validate', { scenario: s }),
+  session: (id: string) => call<{ session_id: string }>('GET', '/api/sessions/' + encodeURIComponent(id)),
   createSession: () => call<{ session_id: string }>('POST', '/api/sessions', {}),
   reset: (session: string) => call('POST', '/session/reset', {}, session),
   // the scenario a session steps through: /api/step may then call its groups; success()/failure() start afresh
