@@ -70,6 +70,9 @@ final class Debugger {
       throw new ServiceException(ErrorCode.CONFLICT, "the run is not paused", new JsonObject().put("field", "action"));
     }
     Object stepId = request.getValue("step_id");
+    if (stepId != null && !(stepId instanceof String)) {
+      throw ServiceException.badInput("step_id", "'step_id' must be the id of the step the run is paused before");
+    }
     if (stepId != null && !pausedAt.equals(stepId)) {
       throw new ServiceException(ErrorCode.CONFLICT, "the run is paused before '" + pausedAt + "', not '" + stepId + "'",
           new JsonObject().put("field", "step_id").put("paused_at", pausedAt));

@@ -88,8 +88,9 @@ public final class RunService {
    * every other session of this node meanwhile); completes back on the caller's context.
    */
   private Future<ScenarioDef> check(JsonObject body) {
-    return executor.vertx().executeBlocking(() -> Scenarios.checkRequest(body, executor.catalog(), maxSteps).orThrow(),
-        false);
+    return executor.vertx().<ScenarioDef>executeBlocking(() -> Scenarios.checkRequest(body, executor.catalog(), maxSteps)
+        .orThrow(), false).recover(t -> Future.failedFuture(t instanceof ClassCastException
+            ? ServiceException.badInput("body", "malformed run request: " + t.getMessage()) : t));
   }
 
   /** The session's active run, else a 409 (pause and resume act on a run). */

@@ -40,13 +40,14 @@ final class SessionRoutes {
         c -> toSession(pathSession(c), SessionAction.RESULTS, new JsonObject()), null));
     r.post("/api/sessions/:id/reset").handler(ctx -> handle(ctx,
         c -> toSession(pathSession(c), SessionAction.RESET, Requests.jsonBody(c, true))));
-    // the scenario being stepped: /api/step may then call its groups; its success()/failure() state starts afresh
+    // the debugger: a step's arguments resolved without running it; pause and resume the session's run
     r.post("/api/sessions/:id/resolve").handler(ctx -> handle(ctx,
         c -> toSession(pathSession(c), SessionAction.RESOLVE, Requests.jsonBody(c, false))));
     r.post("/api/sessions/:id/pause").handler(ctx -> handle(ctx,
         c -> toSession(pathSession(c), SessionAction.PAUSE, new JsonObject())));
     r.post("/api/sessions/:id/resume").handler(ctx -> handle(ctx,
         c -> toSession(pathSession(c), SessionAction.RESUME, Requests.jsonBody(c, true))));
+    // the scenario being stepped: /api/step may then call its groups; its success()/failure() state starts afresh
     r.post("/api/sessions/:id/scenario").handler(ctx -> handle(ctx,
         c -> toSession(pathSession(c), SessionAction.SCENARIO, RunRoutes.scenarioBody(c))));
     r.post("/api/sessions/:id/input").handler(ctx -> handle(ctx, c -> {
@@ -134,7 +135,8 @@ final class SessionRoutes {
 
   /**
    * As above for answers that carry a run's or a session's results (megabytes with HTTP exchanges): encoded on a
-   * worker thread, not on the event loop. The answer is this handler's own copy (replies from a session are copied).
+   * worker thread, not on the event loop. A session's answer is built for its reply or made of records the session
+   * never changes once recorded, so reading it here while the session goes on is safe.
    */
   static void handleResults(RoutingContext ctx, Function<RoutingContext, Future<JsonObject>> action,
       Function<JsonObject, String> render) {

@@ -23,6 +23,16 @@ class ArchitectureTest {
     classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
   }
 
+  /** The rules below hold of the whole service, not of an empty import that would pass any rule. */
+  @Test
+  void theRulesSeeEveryLayer() {
+    org.junit.jupiter.api.Assertions.assertTrue(classes.size() > 200, "classes imported: " + classes.size());
+    for (String layer : java.util.List.of("core", "clock", "config", "operation", "scenario", "engine", "report",
+        "cluster", "session", "http", "cli", "emulator")) {
+      org.junit.jupiter.api.Assertions.assertTrue(classes.containPackage(ROOT + "." + layer), "no package " + layer);
+    }
+  }
+
   @Test
   void onlyTheClockReadsTheWallClockOrSetsTimers() {
     noClasses().that().resideOutsideOfPackage(ROOT + ".clock..")

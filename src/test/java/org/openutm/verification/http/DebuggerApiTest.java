@@ -25,17 +25,24 @@ class DebuggerApiTest extends SharedService {
           step: Generate UUID
       """;
 
+  static Http.Response start(String session, String breakpoints) {
+    return http.post("/run-scenario-async?breakpoints=" + breakpoints, YAML, "Content-Type", "application/yaml",
+        "X-Session-Id", session);
+  }
+
   @Test
   void aRunPausesAtItsBreakpointAndResumesWithEditedArguments() {
     String s = newSession();
-    Http.Response started = http.post("/run-scenario-async?breakpoints=m", YAML, "Content-Type", "application/yaml",
-        "X-Session-Id", s);
+    Http.Response started = start(s, "m");
     assertEquals(200, started.status(), started.body());
     String runId = started.json().getString("run_id");
     Waits.until(() -> "m".equals(http.get("/api/runs/" + runId + "?results=false").json().getString("paused_at")),
         10_000, "the run pauses before m");
     Http.Response wrongStep = http.post("/api/sessions/" + s + "/resume", new JsonObject().put("step_id", "last"));
     assertEquals(409, wrongStep.status(), wrongStep.body());
+    Http.Response badStep = http.post("/api/sessions/" + s + "/resume", new JsonObject().put("step_id", 5));
+    assertEquals(400, badStep.status(), badStep.body());
+    assertEquals("step_id", badStep.json().getJsonObject("details").getString("field"));
     Http.Response badMode = http.post("/api/sessions/" + s + "/resume", new JsonObject().put("mode", "run"));
     assertEquals(400, badMode.status(), badMode.body());
     assertEquals("mode", badMode.json().getJsonObject("details").getString("field"));
@@ -77,8 +84,7 @@ class DebuggerApiTest extends SharedService {
   @Test
   void aBreakpointOnNoStepIsRefusedNamingIt() {
     String s = newSession();
-    Http.Response r = http.post("/run-scenario-async?breakpoints=m,nope", YAML, "Content-Type", "application/yaml",
-        "X-Session-Id", s);
+    Http.Response r = start(s, "m,nope");
     assertEquals(400, r.status(), r.body());
     assertEquals("breakpoints", r.json().getJsonObject("details").getString("field"));
     assertEquals("nope", r.json().getJsonObject("details").getString("step_id"));

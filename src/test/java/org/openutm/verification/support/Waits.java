@@ -28,6 +28,7 @@ public final class Waits {
   public static int commonInFlight(TestService service) {
     return TestService.await(service.vertx.eventBus().<io.vertx.core.json.JsonObject>request(
         org.openutm.verification.core.Addresses.client("common"),
-        new io.vertx.core.json.JsonObject().put("action", "ping"))).body().getInteger("in_flight");
+        new io.vertx.core.json.JsonObject().put("action", "ping"),
+        new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(5_000))).body().getInteger("in_flight");
   }
 }
