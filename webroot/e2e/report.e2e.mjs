@@ -1,5 +1,5 @@
-// Opens a report.html in headless Chromium: no console errors, prints the number of tracks on its map, screenshot.
-// Usage: node e2e/report.e2e.mjs <report.html> <screenshot.png>
+// Opens a report.html in headless Chromium: no console errors, no network request; what its maps, timelines and
+// altitude profiles draw; a screenshot. Usage: node e2e/report.e2e.mjs <report.html> <screenshot.png>
 import { chromium } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 
@@ -11,10 +11,25 @@ const errors = [];
 page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 page.on('pageerror', (e) => errors.push(e.message));
 const requests = [];
-page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+page.on('request', (r) => { if (r.url() !== pathToFileURL(file).href) requests.push(r.url()); });
 await page.goto(pathToFileURL(file).href);
+await page.waitForTimeout(300);
 await page.screenshot({ path: shot, fullPage: true });
-const tracks = await page.$$eval('svg.map .track', (t) => t.length);
-const declarations = await page.$$eval('svg.map .declaration', (t) => t.length);
-console.log(JSON.stringify({ tracks, declarations, errors, requests }));
+const count = (selector) => page.$$eval(selector, (t) => t.length);
+const leaflet = await count('.lmap.leaflet-map');
+const seen = {
+  leaflet,
+  // Leaflet's paths when the map is interactive, the SVG fallback's otherwise
+  tracks: leaflet ? await count('.leaflet-overlay-pane path.kind-telemetry, .leaflet-overlay-pane path.kind-traffic')
+    : await count('svg.map .track'),
+  declarations: leaflet ? await count('.leaflet-overlay-pane path.kind-declaration') : await count('svg.map .declaration'),
+  scale: await count('.leaflet-control-scale'),
+  legend: await page.$$eval('.map-legend div', (d) => d.map((x) => x.textContent)),
+  timelineBars: await count('svg.timeline g.bar'),
+  profiles: await count('svg.altitude polyline.profile'),
+  docs: await page.$$eval('.docs table', (t) => t.length),
+  errors,
+  requests,
+};
+console.log(JSON.stringify(seen));
 await browser.close();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The command line (picocli): {@code serve}, {@code run}, {@code validate}, {@code emulator}, {@code operations},
+ * The command line (picocli): {@code serve}, {@code run}, {@code report rebuild}, {@code validate}, {@code emulator}, {@code operations},
  * {@code help}. With no command it is the Python toolkit's {@code openutm-verify}: {@code --config}, {@code -s/--suite}
  * (repeatable), {@code --debug}, and {@code --server} (= {@code serve}); without {@code --server} it runs the named
  * suites, or every configured suite.
@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     description = {"Verifies UTM systems, above all Flight Blender, by running YAML scenarios of steps.",
         "With no command it does what the Python toolkit's openutm-verify does: runs the suites named with -s (every "
             + "configured suite when none is named), or with --server starts the service."},
-    subcommands = {ServeCommand.class, RunCommand.class, ValidateCommand.class, EmulatorCommand.class, OperationsCommand.class,
+    subcommands = {ServeCommand.class, RunCommand.class, ReportCommand.class, ValidateCommand.class, EmulatorCommand.class, OperationsCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 all scenarios passed (or the service stopped cleanly), N = failed scenarios, "
         + "2 bad usage or config.",

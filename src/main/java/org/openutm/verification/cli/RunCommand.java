@@ -19,6 +19,9 @@ import org.openutm.verification.config.ConfigLoader;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.engine.SpeedCheck;
+import org.openutm.verification.report.ReportRebuild;
+import org.openutm.verification.report.Reports;
+import org.openutm.verification.report.RunJournal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -101,6 +104,7 @@ final class RunCommand implements Callable<Integer> {
           + "emulator"));
       return 2;
     }
+    rebuildInterrupted(config, out);
     Vertx vertx = Vertx.vertx();
     ServiceVerticle service = new ServiceVerticle();
     try {
@@ -110,26 +114,27 @@ final class RunCommand implements Callable<Integer> {
       // the service's config: it knows the embedded emulator's address, which the report names
       AppConfig effective = service.appConfig();
       int failed = 0;
-      java.util.List<JsonObject> summaries = new java.util.ArrayList<>();
+      // the report is written as the run goes (a killed run leaves every finished step): see RunJournal
+      var f = config.section("reporting").getJsonArray("formats", new io.vertx.core.json.JsonArray().add("json"));
+      java.util.List<String> wanted = new java.util.ArrayList<>(f.stream().map(String::valueOf).toList());
+      if (!wanted.contains("junit")) {
+        wanted.add("junit");
+      }
+      RunJournal journal = RunJournal.open(Reports.root(effective), Reports.header(effective), wanted,
+          Reports.keep(effective));
       try {
         for (ScenarioSources.Source s : sources.sources()) {
-          failed += runOne(vertx, s, out, summaries) ? 0 : 1;
+          failed += runOne(vertx, s, out, journal) ? 0 : 1;
         }
       } catch (SpeedRefused e) {
         out.println("run: " + e.getMessage());
+        journal.finish().get(60, TimeUnit.SECONDS);
         return 2;
       }
       out.printf("%n%d scenario(s), %d passed, %d failed%n", sources.sources().size(),
           sources.sources().size() - failed, failed);
-      if (!summaries.isEmpty()) {
-        var f = config.section("reporting").getJsonArray("formats", new io.vertx.core.json.JsonArray().add("json"));
-        java.util.List<String> wanted = new java.util.ArrayList<>(f.stream().map(String::valueOf).toList());
-        if (!wanted.contains("junit")) {
-          wanted.add("junit");
-        }
-        String id = org.openutm.verification.report.Reports.write(effective, summaries, wanted);
-        out.println("report: " + org.openutm.verification.report.Reports.root(config).resolve(id));
-      }
+      String id = journal.finish().get(10, TimeUnit.MINUTES);
+      out.println("report: " + Reports.root(effective).resolve(id));
       return failed;
     } finally {
       service.drain().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -137,16 +142,22 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static boolean runOne(Vertx vertx, ScenarioSources.Source s, PrintStream out, java.util.List<JsonObject> summaries)
+  private static boolean runOne(Vertx vertx, ScenarioSources.Source s, PrintStream out, RunJournal journal)
       throws Exception {
+    journal.scenario(new JsonObject().put("scenario", s.label()).put("suite_name", s.suite()));
     out.println("== " + s.label() + (s.suite() == null ? "" : " (suite " + s.suite() + ")")
         + (s.dataFiles() == null ? "" : " with " + s.dataFiles().encode()));
     String session = await(vertx.eventBus().<JsonObject>request(Addresses.SESSIONS,
         new JsonObject().put("action", "create"))).body().getString("session_id");
     Map<String, Long> running = new HashMap<>();
     Map<String, Number> expected = new HashMap<>();
+    java.util.concurrent.CompletableFuture<Void> seenDone = new java.util.concurrent.CompletableFuture<>();
     MessageConsumer<JsonObject> events = vertx.eventBus().consumer(Addresses.events(session), m -> {
       JsonObject e = m.body();
+      journal.event(e);
+      if ("done".equals(e.getString("type"))) {
+        seenDone.complete(null);
+      }
       if ("started".equals(e.getString("type"))) {
         running.put(e.getString("step_id"), SimClock.millis());
         if (e.getValue("expected_seconds") instanceof Number n) {
@@ -184,16 +195,20 @@ final class RunCommand implements Callable<Integer> {
               : String.format(" simulated (%.2f s wall at speed %s)", result.getDouble("wall_duration", 0.0),
                   SimClock.speed()), result.getInteger("steps"),
           result.getString("error") == null ? "" : ", " + result.getString("error"));
-      summaries.add(result.put("suite_name", s.suite()));
+      // every step event of the run reached the journal before its summary does
+      seenDone.get(10, TimeUnit.SECONDS);
+      journal.scenarioEnded(result.put("suite_name", s.suite()));
       return "success".equals(result.getString("status"));
     } catch (IllegalStateException e) {
       ServiceException se = ServiceException.from(e.getCause() == null ? e : e.getCause());
       if ("speed".equals(se.details().getString("field"))) {
+        journal.scenarioEnded(new JsonObject().put("scenario", s.label()).put("status", "failure")
+            .put("error", se.getMessage()).put("suite_name", s.suite()));
         throw new SpeedRefused(se.getMessage());
       }
       out.println("  => INVALID: " + se.getMessage());
-      summaries.add(new JsonObject().put("scenario", s.label()).put("status", "failure").put("error", se.getMessage())
-          .put("results", new io.vertx.core.json.JsonArray()).put("suite_name", s.suite()));
+      journal.scenarioEnded(new JsonObject().put("scenario", s.label()).put("status", "failure")
+          .put("error", se.getMessage()).put("suite_name", s.suite()));
       JsonObject details = se.details();
       if (details.getJsonArray("problems") != null) {
         details.getJsonArray("problems").forEach(p -> {
@@ -206,6 +221,19 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       SimClock.cancelWallTimer(vertx, ticker);
       events.unregister();
+    }
+  }
+
+  /** Reports of runs that a killed process left unfinished are rebuilt from their journals (said, one line each). */
+  static void rebuildInterrupted(AppConfig config, PrintStream out) {
+    try {
+      for (JsonObject r : ReportRebuild.rebuildInterrupted(Reports.root(config))) {
+        out.println(r.getString("error") != null ? "report: cannot rebuild " + r.getString("id") + ": " + r.getString("error")
+            : "report: rebuilt " + Reports.root(config).resolve(r.getString("id")) + " from its journal (run "
+                + r.getString("run_status") + ", " + r.getInteger("scenarios") + " scenario(s))");
+      }
+    } catch (java.io.IOException e) {
+      out.println("report: cannot look for interrupted reports in " + Reports.root(config) + ": " + e.getMessage());
     }
   }
 

@@ -69,6 +69,7 @@ final class ServeCommand implements Callable<Integer> {
       // the bundled default, or OPENUTM_CONFIG_PATH: the service loads the same file
       deployment.put("config_path", loaded.path().toString());
     }
+    RunCommand.rebuildInterrupted(loaded, System.out);
     if (org.openutm.verification.cluster.ClusterSetup.enabled(loaded)) {
       return ClusterServe.run(loaded, deployment);
     }

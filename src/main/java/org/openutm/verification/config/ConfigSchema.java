@@ -133,6 +133,7 @@ public final class ConfigSchema {
       "data_search_paths", listOf(str()),
       "suites", mapOf(obj("scenarios", listOf(SUITE_SCENARIO), "description", str())),
       "reporting", obj("output_dir", str(), "formats", listOf(oneOf("json", "html", "junit", "log")), "keep", integer(),
+          "map_tiles", str(),
           "allure", obj("enabled", bool(), "capture_http", bool(), "results_dir", str()), "deployment_details", obj("name", str(), "version", str(), "notes", str())),
       "logging", obj("level", oneOf("TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "trace", "debug", "info",
           "warn", "warning", "error")),

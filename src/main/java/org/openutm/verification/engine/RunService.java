@@ -28,14 +28,14 @@ public final class RunService {
   private final Map<String, String> sessionOfRun = new HashMap<>();
   private final Map<String, ScenarioRun> byId = new HashMap<>();
   private final Map<String, SingleSteps> singleSteps = new HashMap<>();
-  private java.util.function.BiConsumer<Session, JsonObject> onReport = (s, summary) -> { };
+  private RunObserver.Factory observers = (s, run, scenario) -> null;
 
   /**
-   * Called with the session and the summary (with results) of every run that asked for a report (HTTP runs do by
-   * default), on the session's thread as the run ends.
+   * Makes the observer (the report writer) of every run that asked for a report (HTTP runs do by default), as the
+   * run starts, on the session's thread.
    */
-  public void onReport(java.util.function.BiConsumer<Session, JsonObject> handler) {
-    this.onReport = handler;
+  public void onReport(RunObserver.Factory factory) {
+    this.observers = factory;
   }
 
   public RunService(StepExecutor executor, AppConfig config) {
@@ -163,8 +163,10 @@ public final class RunService {
 
   private Future<JsonObject> start(Session s, ScenarioDef def, JsonObject dataFiles, boolean wait, boolean report,
       java.util.Set<String> breakpoints) {
-    ScenarioRun run = new ScenarioRun(UUID.randomUUID().toString(), s, executor, executor.current(config), def,
-        dataFiles == null ? null : new JsonObject().put("data_files", dataFiles), breakpoints);
+    String runId = UUID.randomUUID().toString();
+    RunObserver observer = report ? observers.open(s, runId, def.name()) : null;
+    ScenarioRun run = new ScenarioRun(runId, s, executor, executor.current(config), def,
+        dataFiles == null ? null : new JsonObject().put("data_files", dataFiles), breakpoints, observer);
     Deque<ScenarioRun> runs = bySession.computeIfAbsent(s.id(), k -> new ArrayDeque<>());
     runs.addLast(run);
     byId.put(run.runId(), run);
@@ -176,8 +178,8 @@ public final class RunService {
     }
     Future<JsonObject> completion = run.start().onSuccess(summary ->
         org.openutm.verification.core.Metrics.run(summary.getString("status", "unknown")));
-    if (report) {
-      completion.onSuccess(summary -> onReport.accept(s, summary));
+    if (observer != null) {
+      completion.onSuccess(observer::ended);
     }
     // the scenario data goes to the report this service writes, not into the answer (a caller writing its own
     // report, as the CLI, asks for none and gets it)

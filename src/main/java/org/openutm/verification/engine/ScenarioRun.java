@@ -47,19 +47,24 @@ public final class ScenarioRun {
 
   private final JsonObject overrides;
   private Debugger debugger;
+  private RunObserver observer;
 
   /** {@code overrides}: config overrides for this run (a suite's data_files for its scenario), or null. */
   public ScenarioRun(String runId, Session session, StepExecutor executor, AppConfig config, ScenarioDef def,
       JsonObject overrides) {
-    this(runId, session, executor, config, def, overrides, java.util.Set.of());
+    this(runId, session, executor, config, def, overrides, java.util.Set.of(), null);
   }
 
-  /** As above, pausing before each of {@code breakpoints} (step ids) and on {@code pause} (see {@link Debugger}). */
+  /**
+   * As above, pausing before each of {@code breakpoints} (step ids) and on {@code pause} (see {@link Debugger}), each
+   * event of the run shown to {@code observer} too (null: none).
+   */
   public ScenarioRun(String runId, Session session, StepExecutor executor, AppConfig config, ScenarioDef def,
-      JsonObject overrides, java.util.Set<String> breakpoints) {
+      JsonObject overrides, java.util.Set<String> breakpoints, RunObserver observer) {
     this(session, executor, config, def, overrides, new RunState(runId, def.name(), session::result), new HashMap<>(),
         false);
     this.debugger = new Debugger(breakpoints, e -> session.publish(e.put("run_id", runId)));
+    this.observer = observer;
   }
 
   /** The run's debugger (pause, resume). */
@@ -117,7 +122,11 @@ public final class ScenarioRun {
 
   /** Starts the run; the future completes with the summary (with results) when every step and task has ended. */
   public Future<JsonObject> start() {
-    session.addRunSink(state.runId, state::onEvent);
+    RunObserver o = observer;
+    session.addRunSink(state.runId, o == null ? state::onEvent : e -> {
+      state.onEvent(e);
+      o.event(e);
+    });
     session.clearReportData();
     session.publish(new JsonObject().put("type", "run").put("run_id", state.runId).put("status", "running")
         .put("scenario", def.name()));

@@ -28,7 +28,9 @@ final class ReportRoutes {
         for (Object o : list) {
           JsonObject e = (JsonObject) o;
           JsonArray names = e.getJsonArray("scenarios", new JsonArray());
-          if (scenario == null || names.contains(scenario)) {
+          // a run going on has a folder (and a report.json of what finished) but no report yet: not the latest
+          boolean whole = e.getBoolean("html", false) || Reports.COMPLETED.equals(e.getString("run_status"));
+          if (whole && (scenario == null || names.contains(scenario))) {
             String file = e.getBoolean("html", false) ? "report.html" : "report.json";
             ctx.response().setStatusCode(302).putHeader("Location", "/reports/" + e.getString("id") + "/" + file).end();
             return;

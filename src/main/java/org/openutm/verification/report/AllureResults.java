@@ -26,20 +26,28 @@ public final class AllureResults {
   }
 
   public static boolean enabled(AppConfig config) {
-    return config.section("reporting").getJsonObject("allure", new JsonObject()).getBoolean("enabled", false);
+    return enabled(config.section("reporting"));
+  }
+
+  /** {@code reporting}: the config's reporting section (a report.json's config holds it, masked). */
+  static boolean enabled(JsonObject reporting) {
+    return reporting.getJsonObject("allure", new JsonObject()).getBoolean("enabled", false);
   }
 
   /** The results folder of a report folder. */
   public static Path resultsDir(AppConfig config, Path reportDir) {
-    String dir = config.section("reporting").getJsonObject("allure", new JsonObject())
-        .getString("results_dir", "allure-results");
+    return resultsDir(config.section("reporting"), reportDir);
+  }
+
+  static Path resultsDir(JsonObject reporting, Path reportDir) {
+    String dir = reporting.getJsonObject("allure", new JsonObject()).getString("results_dir", "allure-results");
     Path p = Path.of(dir.isBlank() ? "allure-results" : dir);
     return p.isAbsolute() ? p : reportDir.resolve(p).normalize();
   }
 
-  static void write(AppConfig config, Path reportDir, JsonObject report) throws IOException {
-    boolean http = config.section("reporting").getJsonObject("allure", new JsonObject()).getBoolean("capture_http", false);
-    Path dir = resultsDir(config, reportDir);
+  static void write(JsonObject reporting, Path reportDir, JsonObject report) throws IOException {
+    boolean http = reporting.getJsonObject("allure", new JsonObject()).getBoolean("capture_http", false);
+    Path dir = resultsDir(reporting, reportDir);
     Files.createDirectories(dir);
     for (Object o : report.getJsonArray("results", new JsonArray())) {
       JsonObject scenario = (JsonObject) o;
@@ -87,7 +95,7 @@ public final class AllureResults {
       if (scenario.getString("error_message") != null) {
         test.put("statusDetails", new JsonObject().put("message", scenario.getString("error_message")));
       }
-      Reports.atomic(dir.resolve(uuid + "-result.json"), AppConfig.maskUrl(test.encodePrettily()));
+      org.openutm.verification.core.AtomicFiles.write(dir.resolve(uuid + "-result.json"), AppConfig.maskUrl(test.encodePrettily()));
     }
   }
 
@@ -135,13 +143,13 @@ public final class AllureResults {
 
   private static JsonObject attach(Path dir, String name, JsonObject content) throws IOException {
     String source = UUID.randomUUID() + "-attachment.json";
-    Reports.atomic(dir.resolve(source), AppConfig.maskUrl(content.encodePrettily()));
+    org.openutm.verification.core.AtomicFiles.write(dir.resolve(source), AppConfig.maskUrl(content.encodePrettily()));
     return new JsonObject().put("name", name).put("source", source).put("type", "application/json");
   }
 
   private static JsonObject attachText(Path dir, String name, String text) throws IOException {
     String source = UUID.randomUUID() + "-attachment.txt";
-    Reports.atomic(dir.resolve(source), AppConfig.maskUrl(text));
+    org.openutm.verification.core.AtomicFiles.write(dir.resolve(source), AppConfig.maskUrl(text));
     return new JsonObject().put("name", name).put("source", source).put("type", "text/plain");
   }
 

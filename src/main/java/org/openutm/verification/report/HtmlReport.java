@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * report.html: one self-contained file (inline CSS and SVG; no script, no CDN, no tiles): the run header, summary, and
- * per scenario its status, an SVG map (declarations, geofences, telemetry and air-traffic tracks, scale bar) and its
- * steps grouped by flight phase with collapsible result JSON, logs and HTTP exchanges.
+ * report.html: one self-contained file (inline CSS, SVG and script; no CDN, no request; tiles only when
+ * reporting.map_tiles names them): the run header, summary, and per scenario its status, docs (Markdown), a timeline of
+ * its steps, a Leaflet map (declarations, geofences, telemetry and air-traffic tracks, DAA closest approaches; an SVG
+ * drawing where Leaflet is not built in), altitude profiles, and its steps grouped by flight phase with collapsible
+ * result JSON, logs and HTTP exchanges.
  */
 final class HtmlReport {
   private HtmlReport() {
@@ -64,18 +66,30 @@ final class HtmlReport {
     row(sb, "Deployment", deployment(report.getJsonObject("deployment_details", new JsonObject())));
     row(sb, "Scenarios", summary.getInteger("total_scenarios", 0) + " (" + summary.getInteger("passed", 0) + " passed, "
         + summary.getInteger("failed", 0) + " failed)");
+    if (Reports.INTERRUPTED.equals(report.getString("run_status"))) {
+      row(sb, "Run status", "interrupted: the process ended before the run did; this report holds every step that had "
+          + "finished (rebuilt from journal.jsonl)");
+    }
     sb.append("</table></header>");
-    for (Object o : report.getJsonArray("results", new JsonArray())) {
-      scenario(sb, (JsonObject) o);
+    JsonArray results = report.getJsonArray("results", new JsonArray());
+    boolean maps = false;
+    String tiles = ReportMap.tiles(report);
+    for (int i = 0; i < results.size(); i++) {
+      maps |= scenario(sb, results.getJsonObject(i), i, tiles);
+    }
+    if (maps && ReportMap.interactive()) {
+      sb.append(ReportMap.scripts());
     }
     return sb.append("</body></html>").toString();
   }
 
-  private static void scenario(StringBuilder sb, JsonObject r) {
+  /** One scenario's section; true when it has a map. */
+  private static boolean scenario(StringBuilder sb, JsonObject r, int index, String tiles) {
     JsonArray steps = r.getJsonArray("steps", new JsonArray());
     sb.append("<section class=\"scenario\"><h2><span class=\"badge ").append(esc(r.getString("status"))).append("\">")
         .append(esc(r.getString("status"))).append("</span> ")
         .append("cancelled".equals(r.getString("run_status")) ? "<span class=\"badge cancelled\">cancelled</span> " : "")
+        .append(Reports.INTERRUPTED.equals(r.getString("run_status")) ? "<span class=\"badge interrupted\">interrupted</span> " : "")
         .append(esc(r.getString("name")))
         .append(r.getString("suite_name") == null ? "" : " <small>suite " + esc(r.getString("suite_name")) + "</small>")
         .append(String.format(" <small>%.2f s</small></h2>", r.getDouble("duration", 0.0)));
@@ -83,12 +97,25 @@ final class HtmlReport {
       sb.append("<p class=\"error\">").append(esc(r.getString("error_message"))).append("</p>");
     }
     if (r.getString("docs") != null) {
-      sb.append("<details><summary>Docs</summary><pre>").append(esc(r.getString("docs"))).append("</pre></details>");
+      sb.append("<details open><summary>Docs</summary><div class=\"docs\">").append(Markdown.html(r.getString("docs")))
+          .append("</div></details>");
+    }
+    String anchor = "step-" + index + "-";
+    String timeline = Timeline.svg(steps, anchor);
+    if (!timeline.isEmpty()) {
+      sb.append("<details open class=\"timeline\"><summary>Timeline</summary>").append(timeline).append("</details>");
     }
     MapData map = MapData.of(steps);
     if (!map.isEmpty()) {
-      sb.append("<figure>").append(map.svg(720, 420)).append("<figcaption>blue: declarations, red: geofences, green: "
-          + "telemetry, amber: air traffic, red circles: DAA closest approaches</figcaption></figure>");
+      sb.append("<figure>").append(ReportMap.interactive() ? ReportMap.container(map, tiles) : map.svg(720, 420))
+          .append("<figcaption>blue: declarations, red: geofences, green: telemetry, amber: air traffic, red circles: "
+              + "DAA closest approaches</figcaption></figure>");
+      String profiles = AltitudeProfile.charts("telemetry", map.telemetry, "#1f9d49")
+          + AltitudeProfile.charts("aircraft", map.traffic, "#e8a317");
+      if (!profiles.isEmpty()) {
+        sb.append("<details open><summary>Altitude profiles</summary><div class=\"profiles\">").append(profiles)
+            .append("</div></details>");
+      }
     }
     DaaEncounters daa = DaaEncounters.of(steps);
     if (!daa.isEmpty()) {
@@ -99,10 +126,10 @@ final class HtmlReport {
     for (String phase : PHASES) {
       byPhase.put(phase, new StringBuilder());
     }
-    for (Object s : steps) {
-      JsonObject step = (JsonObject) s;
+    for (int i = 0; i < steps.size(); i++) {
+      JsonObject step = steps.getJsonObject(i);
       String phase = step.getString("phase") == null ? ANY_PHASE : step.getString("phase");
-      step(byPhase.computeIfAbsent(phase, k -> new StringBuilder()), step);
+      step(byPhase.computeIfAbsent(phase, k -> new StringBuilder()), step, anchor + i);
     }
     byPhase.values().removeIf(rows -> rows.length() == 0);
     StringBuilder last = byPhase.remove(ANY_PHASE);
@@ -121,6 +148,7 @@ final class HtmlReport {
           + "</tr>").append(rows).append("</table>");
     });
     sb.append("</section>");
+    return !map.isEmpty();
   }
 
   /** "PRE FLIGHT" -> "Pre-flight", "CRUISE" -> "Cruise", "FLIGHT PLANNING" -> "Flight planning". */
@@ -130,8 +158,9 @@ final class HtmlReport {
     return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
   }
 
-  private static void step(StringBuilder sb, JsonObject step) {
-    sb.append("<tr class=\"step ").append(esc(step.getString("status"))).append("\"><td><span class=\"badge ")
+  private static void step(StringBuilder sb, JsonObject step, String anchor) {
+    sb.append("<tr id=\"").append(esc(anchor)).append("\" class=\"step ").append(esc(step.getString("status")))
+        .append("\"><td><span class=\"badge ")
         .append(esc(step.getString("status"))).append("\">").append(esc(step.getString("status"))).append("</span></td><td>")
         .append(esc(step.getString("id"))).append("</td><td>").append(esc(step.getString("name")))
         .append(String.format("</td><td>%.2f s</td><td>", step.getDouble("duration", 0.0)));
@@ -193,11 +222,13 @@ final class HtmlReport {
       + ".overall.pass,.overall.success{color:#1f9d49}.overall.fail,.overall.failure{color:#d33}section.scenario{border-top:2px solid #ddd;margin-top:20px}"
       + ".badge{padding:1px 6px;border-radius:8px;font-size:12px;background:#eee}.badge.pass,.badge.success{background:#d7f5dd;color:#11632a}"
       + ".badge.fail,.badge.failure{background:#fbdcdc;color:#8a1c1c}.badge.skipped{background:#eee;color:#666}"
-      + ".badge.cancelled{background:#fde9c8;color:#7a4a00}"
+      + ".badge.cancelled,.badge.interrupted{background:#fde9c8;color:#7a4a00}"
       + ".badge.running{background:#dbe7ff}table.steps{border-collapse:collapse;width:100%}table.steps td,table.steps th{border-bottom:1px solid #eee;"
       + "padding:4px;vertical-align:top;text-align:left}.error{color:#d33}pre{background:#f4f4f4;padding:6px;max-height:300px;overflow:auto}"
       + "table.exchanges td{font-size:12px}figure{margin:12px 0}figcaption{font-size:12px;color:#666}"
       + "table.daa,table.sequence{border-collapse:collapse;font-size:12px}table.daa td,table.daa th,table.sequence td,"
       + "table.sequence th{border-bottom:1px solid #eee;padding:2px 6px;text-align:left}tr.level3 td{background:#fbdcdc}"
-      + "tr.level2 td{background:#fdebd3}td.bad{color:#d33;font-weight:600}";
+      + "tr.level2 td{background:#fdebd3}td.bad{color:#d33;font-weight:600}.profiles{display:flex;flex-wrap:wrap;gap:8px}"
+      + "svg.timeline a:hover rect{opacity:.75}tr.step:target td{background:#fff7d6}.note{font-size:12px;color:#666}"
+      + ".docs{max-width:900px}.docs table{border-collapse:collapse}.docs td,.docs th{border:1px solid #ddd;padding:2px 6px}";
 }

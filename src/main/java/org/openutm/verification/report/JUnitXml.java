@@ -11,15 +11,18 @@ final class JUnitXml {
 
   static String of(JsonObject report) {
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    sb.append("<testsuites name=\"openutm-verification\" tests=\"").append(count(report, null)).append("\" failures=\"")
-        .append(count(report, "failure")).append("\" skipped=\"").append(count(report, "skipped")).append("\" errors=\"0\" time=\"")
+    sb.append("<testsuites name=\"openutm-verification\" tests=\"").append(count(report, null) + interrupted(report)).append("\" failures=\"")
+        .append(count(report, "failure")).append("\" skipped=\"").append(count(report, "skipped")).append("\" errors=\"")
+        .append(interrupted(report)).append("\" time=\"")
         .append(seconds(report.getValue("total_duration"))).append("\">\n");
     for (Object o : report.getJsonArray("results")) {
       JsonObject r = (JsonObject) o;
       JsonArray steps = r.getJsonArray("steps", new JsonArray());
       String suite = r.getString("name");
-      sb.append("  <testsuite name=\"").append(esc(suite)).append("\" tests=\"").append(steps.size())
-          .append("\" failures=\"").append(statusCount(steps, "failure")).append("\" errors=\"0\" skipped=\"")
+      boolean cut = Reports.INTERRUPTED.equals(r.getString("run_status"));
+      sb.append("  <testsuite name=\"").append(esc(suite)).append("\" tests=\"").append(steps.size() + (cut ? 1 : 0))
+          .append("\" failures=\"").append(statusCount(steps, "failure")).append("\" errors=\"").append(cut ? 1 : 0)
+          .append("\" skipped=\"")
           .append(statusCount(steps, "skipped")).append("\" time=\"").append(seconds(r.getValue("duration")))
           .append("\" timestamp=\"").append(timestamp(report.getString("start_time"))).append("\">\n");
       for (Object s : steps) {
@@ -37,6 +40,13 @@ final class JUnitXml {
         } else {
           sb.append("/>\n");
         }
+      }
+      if (cut) {
+        // the scenario did not end: CI shows it as an error, not as a suite whose steps all passed
+        String message = r.getString("error_message") == null ? "interrupted" : r.getString("error_message");
+        sb.append("    <testcase classname=\"").append(esc(suite)).append("\" name=\"(interrupted)\" time=\"0.000\">\n")
+            .append("      <error message=\"").append(esc(message)).append("\" type=\"interrupted\">").append(esc(message))
+            .append("</error>\n    </testcase>\n");
       }
       sb.append("  </testsuite>\n");
     }
@@ -59,6 +69,11 @@ final class JUnitXml {
       t = SimClock.now();
     }
     return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(t);
+  }
+
+  private static long interrupted(JsonObject report) {
+    return report.getJsonArray("results").stream()
+        .filter(o -> Reports.INTERRUPTED.equals(((JsonObject) o).getString("run_status"))).count();
   }
 
   private static int count(JsonObject report, String status) {

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * What the report's map draws, read from a scenario's steps: declaration polygons and geofences from the bodies the
  * steps sent, telemetry tracks from the telemetry they submitted, air traffic tracks from observations in results.
- * Points are [lon, lat].
+ * Points are [lon, lat] ([lon, lat, altitude m, time s] on tracks, NaN where unknown). {@link #features()} is the
+ * same as GeoJSON, for the report's Leaflet map (and any live view of a run).
  */
 final class MapData {
   final List<List<double[]>> declarations = new ArrayList<>();
@@ -79,7 +80,10 @@ final class MapData {
         for (Object s : obs.getJsonArray("current_states", new JsonArray())) {
           JsonObject p = ((JsonObject) s).getJsonObject("position", new JsonObject());
           if (p.getValue("lat") instanceof Number lat && p.getValue("lng") instanceof Number lng) {
-            telemetry.computeIfAbsent(id, k -> new ArrayList<>()).add(new double[] {lng.doubleValue(), lat.doubleValue()});
+            Object ts = ((JsonObject) s).getValue("timestamp");
+            telemetry.computeIfAbsent(id, k -> new ArrayList<>()).add(new double[] {lng.doubleValue(), lat.doubleValue(),
+                p.getValue("alt") instanceof Number alt ? alt.doubleValue() : Double.NaN,
+                seconds(ts instanceof JsonObject stamp ? stamp.getValue("value") : ts)});
           }
         }
       }
@@ -91,10 +95,70 @@ final class MapData {
       if (o instanceof JsonObject j && j.getValue("lat_dd") instanceof Number lat && j.getValue("lon_dd") instanceof Number lon) {
         List<double[]> track = traffic.computeIfAbsent(String.valueOf(j.getValue("icao_address")), k -> new ArrayList<>());
         if (track.size() < 2000) {
-          track.add(new double[] {lon.doubleValue(), lat.doubleValue()});
+          track.add(new double[] {lon.doubleValue(), lat.doubleValue(),
+              j.getValue("altitude_mm") instanceof Number mm ? mm.doubleValue() / 1000.0 : Double.NaN,
+              seconds(j.getValue("timestamp"))});
         }
       }
     }
+  }
+
+  /** Epoch seconds of an RFC 3339 text or a number in seconds, milliseconds or microseconds; NaN when neither. */
+  static double seconds(Object t) {
+    if (t instanceof Number n) {
+      double v = n.doubleValue();
+      return v > 1e14 ? v / 1e6 : v > 1e11 ? v / 1e3 : v;
+    }
+    if (t instanceof String text) {
+      try {
+        java.time.Instant i = java.time.Instant.parse(text);
+        return i.getEpochSecond() + i.getNano() / 1e9;
+      } catch (java.time.format.DateTimeParseException e) {
+        return Double.NaN;
+      }
+    }
+    return Double.NaN;
+  }
+
+  /**
+   * Everything as a GeoJSON FeatureCollection ([lon, lat] positions), each feature's {@code properties.kind} one of
+   * declaration, geofence, telemetry, traffic (with {@code id}), cpa (ownship to intruder at the closest approach) and
+   * encounter (the intruder there), the last two with the highest alert {@code level}.
+   */
+  JsonObject features() {
+    JsonArray out = new JsonArray();
+    declarations.forEach(r -> out.add(feature("Polygon", new JsonArray().add(positions(r)), "declaration", null)));
+    geofences.forEach(r -> out.add(feature("Polygon", new JsonArray().add(positions(r)), "geofence", null)));
+    telemetry.forEach((id, t) -> out.add(feature("LineString", positions(t), "telemetry", id)));
+    traffic.forEach((id, t) -> out.add(feature("LineString", positions(t), "traffic", id)));
+    for (double[][] e : encounters) {
+      JsonObject cpa = feature("LineString", positions(List.of(e[0], e[1])), "cpa", null);
+      JsonObject point = feature("Point", position(e[1]), "encounter", null);
+      for (JsonObject f : List.of(cpa, point)) {
+        f.getJsonObject("properties").put("level", (int) e[2][0]);
+        out.add(f);
+      }
+    }
+    return new JsonObject().put("type", "FeatureCollection").put("features", out);
+  }
+
+  private static JsonObject feature(String type, JsonArray coordinates, String kind, String id) {
+    JsonObject props = new JsonObject().put("kind", kind);
+    if (id != null) {
+      props.put("id", id);
+    }
+    return new JsonObject().put("type", "Feature").put("properties", props)
+        .put("geometry", new JsonObject().put("type", type).put("coordinates", coordinates));
+  }
+
+  private static JsonArray positions(List<double[]> line) {
+    JsonArray a = new JsonArray();
+    line.forEach(p -> a.add(position(p)));
+    return a;
+  }
+
+  private static JsonArray position(double[] p) {
+    return new JsonArray().add(Math.round(p[0] * 1e7) / 1e7).add(Math.round(p[1] * 1e7) / 1e7);
   }
 
   private static void polygons(JsonObject geo, List<List<double[]>> into) {

@@ -19,7 +19,6 @@ import org.openutm.verification.config.AppConfig;
  * {@code reporting.keep} runs are kept. Blocking IO: call from executeBlocking.
  */
 public final class Reports {
-  static final DateTimeFormatter DIR = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
   public static final String VERSION = "0.1.0";
 
   private Reports() {
@@ -36,33 +35,33 @@ public final class Reports {
    */
   public static String write(AppConfig config, List<JsonObject> runs, List<String> formats) throws IOException {
     Path root = root(config);
-    Files.createDirectories(root);
-    String base = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(
-        org.openutm.verification.clock.SimClock.wallMillis()), java.time.ZoneId.systemDefault()).format(DIR);
-    Path dir = root.resolve(base);
-    for (int n = 2; Files.exists(dir); n++) {
-      dir = root.resolve(base + "-" + n);
-    }
-    Files.createDirectories(dir);
-    JsonObject report = report(config, runs);
-    ScenarioData.save(dir, report);
-    if (AllureResults.enabled(config)) {
-      AllureResults.write(config, dir, report);
-    }
-    if (formats.contains("json")) {
-      atomic(dir.resolve("report.json"), report.encodePrettily());
-    }
-    if (formats.contains("html")) {
-      atomic(dir.resolve("report.html"), HtmlReport.of(report));
-    }
-    if (formats.contains("junit")) {
-      atomic(dir.resolve("junit.xml"), JUnitXml.of(report));
-    }
-    if (formats.contains("log")) {
-      atomic(dir.resolve("report.log"), log(report));
-    }
-    retain(root, config.section("reporting").getInteger("keep", 50));
+    Path dir = ReportFolder.create(root);
+    ReportFolder.write(dir, report(header(config), runs).put("run_status", COMPLETED), formats);
+    retain(root, keep(config));
     return dir.getFileName().toString();
+  }
+
+  /** How many report folders are kept ({@code reporting.keep}). */
+  public static int keep(AppConfig config) {
+    return config.section("reporting").getInteger("keep", 50);
+  }
+
+  /** A report's run_status: every scenario ran to its end (its own run_status says how). */
+  public static final String COMPLETED = "completed";
+  /** A report's (and a scenario's) run_status: the process ended before the run did. */
+  public static final String INTERRUPTED = "interrupted";
+
+  /**
+   * What a report says of the run besides its scenarios, fixed when the run starts: run id, tool version, Flight
+   * Blender URL (masked), deployment details, config file and the masked config (which the journal keeps, so that
+   * a report can be rebuilt from the journal alone).
+   */
+  public static JsonObject header(AppConfig config) {
+    return new JsonObject().put("run_id", config.json().getString("run_id")).put("tool_version", VERSION)
+        .put("flight_blender_url", AppConfig.maskUrl(config.section("flight_blender").getString("url", "")))
+        .put("deployment_details", config.section("reporting").getJsonObject("deployment_details", new JsonObject()))
+        .put("config_file", config.path() == null ? null : config.path().toString())
+        .put("config", config.masked());
   }
 
   /** An interactive session's results as one scenario run (POST /session/generate-report). */
@@ -91,6 +90,11 @@ public final class Reports {
   }
 
   static JsonObject report(AppConfig config, List<JsonObject> runs) {
+    return report(header(config), runs);
+  }
+
+  /** report.json (the toolkit's shape) of these scenario runs under {@code header} (see {@link #header}). */
+  static JsonObject report(JsonObject header, List<JsonObject> runs) {
     JsonArray results = new JsonArray();
     int passed = 0;
     String start = null;
@@ -114,15 +118,14 @@ public final class Reports {
           .put("error_message", run.getString("error")).put("docs", run.getString("docs")),
           run.getJsonObject("report_data")));
     }
-    JsonObject masked = config.masked();
-    return new JsonObject().put("run_id", config.json().getString("run_id")).put("tool_version", VERSION)
+    return new JsonObject().put("run_id", header.getString("run_id")).put("tool_version", header.getString("tool_version", VERSION))
         .put("start_time", start).put("end_time", end).put("total_duration", total).put("total_wall_duration", wall)
         .put("clock_speed", speed).put("achieved_speed", wall <= 0 ? speed : Math.round(total / wall * 100) / 100.0)
         .put("overall_status", passed == runs.size() ? "success" : "failure")
-        .put("flight_blender_url", AppConfig.maskUrl(config.section("flight_blender").getString("url", "")))
-        .put("deployment_details", config.section("reporting").getJsonObject("deployment_details", new JsonObject()))
-        .put("config_file", config.path() == null ? null : config.path().toString())
-        .put("config", masked).put("results", results)
+        .put("flight_blender_url", header.getString("flight_blender_url", ""))
+        .put("deployment_details", header.getJsonObject("deployment_details", new JsonObject()))
+        .put("config_file", header.getString("config_file"))
+        .put("config", header.getJsonObject("config", new JsonObject())).put("results", results)
         .put("summary", new JsonObject().put("total_scenarios", runs.size()).put("passed", passed)
             .put("failed", runs.size() - passed));
   }
@@ -144,10 +147,6 @@ public final class Reports {
     return AppConfig.maskUrl(sb.toString());
   }
 
-  static void atomic(Path target, String text) throws IOException {
-    org.openutm.verification.core.AtomicFiles.write(target, text);
-  }
-
   /** The report folders, newest first, with status and counts. */
   public static JsonArray list(AppConfig config) throws IOException {
     JsonArray out = new JsonArray();
@@ -158,6 +157,7 @@ public final class Reports {
       if (Files.isRegularFile(json)) {
         JsonObject r = new JsonObject(Files.readString(json));
         entry.put("overall_status", r.getString("overall_status")).put("summary", r.getJsonObject("summary"))
+            .put("run_status", r.getString("run_status", COMPLETED))
             .put("start_time", r.getString("start_time"))
             .put("scenarios", new JsonArray(r.getJsonArray("results").stream().map(x -> ((JsonObject) x).getString("name")).toList()));
       }

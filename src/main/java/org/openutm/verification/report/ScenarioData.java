@@ -95,6 +95,6 @@ final class ScenarioData {
     Files.createDirectories(dir);
     String text = data instanceof JsonObject o ? o.encodePrettily() : data instanceof JsonArray a ? a.encodePrettily()
         : io.vertx.core.json.Json.encodePrettily(data);
-    Reports.atomic(dir.resolve(file), text);
+    org.openutm.verification.core.AtomicFiles.write(dir.resolve(file), text);
   }
 }

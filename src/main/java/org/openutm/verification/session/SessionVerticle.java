@@ -12,7 +12,10 @@ import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.core.SessionAction;
+import org.openutm.verification.engine.RunObserver;
 import org.openutm.verification.engine.RunService;
+import org.openutm.verification.report.Reports;
+import org.openutm.verification.report.RunJournal;
 import org.openutm.verification.engine.Session;
 import org.openutm.verification.engine.StepExecutor;
 import org.openutm.verification.operation.OperationCatalog;
@@ -62,10 +65,7 @@ public class SessionVerticle extends VerticleBase {
     org.openutm.verification.core.Metrics.gauge("openutm_sessions_open", "Sessions held by this node", open::get);
     org.openutm.verification.core.Metrics.gauge("openutm_background_tasks_running", "Background tasks running on this node",
         running::get);
-    runs.onReport((session, summary) -> session.runReport(vertx.executeBlocking(() ->
-        org.openutm.verification.report.Reports.write(config, java.util.List.of(summary), formats()), false)
-        .onSuccess(id -> LOG.info("report {} for run {}", id, summary.getString("run_id")))
-        .onFailure(t -> LOG.warn("cannot write the report of run {}: {}", summary.getString("run_id"), t.getMessage()))));
+    runs.onReport(this::journal);
     long sweep = Math.max(100, (long) (sc.getDouble("sweep_seconds", 30.0) * 1000));
     lifecycle = new SessionLifecycle(service, runs, new SessionLifecycle.Endpoints() {
       @Override
@@ -82,6 +82,29 @@ public class SessionVerticle extends VerticleBase {
         .forEach(id -> LOG.info("session {} expired", id)));
     var manager = vertx.eventBus().<Object>consumer(Addresses.SESSIONS, this::onManage);
     return Future.join(manager.completion(), lifecycle.create(SessionService.DEFAULT));
+  }
+
+  /**
+   * A run's report, written as it runs (its folder from the first step: a killed process leaves every finished step,
+   * see {@link RunJournal}); the session hears of its folder when every file is written.
+   */
+  private RunObserver journal(Session session, String runId, String scenario) {
+    RunJournal journal = RunJournal.open(Reports.root(config), Reports.header(config), formats(), Reports.keep(config));
+    journal.scenario(new JsonObject().put("scenario", scenario));
+    return new RunObserver() {
+      @Override
+      public void event(JsonObject event) {
+        journal.event(event);
+      }
+
+      @Override
+      public void ended(JsonObject summary) {
+        journal.scenarioEnded(summary);
+        session.runReport(Future.fromCompletionStage(journal.finish(), vertx.getOrCreateContext())
+            .onSuccess(id -> LOG.info("report {} for run {}", id, runId))
+            .onFailure(t -> LOG.warn("cannot write the report of run {}: {}", runId, t.getMessage())));
+      }
+    };
   }
 
   private java.util.List<String> formats() {

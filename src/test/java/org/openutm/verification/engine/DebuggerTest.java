@@ -58,7 +58,7 @@ class DebuggerTest {
 
   private static ScenarioRun run(Vertx vertx, Session session, Set<String> breakpoints) {
     return new ScenarioRun("r", session, executor(vertx), CONFIG,
-        Scenarios.checkRequest(new JsonObject().put("yaml", YAML), CATALOG, 100).orThrow(), null, breakpoints);
+        Scenarios.checkRequest(new JsonObject().put("yaml", YAML), CATALOG, 100).orThrow(), null, breakpoints, null);
   }
 
   private static Map<String, JsonObject> byId(JsonObject summary) {

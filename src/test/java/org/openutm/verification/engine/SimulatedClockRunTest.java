@@ -69,7 +69,8 @@ class SimulatedClockRunTest {
       Path json = null;
       for (int i = 0; i < 100 && json == null; i++) {
         try (var files = Files.walk(dir)) {
-          json = files.filter(p -> p.getFileName().toString().equals("report.json")).findFirst().orElse(null);
+          json = files.filter(p -> p.getFileName().toString().equals("report.json"))
+              .filter(p -> org.openutm.verification.support.ReportFiles.completed(p)).findFirst().orElse(null);
         }
         Thread.sleep(50);
       }

@@ -52,8 +52,9 @@ class HtmlReportTest {
       String html = page.body();
       assertTrue(html.matches("(?s).*<th>Flight Blender</th><td>embedded emulator \\(mode [a-z]+\\) at http://127\\.0\\.0\\.1:\\d+</td>.*"),
           "the header names the emulator, its mode and its address");
-      assertFalse(html.contains("<script") || html.contains("src=\"http") || html.contains("<link"),
-          "self-contained: no script, no external resources");
+      assertFalse(html.contains("<script src") || html.contains("src=\"http") || html.contains("<link"),
+          "self-contained: scripts and styles inline, no external resource");
+      assertTrue(html.contains("L.map(") || !ReportMap.interactive(), "Leaflet inlined (when the build copied it)");
       Path file = dir.resolve(location.replace("/reports/", ""));
       Files.createDirectories(Path.of("target/e2e"));
       Process p = new ProcessBuilder("node", "webroot/e2e/report.e2e.mjs", file.toString(), "target/e2e/report.png")
@@ -64,6 +65,12 @@ class HtmlReportTest {
       JsonObject seen = new JsonObject(out.substring(out.lastIndexOf('{')));
       assertEquals(3, seen.getInteger("tracks"), "1 telemetry + 2 air-traffic tracks: " + out);
       assertEquals(1, seen.getInteger("declarations"), out);
+      assertTrue(ReportMap.interactive(), "the build copies Leaflet into report-assets/");
+      assertEquals(1, seen.getInteger("leaflet"), out);
+      assertEquals(1, seen.getInteger("scale"), "a scale bar: " + out);
+      assertEquals(new JsonArray().add("declaration").add("telemetry").add("air traffic"), seen.getJsonArray("legend"), out);
+      assertTrue(seen.getInteger("timelineBars") >= 5, "a bar per step that ran: " + out);
+      assertEquals(3, seen.getInteger("profiles"), "an altitude profile per telemetry track and per aircraft: " + out);
       assertTrue(seen.getJsonArray("errors").isEmpty(), out);
       assertTrue(seen.getJsonArray("requests").isEmpty(), "no network request: " + out);
     }
@@ -108,5 +115,49 @@ class HtmlReportTest {
     String real = HtmlReport.of(report);
     assertTrue(real.contains("<th>Flight Blender</th><td>http://127.0.0.1:4321</td>"), real);
     assertTrue(real.contains("<th>Deployment</th><td>Staging v0.9 — Local run</td>"), real);
+  }
+
+  /**
+   * Issue 24: docs rendered from Markdown (raw HTML shown as text), a timeline bar per timed step linking to its row
+   * (a background step overlapping the steps that ran meanwhile), the map's features as GeoJSON that cannot close
+   * its script element, and a tile layer only when reporting.map_tiles names one.
+   */
+  @Test
+  void docsTimelineAndMapData() {
+    JsonObject telemetry = new JsonObject().put("observations", new JsonArray().add(new JsonObject()
+        .put("flight_details", new JsonObject().put("id", "</script><b>x"))
+        .put("current_states", new JsonArray()
+            .add(state(46.95, 7.44, 500, "2026-12-07T10:00:00Z")).add(state(46.96, 7.45, 520, "2026-12-07T10:00:05Z")))));
+    JsonArray steps = new JsonArray()
+        .add(timed("bg", "2026-12-07T10:00:00Z", "2026-12-07T10:00:10Z"))
+        .add(timed("tel", "2026-12-07T10:00:01Z", "2026-12-07T10:00:02Z").put("http_exchanges", new JsonArray()
+            .add(new JsonObject().put("method", "PUT").put("url", "http://fb/flight_stream/set_telemetry")
+                .put("request_body", telemetry.encode()))))
+        .add(new JsonObject().put("id", "skipped").put("status", "skipped"));
+    JsonObject scenario = new JsonObject().put("name", "docs").put("status", "success").put("steps", steps)
+        .put("docs", "# Purpose\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>");
+    JsonObject report = new JsonObject().put("overall_status", "success").put("config", new JsonObject())
+        .put("results", new JsonArray().add(scenario));
+    String html = HtmlReport.of(report);
+    assertTrue(html.contains("<h1>Purpose</h1>") && html.contains("<table>"), "Markdown with a table");
+    assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !html.contains("<script>alert"), "raw HTML as text");
+    assertEquals(2, html.split("<g class=\"bar ").length - 1, "a bar per timed step");
+    assertTrue(html.contains("<a href=\"#step-0-1\">") && html.contains("<tr id=\"step-0-1\""), "a bar links to its row");
+    String mapData = html.substring(html.indexOf("class=\"map-data\">"), html.indexOf("</script>", html.indexOf("class=\"map-data\">")));
+    assertTrue(mapData.contains("\\u003c/script>\\u003cb>x"), "the track's id cannot end the script element: " + mapData);
+    assertEquals(1, html.split("class=\"profile\"").length - 1, "one altitude profile");
+    assertTrue(html.contains("<div class=\"lmap\"><script") && !html.contains("class=\"lmap\" data-tiles"), "no tiles unless configured");
+    report.getJsonObject("config").put("reporting", new JsonObject().put("map_tiles", "https://tiles.example/{z}/{x}/{y}.png"));
+    assertTrue(HtmlReport.of(report).contains("data-tiles=\"https://tiles.example/{z}/{x}/{y}.png\""));
+  }
+
+  private static JsonObject state(double lat, double lng, double alt, String at) {
+    return new JsonObject().put("position", new JsonObject().put("lat", lat).put("lng", lng).put("alt", alt))
+        .put("timestamp", new JsonObject().put("value", at).put("format", "RFC3339"));
+  }
+
+  private static JsonObject timed(String id, String start, String end) {
+    return new JsonObject().put("id", id).put("name", "Wait X seconds").put("status", "success").put("duration", 1.0)
+        .put("started_at", start).put("finished_at", end);
   }
 }

@@ -49,7 +49,9 @@ class ReportsTest {
       Http http = svc.http;
       assertEquals(200, http.post("/run-scenario", SCENARIO, "Content-Type", "application/yaml").status());
       JsonArray list = null;
-      for (int i = 0; i < 40 && (list == null || list.isEmpty()); i++) {
+      // the folder is listed from the run's start (run_status interrupted until it ends)
+      for (int i = 0; i < 40 && (list == null || list.isEmpty()
+          || !"completed".equals(list.getJsonObject(0).getString("run_status"))); i++) {
         Thread.sleep(100);
         list = (JsonArray) http.get("/api/reports").value();
       }
@@ -86,9 +88,7 @@ class ReportsTest {
 
   /** junit.xml against the JUnit schema CI readers follow (src/test/resources/junit.xsd); throws on any violation. */
   static void validJUnit(Path file) throws Exception {
-    javax.xml.validation.Schema schema = javax.xml.validation.SchemaFactory.newInstance(
-        javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(ReportsTest.class.getResource("/junit.xsd"));
-    schema.newValidator().validate(new javax.xml.transform.stream.StreamSource(file.toFile()));
+    JUnitSchema.validate(file);
   }
 
   @Test
@@ -114,7 +114,7 @@ class ReportsTest {
       Thread.sleep(700);
       assertEquals(200, http.post("/stop-scenario", null).status());
       JsonArray list = new JsonArray();
-      for (int i = 0; i < 50 && list.isEmpty(); i++) {
+      for (int i = 0; i < 50 && (list.isEmpty() || !"completed".equals(list.getJsonObject(0).getString("run_status"))); i++) {
         Thread.sleep(100);
         list = (JsonArray) http.get("/api/reports").value();
       }
@@ -237,7 +237,8 @@ class ReportsTest {
       Path folder = null;
       for (int i = 0; i < 50 && folder == null; i++) {
         try (var list = Files.list(dir)) {
-          folder = list.filter(p -> Files.exists(p.resolve("report.json"))).findFirst().orElse(null);
+          folder = list.filter(p -> org.openutm.verification.support.ReportFiles.completed(p.resolve("report.json")))
+              .findFirst().orElse(null);
         }
         Thread.sleep(100);
       }

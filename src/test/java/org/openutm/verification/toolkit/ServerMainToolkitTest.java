@@ -100,7 +100,8 @@ class ServerMainToolkitTest extends ToolkitRuns {
     for (int i = 0; i < 100; i++) {
       if (Files.isDirectory(out)) {
         try (var dirs = Files.list(out)) {
-          if (dirs.anyMatch(d -> Files.isRegularFile(d.resolve("report.json")))) {
+          // the folder exists from the run's start: wait for its whole report
+          if (dirs.anyMatch(d -> org.openutm.verification.support.ReportFiles.completed(d.resolve("report.json")))) {
             return;
           }
         }
