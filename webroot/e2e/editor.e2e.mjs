@@ -118,6 +118,26 @@ await page.getByRole('button', { name: 'Run step by step' }).click();
 for (let i = 0; i < 15; i++) { await assertAllVisible('sdsp_track step by step'); await page.waitForTimeout(200); }
 const enabled = (label) => page.waitForFunction((l) => [...document.querySelectorAll('button')].some((b) => b.textContent === l && !b.disabled), label, { timeout: 30000 });
 await enabled('Run step by step');
+// the run seen whole: the live map draws the flight while it runs (the backend's map events, the report map's
+// GeoJSON); the timeline has a bar per step, and a click on a bar selects that node
+await page.selectOption('select[aria-label="scenario"]', 'standard/F1_happy_path');
+await page.waitForSelector('.react-flow__node');
+await page.getByTestId('tab-map').click();
+await page.getByRole('button', { name: 'Run', exact: true }).click();
+await page.waitForSelector('[data-testid="live-map"] path.kind-declaration', { timeout: 30000 });
+await page.waitForSelector('[data-testid="live-map"] path.kind-telemetry', { timeout: 60000 });
+await assertAllVisible('during the mapped run');
+await enabled('Run');
+if (await page.$$eval('[data-testid="live-map"] .leaflet-control-scale', (s) => s.length) !== 1) await fail('the live map has no scale bar');
+await shot('03g-live-map');
+await page.getByTestId('tab-timeline').click();
+const bars = await page.$$eval('[data-testid="timeline"] g.bar', (b) => b.map((x) => x.getAttribute('data-step')));
+const ran = await page.$$eval('[data-testid^="node-"][data-status="success"]', (n) => n.length);
+if (bars.length < 5 || bars.length < ran - 1) await fail(`the timeline has ${bars.length} bars for ${ran} steps that ran: ${bars}`);
+await shot('03h-timeline');
+await page.click(`[data-testid="timeline"] g.bar[data-step="${bars[2]}"]`);
+const picked = await page.getByTestId('result').innerText();
+if (!picked.startsWith(bars[2] + ':')) await fail('a timeline bar did not select its node: ' + picked.slice(0, 80));
 // a long wait stopped half-way: the run ends at once, cancelled
 const waitYaml = 'name: long_wait\nsteps:\n- id: first\n  step: Generate UUID\n- id: long\n  step: Wait X seconds\n  arguments:\n    duration: 900\n';
 const waitFile = join(tmpdir(), 'long_wait.yaml');

@@ -10,6 +10,8 @@ import { runStepByStep, Status } from './runner';
 import { StepData, StepNode } from './StepNode';
 import { Toolbox } from './Toolbox';
 import { BreakpointToggle, DebugPanel, Paused } from './Debugger';
+import { MapView, TimelineView } from './RunView';
+import type { FeatureCollection } from './mapdraw';
 import { progressOf } from './progress';
 import './styles.css';
 
@@ -43,6 +45,10 @@ function Editor() {
   const [extra, setExtra] = useState<Pick<Scenario, 'description' | 'groups'>>({});
   const stopRef = useRef(false);
   const [paused, setPaused] = useState<Paused | null>(null);
+  // the run seen whole: when each step started (its `started` event), the map the backend draws of it
+  const [startedAt, setStartedAt] = useState<Record<string, number>>({});
+  const [mapFeatures, setMapFeatures] = useState<FeatureCollection | null>(null);
+  const [tab, setTab] = useState<'step' | 'timeline' | 'map'>('step');
   // a step-by-step run paused in the browser: how the runner goes on
   const stepRun = useRef(false);
   const stepPause = useRef(false);
@@ -85,7 +91,9 @@ function Editor() {
     if (!session) return undefined;
     return subscribe(session, (e) => {
       if (e.type === 'step' && e.result) setStatus(e.result.id, e.result.status, e.result as StepResult);
-      if (e.type === 'started' && e.step_id) setStatus(e.step_id, 'running');
+      if (e.type === 'started' && e.step_id) { setStatus(e.step_id, 'running'); const id = e.step_id; setStartedAt((s) => ({ ...s, [id]: Date.now() })); }
+      if (e.type === 'run') { setStartedAt({}); setMapFeatures(null); }
+      if (e.type === 'map' && e.features) setMapFeatures(e.features as FeatureCollection);
       if (e.type === 'paused' && e.step_id) { setStatus(e.step_id, 'paused'); setPaused({ stepId: e.step_id, args: e.resolved_arguments ?? {} }); setMessage('Paused before ' + e.step_id); }
       if (e.type === 'resumed') setPaused(null);
       if (e.type === 'done') { setRunning(false); setPaused(null); setMessage('Run ' + e.status + timing(e)); setReport('/api/reports/latest'); }
@@ -177,7 +185,7 @@ function Editor() {
 
   const runWhole = async (runTo?: string) => {
     if (!(await validate())) return;
-    setResults({}); setNodes((ns) => ns.map((n) => ({ ...n, data: { ...n.data, status: 'waiting' } })));
+    setResults({}); setStartedAt({}); setMapFeatures(null); setNodes((ns) => ns.map((n) => ({ ...n, data: { ...n.data, status: 'waiting' } })));
     setRunning(true); setReport(null); setMessage('Running on the server…');
     const bps = nodes.filter((n) => n.data.breakpoint || n.id === runTo).map((n) => n.id);
     try { await api.runAsync(session, current(), bps); } catch (e) { setRunning(false); setMessage((e as Error).message); }
@@ -236,6 +244,13 @@ function Editor() {
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([dumpYaml(current())], { type: 'application/yaml' }));
     a.download = (name || 'scenario') + '.yaml'; a.click();
+  };
+
+  /** Selects a node from elsewhere (a timeline bar): the canvas shows it selected and the panels follow. */
+  const selectNode = (id: string) => {
+    setSelected(id);
+    setNodes((ns) => ns.map((n) => ({ ...n, selected: n.id === id })));
+    setTab('step');
   };
 
   const sel = nodes.find((n) => n.id === selected);
@@ -311,7 +326,7 @@ function Editor() {
             : <div className="docs-panel">{docs ? <pre>{docs}</pre> : <p>Select a step to edit it. Drag operations from the left.</p>}</div>}
         </aside>
       </main>
-      <footer>
+      <footer className={tab === 'step' ? '' : 'wide'}>
         <div className="message" data-testid="message">{message}
           {report && <a className="report-link" data-testid="report-link" href={report} target="_blank" rel="noreferrer"> Open the report</a>}</div>
         {sel && (
@@ -321,7 +336,14 @@ function Editor() {
           </div>)}
         {paused && <DebugPanel paused={paused} onResume={resume} onStop={stop} />}
         {prompt && <div className="prompt">{prompt} <button onClick={() => { api.input(session).catch(() => undefined); setPrompt(null); }}>Continue</button></div>}
-        {result && (
+        <div className="tabs" role="tablist">
+          {(['step', 'timeline', 'map'] as const).map((t) => (
+            <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'on' : ''} data-testid={'tab-' + t}
+              onClick={() => setTab(t)}>{t === 'step' ? 'Step' : t === 'timeline' ? 'Timeline' : 'Map'}</button>))}
+        </div>
+        {tab === 'timeline' && <TimelineView records={results as never} startedAt={startedAt} running={running} selected={selected} onSelect={selectNode} />}
+        {tab === 'map' && <MapView features={mapFeatures} />}
+        {tab === 'step' && result && (
           <div className="result" data-testid="result">
             <strong>{result.id}: {result.status}</strong> <span className="timing" data-testid="timing">{timing(result)}</span> {result.error_message && <span className="error">{result.error_message}</span>}
             <button onClick={() => navigator.clipboard?.writeText(JSON.stringify(result, null, 2))}>Copy</button>

@@ -2,7 +2,8 @@
 import EventBus from '@vertx/eventbus-bridge-client.js';
 
 export type BusEvent = { type: string; run_id?: string; result?: { id: string; status: string }; status?: string; prompt?: string; step_id?: string;
-  duration?: number; wall_duration?: number; speed?: number; achieved_speed?: number; resolved_arguments?: Record<string, unknown> };
+  duration?: number; wall_duration?: number; speed?: number; achieved_speed?: number; resolved_arguments?: Record<string, unknown>;
+  features?: unknown };
 
 export function subscribe(session: string, onEvent: (e: BusEvent) => void, onState: (open: boolean) => void): () => void {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

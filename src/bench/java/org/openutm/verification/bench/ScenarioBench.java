@@ -51,27 +51,58 @@ public final class ScenarioBench {
         bestCheck = Math.min(bestCheck, (System.nanoTime() - c0) / 1e9);
       }
       System.out.printf("load + validate alone (POST /api/scenarios/validate, best of 5): %.2f s%n", bestCheck);
+      double withReport = 0;
+      double withoutReport = 0;
       for (int r = 0; r < rounds; r++) {
         String session = svc.http.post("/api/sessions", null).json().getString("session_id");
         long t0 = System.nanoTime();
-        JsonObject result = TestService.await(svc.vertx.eventBus().<JsonObject>request(Addresses.session(session),
-            new JsonObject().put("action", "run").put("wait", true).put("yaml", yaml.toString()),
-            new DeliveryOptions().setSendTimeout(600_000))).body();
+        JsonObject result = run(svc, session, yaml.toString(), true);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        if (!"success".equals(result.getString("status")) || result.getInteger("steps") != steps) {
-          throw new IllegalStateException("run failed: " + result.getString("error"));
-        }
         long t1 = System.nanoTime();
         while (reportsWritten(reports) < r + 1) {
           Thread.sleep(20);
         }
         double runAlone = result.getDouble("wall_duration");
+        java.nio.file.Path folder = newest(reports);
         System.out.printf("round %d: %,d steps in %.2f s = %,.0f steps/s (goal >= 30,000); ratio to direct %.3f;"
             + " the run alone (after load + validate) %.2f s = %,.0f steps/s; its report (json, html, junit, log)"
-            + " %.2f s later%n", r + 1, steps, seconds, steps / seconds, steps / seconds / direct, runAlone,
-            steps / runAlone, (System.nanoTime() - t1) / 1e9);
+            + " whole %.2f s after the run; report.json %.1f MB, report.html %.1f MB, journal.jsonl %.1f MB%n", r + 1,
+            steps, seconds, steps / seconds, steps / seconds / direct, runAlone, steps / runAlone,
+            (System.nanoTime() - t1) / 1e9, mb(folder.resolve("report.json")), mb(folder.resolve("report.html")),
+            mb(folder.resolve("journal.jsonl")));
+        // the same run without a report (no journal): what the journal costs the engine, measured in this round
+        JsonObject bare = run(svc, session, yaml.toString(), false);
+        System.out.printf("round %d without a report: the run alone %.2f s = %,.0f steps/s; with the journal / "
+            + "without: %.3f%n", r + 1, bare.getDouble("wall_duration"), steps / bare.getDouble("wall_duration"),
+            bare.getDouble("wall_duration") / runAlone);
+        if (r >= rounds / 2) {
+          withReport += steps / runAlone;
+          withoutReport += steps / bare.getDouble("wall_duration");
+        }
         svc.http.delete("/api/sessions/" + session);
       }
+      System.out.printf("second half of the rounds: %,.0f steps/s with the journal, %,.0f without: ratio %.3f%n",
+          withReport / (rounds - rounds / 2), withoutReport / (rounds - rounds / 2), withReport / withoutReport);
+    }
+  }
+
+  private static JsonObject run(TestService svc, String session, String yaml, boolean report) {
+    JsonObject result = TestService.await(svc.vertx.eventBus().<JsonObject>request(Addresses.session(session),
+        new JsonObject().put("action", "run").put("wait", true).put("report", report).put("yaml", yaml),
+        new DeliveryOptions().setSendTimeout(600_000))).body();
+    if (!"success".equals(result.getString("status"))) {
+      throw new IllegalStateException("run failed: " + result.getString("error"));
+    }
+    return result;
+  }
+
+  private static double mb(java.nio.file.Path p) throws java.io.IOException {
+    return java.nio.file.Files.exists(p) ? java.nio.file.Files.size(p) / 1e6 : 0;
+  }
+
+  private static java.nio.file.Path newest(java.nio.file.Path root) throws java.io.IOException {
+    try (var dirs = java.nio.file.Files.list(root)) {
+      return dirs.max(java.util.Comparator.comparing(java.nio.file.Path::getFileName)).orElseThrow();
     }
   }
 

@@ -178,7 +178,7 @@ final class RunRoutes {
       resp.write("event: started\ndata: " + new JsonObject().put("id", event.getString("step_id"))
           .put("name", event.getString("name")).put("expected_seconds", event.getValue("expected_seconds")).encode()
           + "\n\n");
-    } else if ("paused".equals(type) || "resumed".equals(type)) {
+    } else if ("paused".equals(type) || "resumed".equals(type) || "map".equals(type)) {
       JsonObject data = event.copy();
       data.remove("type");
       data.remove("session");

@@ -6,13 +6,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * report.html's map: Leaflet (the npm package's dist files, copied into the build's {@code report-assets/}) inlined
- * with {@code report-map.js}, so the file stays self-contained and makes no network request; the features as GeoJSON
+ * report.html's map: {@code report-assets/report-map.js} (the editor's map drawing, webroot/src/mapdraw.ts, built by
+ * the npm build with Leaflet into one script) and Leaflet's stylesheet, inlined, so the file stays self-contained and
+ * makes no network request; the features as GeoJSON
  * in the page; a tile layer only when {@code reporting.map_tiles} names a tile URL. Without the Leaflet files (a build
  * that skipped npm) the SVG drawing of the same features stands alone.
  */
 final class ReportMap {
-  private static final String LEAFLET_JS = read("/report-assets/leaflet.js");
   private static final String LEAFLET_CSS = read("/report-assets/leaflet.css");
   private static final String SCRIPT = read("/report-assets/report-map.js");
 
@@ -20,7 +20,7 @@ final class ReportMap {
   }
 
   static boolean interactive() {
-    return LEAFLET_JS != null && LEAFLET_CSS != null && SCRIPT != null;
+    return LEAFLET_CSS != null && SCRIPT != null;
   }
 
   /** The map's element: its GeoJSON, and the SVG that Leaflet replaces. */
@@ -32,8 +32,7 @@ final class ReportMap {
 
   /** Leaflet and the map script, once per page (after the maps). */
   static String scripts() {
-    return "<style>" + LEAFLET_CSS + CSS + "</style><script>" + LEAFLET_JS.replace("</script", "<\\/script")
-        + "</script><script>" + SCRIPT + "</script>";
+    return "<style>" + LEAFLET_CSS + CSS + "</style><script>" + SCRIPT.replace("</script", "<\\/script") + "</script>";
   }
 
   /** The tile URL template of {@code reporting.map_tiles} in the report's config, or null. */

@@ -91,14 +91,17 @@ public class SessionVerticle extends VerticleBase {
   private RunObserver journal(Session session, String runId, String scenario) {
     RunJournal journal = RunJournal.open(Reports.root(config), Reports.header(config), formats(), Reports.keep(config));
     journal.scenario(new JsonObject().put("scenario", scenario));
+    LiveMap map = new LiveMap(vertx, session, runId);
     return new RunObserver() {
       @Override
       public void event(JsonObject event) {
         journal.event(event);
+        map.event(event);
       }
 
       @Override
       public void ended(JsonObject summary) {
+        map.flush();
         journal.scenarioEnded(summary);
         session.runReport(Future.fromCompletionStage(journal.finish(), vertx.getOrCreateContext())
             .onSuccess(id -> LOG.info("report {} for run {}", id, runId))

@@ -54,7 +54,7 @@ class HtmlReportTest {
           "the header names the emulator, its mode and its address");
       assertFalse(html.contains("<script src") || html.contains("src=\"http") || html.contains("<link"),
           "self-contained: scripts and styles inline, no external resource");
-      assertTrue(html.contains("L.map(") || !ReportMap.interactive(), "Leaflet inlined (when the build copied it)");
+      assertTrue(html.contains("leaflet-container") || !ReportMap.interactive(), "Leaflet inlined (when the build made it)");
       Path file = dir.resolve(location.replace("/reports/", ""));
       Files.createDirectories(Path.of("target/e2e"));
       Process p = new ProcessBuilder("node", "webroot/e2e/report.e2e.mjs", file.toString(), "target/e2e/report.png")
@@ -65,7 +65,7 @@ class HtmlReportTest {
       JsonObject seen = new JsonObject(out.substring(out.lastIndexOf('{')));
       assertEquals(3, seen.getInteger("tracks"), "1 telemetry + 2 air-traffic tracks: " + out);
       assertEquals(1, seen.getInteger("declarations"), out);
-      assertTrue(ReportMap.interactive(), "the build copies Leaflet into report-assets/");
+      assertTrue(ReportMap.interactive(), "the npm build makes report-assets/report-map.js");
       assertEquals(1, seen.getInteger("leaflet"), out);
       assertEquals(1, seen.getInteger("scale"), "a scale bar: " + out);
       assertEquals(new JsonArray().add("declaration").add("telemetry").add("air traffic"), seen.getJsonArray("legend"), out);
