@@ -84,16 +84,18 @@ final class Journal {
       }
       case "scenario" -> scenarios.add(new Scenario(line.getJsonObject("info", new JsonObject()).copy()));
       case "run" -> current().info.put("run_id", line.getString("run_id"));
-      case "step" -> {
-        JsonObject r = line.getJsonObject("result");
-        String id = r.getString("id") != null ? r.getString("id") : r.getString("name");
-        Map<String, JsonObject> steps = current().steps;
-        steps.put(id == null ? "#" + steps.size() : id, r);
-      }
+      case "step" -> step(line.getJsonObject("result"));
       case "scenario_end" -> current().summary = line.getJsonObject("summary");
       case "end", "interrupted" -> closedBy = t;
       default -> unreadable++;
     }
+  }
+
+  /** A step record (the latest of an id wins, in first-seen order). */
+  void step(JsonObject r) {
+    String id = r.getString("id") != null ? r.getString("id") : r.getString("name");
+    Map<String, JsonObject> steps = current().steps;
+    steps.put(id == null ? "#" + steps.size() : id, r);
   }
 
   private Scenario current() {

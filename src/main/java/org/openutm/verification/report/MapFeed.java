@@ -17,9 +17,14 @@ public final class MapFeed {
     if ("running".equals(record.getString("status"))) {
       return false;
     }
-    JsonArray one = new JsonArray().add(record);
     String name = String.valueOf(record.getString("name"));
-    if (!MapData.of(one).isEmpty() || name.contains("DAA")) {
+    boolean exchanges = record.getValue("http_exchanges") instanceof JsonArray a && !a.isEmpty();
+    boolean observations = record.getValue("result") instanceof JsonObject r && r.getValue("observations") != null;
+    // most steps draw nothing: they are passed over without a look at their bodies
+    if (!exchanges && !observations && !name.contains("DAA")) {
+      return false;
+    }
+    if (name.contains("DAA") || !MapData.of(new JsonArray().add(record)).isEmpty()) {
       drawn.add(record);
       changed = true;
       return true;

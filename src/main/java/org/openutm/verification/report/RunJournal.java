@@ -19,18 +19,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The report of a run as it happens: its folder is made when the run starts, a journal line is appended for each
- * scenario start, run id, step record and scenario end (written through to the operating system at once, so a killed
- * process loses none; fsync at each scenario's end and at the close), and report.json is rewritten atomically at
- * most once a second while anything changed, as the report of an interrupted run. {@link #finish} writes every file
- * of the report and the journal's {@code end}. The run's threads only encode a line and hand it over: the file work
- * is done in order on a writer thread of this journal's own.
+ * scenario start, run id, step record and scenario end (handed to the operating system without fsync: a step's line
+ * within {@link #STEP_LINE_MILLIS} of its end, in batches, the others at once, so a process killed with -9 loses at
+ * most those last milliseconds; fsync at each scenario's end and at the close), and report.json is rewritten
+ * atomically at most once a second while anything changed, as the report of an interrupted run. {@link #finish}
+ * writes every file of the report, then the journal's {@code end}. The run's thread only hands a record over (a
+ * published record is not changed again): encoding and file work are done in order by the journal's writer.
  */
 public final class RunJournal {
   private static final Logger LOG = LoggerFactory.getLogger(RunJournal.class);
   /** report.json is rewritten at most this often while the run goes on. */
   static final long SNAPSHOT_MILLIS = 1_000;
+  /** A step's journal line reaches the operating system at most this long after the step ended. */
+  static final long STEP_LINE_MILLIS = 10;
 
-  private final SerialWriter writer = new SerialWriter();
+  private final SerialWriter writer = new SerialWriter(this::flushPending);
   private final CompletableFuture<String> id = new CompletableFuture<>();
   private final Path root;
   private final int keep;
@@ -43,6 +46,8 @@ public final class RunJournal {
   private boolean dirty;
   private boolean snapshotDue;
   private IOException failed;
+  /** Lines not yet handed to the operating system: written as one when the writer has done what it was given. */
+  private final StringBuilder pending = new StringBuilder();
 
   private RunJournal(Path root, int keep) {
     this.root = root;
@@ -84,7 +89,14 @@ public final class RunJournal {
   public void event(JsonObject event) {
     String type = event.getString("type");
     if ("step".equals(type) && event.getValue("result") instanceof JsonObject r) {
-      append("{\"t\":\"step\",\"result\":" + r.encode() + "}", false);
+      // a published record is not changed again: the writer encodes it (and keeps it) off the run's thread
+      writer.executeSoon(() -> {
+        if (failed == null) {
+          model.step(r);
+          pending.append("{\"t\":\"step\",\"result\":").append(r.encode()).append("}\n");
+          changed(false);
+        }
+      }, STEP_LINE_MILLIS);
     } else if ("run".equals(type) && event.getString("run_id") != null) {
       append(Journal.line("run", "run_id", event.getString("run_id")), false);
     }
@@ -103,8 +115,14 @@ public final class RunJournal {
     writer.execute(() -> {
       try {
         check();
-        write(Journal.line("end", "at", SimClock.now().toString()));
+        // the files first, then the journal's end: a kill between the two leaves a folder the next start rebuilds
+        String end = Journal.line("end", "at", SimClock.now().toString());
+        model.apply(end);
+        flushPending();
         ReportFolder.write(dir, model.report(), model.formats());
+        pending.append(end).append('\n');
+        flushPending();
+        check();
         channel.force(false);
         close();
         Reports.retain(root, keep);
@@ -135,36 +153,62 @@ public final class RunJournal {
 
   private void append(String line, boolean sync) {
     writer.execute(() -> {
-      if (failed != null) {
-        return;
-      }
-      try {
-        write(line);
-        if (sync) {
-          channel.force(false);
-        }
-        dirty = true;
-        long now = SimClock.wallNanos() / 1_000_000;
-        if (now - lastSnapshot >= SNAPSHOT_MILLIS) {
-          snapshot();
-        } else if (!snapshotDue) {
-          snapshotDue = true;
-          TIMER.schedule(() -> writer.execute(this::snapshotIfDirty), lastSnapshot + SNAPSHOT_MILLIS - now,
-              TimeUnit.MILLISECONDS);
-        }
-      } catch (IOException e) {
-        failed = e;
-        LOG.warn("the report journal in {} stopped: {}", dir, e.toString());
+      if (failed == null) {
+        model.apply(line);
+        pending.append(line).append('\n');
+        changed(sync);
       }
     });
   }
 
+  /** After a line: fsync when asked; report.json now if a second has passed since the last, else within the second. */
+  private void changed(boolean sync) {
+    try {
+      if (sync) {
+        flushPending();
+        channel.force(false);
+      }
+      dirty = true;
+      long now = SimClock.wallNanos() / 1_000_000;
+      if (now - lastSnapshot >= SNAPSHOT_MILLIS) {
+        snapshot();
+      } else if (!snapshotDue) {
+        snapshotDue = true;
+        SerialWriter.TIMER.schedule(() -> writer.execute(this::snapshotIfDirty), lastSnapshot + SNAPSHOT_MILLIS - now,
+            TimeUnit.MILLISECONDS);
+      }
+    } catch (IOException e) {
+      stopped(e);
+    }
+  }
+
+  /** Hands the pending lines to the operating system (one write for a batch). */
+  private void flushPending() {
+    if (pending.length() == 0 || failed != null || channel == null) {
+      return;
+    }
+    try {
+      ByteBuffer b = ByteBuffer.wrap(pending.toString().getBytes(StandardCharsets.UTF_8));
+      pending.setLength(0);
+      while (b.hasRemaining()) {
+        channel.write(b);
+      }
+    } catch (IOException e) {
+      stopped(e);
+    }
+  }
+
+  private void stopped(IOException e) {
+    failed = e;
+    LOG.warn("the report journal in {} stopped: {}", dir, e.toString());
+  }
+
+  /** A line applied and handed to the operating system at once. */
   private void write(String line) throws IOException {
     model.apply(line);
-    ByteBuffer b = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-    while (b.hasRemaining()) {
-      channel.write(b);
-    }
+    pending.append(line).append('\n');
+    flushPending();
+    check();
   }
 
   private void snapshotIfDirty() {
@@ -180,9 +224,11 @@ public final class RunJournal {
 
   /** report.json as it stands: what is left if the process ends now. */
   private void snapshot() throws IOException {
+    flushPending();
     lastSnapshot = SimClock.wallNanos() / 1_000_000;
     dirty = false;
-    AtomicFiles.write(dir.resolve("report.json"), model.report().encodePrettily());
+    // compact while the run goes on (cheaper for large runs); the end writes it pretty
+    AtomicFiles.write(dir.resolve("report.json"), model.report().encode());
   }
 
   private void check() throws IOException {
@@ -203,12 +249,4 @@ public final class RunJournal {
       LOG.debug("closing the journal: {}", e.toString());
     }
   }
-
-  /** Fires the snapshots that wait for their second; the work itself goes to the journal's writer. */
-  private static final java.util.concurrent.ScheduledExecutorService TIMER =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "openutm-report-timer");
-        t.setDaemon(true);
-        return t;
-      });
 }

@@ -2,6 +2,8 @@ package org.openutm.verification.report;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -19,12 +21,45 @@ final class SerialWriter {
     return t;
   });
 
+  /** Fires deferred drains (and a journal's snapshot seconds); the work itself goes to the pool. */
+  static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "openutm-report-timer");
+    t.setDaemon(true);
+    return t;
+  });
+
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final AtomicBoolean soon = new AtomicBoolean();
+  private final Runnable idle;
+
+  /** {@code idle}: run on the writer thread each time the tasks handed over so far are done (a batch's flush). */
+  SerialWriter(Runnable idle) {
+    this.idle = idle;
+  }
 
   void execute(Runnable task) {
     tasks.add(task);
-    if (scheduled.compareAndSet(false, true)) {
+    kick();
+  }
+
+  /**
+   * As {@link #execute}, but the writer need not wake for it before {@code delayMillis}: a run's many step lines are
+   * written in batches (a wake-up per step cost a fast run a third of its speed) and still reach the operating system
+   * within that delay.
+   */
+  void executeSoon(Runnable task, long delayMillis) {
+    tasks.add(task);
+    if (!scheduled.get() && soon.compareAndSet(false, true)) {
+      TIMER.schedule(() -> {
+        soon.set(false);
+        kick();
+      }, delayMillis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void kick() {
+    if (!tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
       POOL.execute(this::drain);
     }
   }
@@ -33,6 +68,7 @@ final class SerialWriter {
     for (int n = 0; n < 1_000; n++) {
       Runnable t = tasks.poll();
       if (t == null) {
+        runIdle();
         scheduled.set(false);
         // a task added between the poll and the flag is ours to run
         if (tasks.isEmpty() || !scheduled.compareAndSet(false, true)) {
@@ -47,6 +83,15 @@ final class SerialWriter {
       }
     }
     // let other journals have the thread: go on later
+    runIdle();
     POOL.execute(this::drain);
+  }
+
+  private void runIdle() {
+    try {
+      idle.run();
+    } catch (RuntimeException e) {
+      LOG.warn("report writer flush failed", e);
+    }
   }
 }
