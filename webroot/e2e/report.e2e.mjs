@@ -14,7 +14,9 @@ const requests = [];
 page.on('request', (r) => { if (r.url() !== pathToFileURL(file).href) requests.push(r.url()); });
 await page.goto(pathToFileURL(file).href);
 await page.waitForTimeout(300);
-await page.screenshot({ path: shot, fullPage: true });
+// the whole page, unless it is very long (a 10,000-step report): then what a reader sees first
+const tall = await page.evaluate(() => document.documentElement.scrollHeight > 20000);
+await page.screenshot({ path: shot, fullPage: !tall });
 const count = (selector) => page.$$eval(selector, (t) => t.length);
 const leaflet = await count('.lmap.leaflet-map');
 const seen = {

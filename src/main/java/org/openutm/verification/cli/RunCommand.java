@@ -124,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
           Reports.keep(effective));
       try {
         for (ScenarioSources.Source s : sources.sources()) {
-          failed += runOne(vertx, s, out, journal) ? 0 : 1;
+          failed += runOne(vertx, s, out, journal, ScenarioDocsCheck.docs(config, s.label())) ? 0 : 1;
         }
       } catch (SpeedRefused e) {
         out.println("run: " + e.getMessage());
@@ -142,9 +142,10 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static boolean runOne(Vertx vertx, ScenarioSources.Source s, PrintStream out, RunJournal journal)
+  private static boolean runOne(Vertx vertx, ScenarioSources.Source s, PrintStream out, RunJournal journal, String docs)
       throws Exception {
-    journal.scenario(new JsonObject().put("scenario", s.label()).put("suite_name", s.suite()));
+    // the scenario's Markdown docs go into its report (report.json's docs, rendered in report.html), as the toolkit's
+    journal.scenario(new JsonObject().put("scenario", s.label()).put("suite_name", s.suite()).put("docs", docs));
     out.println("== " + s.label() + (s.suite() == null ? "" : " (suite " + s.suite() + ")")
         + (s.dataFiles() == null ? "" : " with " + s.dataFiles().encode()));
     String session = await(vertx.eventBus().<JsonObject>request(Addresses.SESSIONS,

@@ -54,18 +54,33 @@ public final class ScenarioDocsCheck {
 
   /** A file given by path: {@code <file>.md} beside it, or its name looked up as an id's would be. */
   static boolean documented(ScenarioFiles files, String label) {
+    return docsFile(files, label) != null;
+  }
+
+  /** The Markdown docs of a scenario (see {@link #documented}), or null. */
+  static Path docsFile(ScenarioFiles files, String label) {
     Path p = Path.of(label);
     if (Files.isRegularFile(p)) {
       String name = p.getFileName().toString().replaceFirst("\\.ya?ml$", "");
       if (Files.isRegularFile(p.resolveSibling(name + ".md"))) {
-        return true;
+        return p.resolveSibling(name + ".md");
       }
       label = name;
     }
     try {
-      return files.docsPath(label) != null;
+      return files.docsPath(label);
     } catch (RuntimeException e) {
-      return false;
+      return null;
+    }
+  }
+
+  /** The text of a scenario's docs for its report, or null when it has none (or they cannot be read). */
+  static String docs(AppConfig config, String label) {
+    Path f = docsFile(files(config), label);
+    try {
+      return f == null ? null : Files.readString(f);
+    } catch (java.io.IOException e) {
+      return null;
     }
   }
 

@@ -57,6 +57,11 @@ class CliTest {
     String html = Files.readString(Path.of(folder, "report.html"));
     assertTrue(html.matches("(?s).*<th>Flight Blender</th><td>embedded emulator \\(mode [a-z]+\\) at http://127\\.0\\.0\\.1:\\d+</td>.*"),
         html.substring(0, Math.min(html.length(), 3000)));
+    // the scenario's Markdown docs (scenarios/examples/background_and_needs.md) are in its report, rendered
+    String docs = Files.readString(Path.of("scenarios/examples/background_and_needs.md"));
+    assertTrue(new JsonObject(Files.readString(Path.of(folder, "report.json"))).getJsonArray("results").getJsonObject(0)
+        .getString("docs").equals(docs), "report.json carries the docs");
+    assertTrue(html.contains("<div class=\"docs\"><h1>"), "report.html renders them");
   }
 
   @Test

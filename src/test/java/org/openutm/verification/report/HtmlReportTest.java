@@ -160,4 +160,40 @@ class HtmlReportTest {
     return new JsonObject().put("id", id).put("name", "Wait X seconds").put("status", "success").put("duration", 1.0)
         .put("started_at", start).put("finished_at", end);
   }
+
+  /**
+   * Issue 24's figures: the report of a 10,000-step run is written (json, html, junit; time and sizes printed) and its
+   * HTML opens in Chromium with no console error and no network request (screenshot target/e2e/report-10000.png).
+   */
+  @Test
+  void aTenThousandStepReportOpensCleanly() throws Exception {
+    JsonArray steps = new JsonArray();
+    java.time.Instant t = java.time.Instant.parse("2026-12-07T10:00:00Z");
+    for (int i = 0; i < 10_000; i++) {
+      steps.add(new JsonObject().put("id", "s" + i).put("name", "Generate UUID").put("status", "success")
+          .put("duration", 0.0001).put("result", java.util.UUID.randomUUID().toString()).put("logs", new JsonArray())
+          .put("started_at", t.plusMillis(i).toString()).put("finished_at", t.plusMillis(i).plusNanos(50_000).toString()));
+    }
+    JsonObject run = new JsonObject().put("scenario", "ten thousand").put("status", "success").put("duration", 10.0)
+        .put("start_time", t.toString()).put("end_time", t.plusSeconds(10).toString()).put("results", steps);
+    JsonObject report = Reports.report(new JsonObject().put("run_id", "bench").put("config", new JsonObject()),
+        java.util.List.of(run)).put("run_status", Reports.COMPLETED);
+    Path folder = Files.createDirectories(dir.resolve("10000"));
+    long t0 = System.nanoTime();
+    ReportFolder.write(folder, report, java.util.List.of("json", "html", "junit"));
+    System.out.printf("report of 10,000 steps written in %.2f s: report.json %.1f MB, report.html %.1f MB, junit.xml %.1f MB%n",
+        (System.nanoTime() - t0) / 1e9, Files.size(folder.resolve("report.json")) / 1e6,
+        Files.size(folder.resolve("report.html")) / 1e6, Files.size(folder.resolve("junit.xml")) / 1e6);
+    JUnitSchema.validate(folder.resolve("junit.xml"));
+    Files.createDirectories(Path.of("target/e2e"));
+    Process p = new ProcessBuilder("node", "webroot/e2e/report.e2e.mjs", folder.resolve("report.html").toString(),
+        "target/e2e/report-10000.png").redirectErrorStream(true).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertEquals(0, p.exitValue(), out);
+    JsonObject seen = new JsonObject(out.substring(out.lastIndexOf('{')));
+    assertTrue(seen.getJsonArray("errors").isEmpty(), out);
+    assertTrue(seen.getJsonArray("requests").isEmpty(), "no network request: " + out);
+    assertEquals(Timeline.MAX_BARS, seen.getInteger("timelineBars"), out);
+  }
 }
