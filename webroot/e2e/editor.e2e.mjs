@@ -68,6 +68,9 @@ await shot(mode === 'token' ? 'token-01-connected' : '01-connected');
 await page.selectOption('select[aria-label="scenario"]', 'examples/background_and_needs');
 await page.waitForSelector('[data-testid="node-long_wait"]');
 await expectEdges();
+// the scenario's Markdown docs, rendered beside the canvas
+const docsTitle = await page.locator('[data-testid="docs"] h1').innerText({ timeout: 10000 }).catch(() => '');
+if (docsTitle !== 'background_and_needs') await fail('the docs are not rendered: ' + await page.locator('.docs-panel').innerHTML().catch(() => 'no docs panel'));
 await page.getByRole('button', { name: 'Run step by step' }).click();
 await waitAll('success', 30000);
 await assertAllVisible('after the step-by-step run');
@@ -242,6 +245,13 @@ await page.click('[data-testid="node-broken"]');
 const result = await page.getByTestId('result').innerText();
 if (!result.includes('smaller than min')) await fail('the error is not shown: ' + result);
 await shot('04-failure-red');
+// the Logs tab: the step's log lines with a level filter and Copy; the Output tab again
+await page.getByTestId('tab-logs').click();
+await page.getByTestId('logs').waitFor();
+await page.getByTestId('copy-logs').waitFor();
+await page.getByTestId('tab-output').click();
+const runLink = await page.getByTestId('report-link').getAttribute('href', { timeout: 15000 });
+if (runLink !== '/api/reports/latest?scenario=failing') await fail('the report link does not name the scenario: ' + runLink);
 
 // export: same content as imported
 const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
@@ -259,6 +269,25 @@ const after = await page.evaluate(() => sessionStorage.getItem('openutm.session'
 if (after !== kept) await fail(`the reload made a new session: ${kept} -> ${after}`);
 const sessions = await (await page.request.get(new URL('/api/sessions', base).href)).json();
 if (!JSON.stringify(sessions).includes(kept)) await fail('the kept session is not on the server: ' + JSON.stringify(sessions));
+// unsaved changes: a marker, kept across a reload (the tab's autosave), and New asks before it drops them
+await page.selectOption('select[aria-label="scenario"]', 'examples/loops_and_groups');
+await page.waitForSelector('[data-testid="node-rounds"]');
+if (await page.getByTestId('unsaved').count()) await fail('a scenario just loaded shows unsaved changes');
+await page.fill('textarea[aria-label="scenario description"]', 'edited in the e2e test');
+await page.getByTestId('unsaved').waitFor({ timeout: 5000 });
+await page.reload();
+await page.getByTestId('connection').filter({ hasText: 'Connected' }).waitFor({ timeout: 15000 });
+await page.getByTestId('unsaved').waitFor({ timeout: 15000 });
+await page.waitForSelector('[data-testid="node-rounds"]', { timeout: 10000 }).catch(async () => fail('the graph was not restored: '
+  + await page.evaluate(() => document.querySelectorAll('.react-flow__node').length + ' nodes; ' + sessionStorage.getItem('openutm.autosave'))));
+if ((await page.inputValue('textarea[aria-label="scenario description"]')) !== 'edited in the e2e test') await fail('the description was not restored');
+await shot('04b-unsaved-restored');
+page.once('dialog', (d) => d.dismiss());
+await page.getByRole('button', { name: 'New' }).click();
+if (!(await page.locator('[data-testid="node-rounds"]').count())) await fail('New without confirmation dropped the changes');
+page.once('dialog', (d) => d.accept());
+await page.getByRole('button', { name: 'New' }).click();
+await page.waitForFunction(() => !document.querySelector('[data-testid="node-rounds"]') && !document.querySelector('[data-testid="unsaved"]'));
 
 // settings: a bad value is refused and named; a good one is saved and applied
 await page.getByRole('button', { name: 'Settings' }).click();

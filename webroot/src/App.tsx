@@ -11,12 +11,15 @@ import { StepData, StepNode } from './StepNode';
 import { Toolbox } from './Toolbox';
 import { BreakpointToggle, DebugPanel, Paused } from './Debugger';
 import { MapView, TimelineView } from './RunView';
+import { Docs } from './Docs';
+import { forget, keep, restore } from './autosave';
 import type { FeatureCollection } from './mapdraw';
 import { progressOf } from './progress';
 import './styles.css';
 
 const nodeTypes = { step: StepNode };
 const SESSION_KEY = 'openutm.session';
+const THEME_KEY = 'openutm.theme';
 type StepNodeT = Node<StepData>;
 
 function Editor() {
@@ -40,7 +43,10 @@ function Editor() {
   const undo = useRef<{ nodes: StepNodeT[]; edges: Edge[] }[]>([]);
   const redo = useRef<{ nodes: StepNodeT[]; edges: Edge[] }[]>([]);
   const clipboard = useRef<StepDef | null>(null);
-  const [dark, setDark] = useState(false);
+  // the theme outlives the tab (localStorage); unsaved changes are kept in the tab (sessionStorage, see autosave.ts)
+  const [dark, setDark] = useState(() => localStorage.getItem(THEME_KEY) === 'dark');
+  useEffect(() => { localStorage.setItem(THEME_KEY, dark ? 'dark' : 'light'); }, [dark]);
+  const [dirty, setDirty] = useState(false);
   const [docs, setDocs] = useState('');
   const [extra, setExtra] = useState<Pick<Scenario, 'description' | 'groups'>>({});
   const stopRef = useRef(false);
@@ -48,7 +54,7 @@ function Editor() {
   // the run seen whole: when each step started (its `started` event), the map the backend draws of it
   const [startedAt, setStartedAt] = useState<Record<string, number>>({});
   const [mapFeatures, setMapFeatures] = useState<FeatureCollection | null>(null);
-  const [tab, setTab] = useState<'step' | 'timeline' | 'map'>('step');
+  const [tab, setTab] = useState<'output' | 'logs' | 'timeline' | 'map'>('output');
   // a step-by-step run paused in the browser: how the runner goes on
   const stepRun = useRef(false);
   const stepPause = useRef(false);
@@ -96,13 +102,13 @@ function Editor() {
       if (e.type === 'map' && e.features) setMapFeatures(e.features as FeatureCollection);
       if (e.type === 'paused' && e.step_id) { setStatus(e.step_id, 'paused'); setPaused({ stepId: e.step_id, args: e.resolved_arguments ?? {} }); setMessage('Paused before ' + e.step_id); }
       if (e.type === 'resumed') setPaused(null);
-      if (e.type === 'done') { setRunning(false); setPaused(null); setMessage('Run ' + e.status + timing(e)); setReport('/api/reports/latest'); }
+      if (e.type === 'done') { setRunning(false); setPaused(null); setMessage('Run ' + e.status + timing(e)); setReport('/api/reports/latest?scenario=' + encodeURIComponent(nameRef.current)); }
       if (e.type === 'input') setPrompt(e.prompt ?? 'Continue?');
     }, () => undefined);
   }, [session, setStatus]);
 
   /** Undo/redo: the graph before each edit. */
-  const snapshot = () => { undo.current.push({ nodes, edges }); if (undo.current.length > 100) undo.current.shift(); redo.current = []; };
+  const snapshot = () => { setDirty(true); undo.current.push({ nodes, edges }); if (undo.current.length > 100) undo.current.shift(); redo.current = []; };
   const back = (from: typeof undo, to: typeof undo) => {
     const prev = from.current.pop();
     if (!prev) return;
@@ -142,6 +148,7 @@ function Editor() {
 
   const load = (s: Scenario, id = '') => {
     const g = toGraph(s);
+    setDirty(false); forget(sessionStorage);
     setName(s.name); setPath(id); setResults({}); setSelected(null);
     setExtra({ description: s.description, groups: s.groups });
     setNodes(g.nodes.map((n) => ({ id: n.id, type: 'step', position: { x: n.x, y: n.y }, data: decorate(n.def) })));
@@ -154,6 +161,28 @@ function Editor() {
   const graphEdges = () => [...edges.map((e) => ({ id: e.id, source: e.source, target: e.target, needs: false })),
     ...nodes.flatMap((n) => (n.data.def.needs ?? []).map((need) => ({ id: 'n' + need + n.id, source: need, target: n.id, needs: true })))];
   const current = (): Scenario => toScenario({ name, ...extra }, graphNodes(), graphEdges());
+  const nameRef = useRef(name);
+  nameRef.current = name;
+
+  // unsaved changes are kept in the tab and come back after a reload (the toolkit's autosave)
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || !operations.length) return;
+    restored.current = true;
+    const a = restore(sessionStorage);
+    if (!a) return;
+    setName(a.name); setPath(a.path); setExtra(a.extra);
+    setNodes(a.nodes.map((n) => ({ id: n.id, type: 'step', position: { x: n.x, y: n.y }, data: { ...decorate(n.def), breakpoint: n.breakpoint } })));
+    setEdges(a.edges);
+    setDirty(true);
+    if (a.path) api.docs(a.path).then(setDocs);
+    setMessage('Restored the unsaved changes of ' + a.name);
+  });
+  useEffect(() => {
+    if (!dirty) return;
+    keep(sessionStorage, { path, name, extra, edges: edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+      nodes: nodes.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, def: n.data.def, breakpoint: n.data.breakpoint })) });
+  }, [dirty, nodes, edges, name, path, extra]);
   const allEdges = useMemo(() => [...edges, ...nodes.flatMap((n) => (n.data.def.needs ?? []).map((need) => ({
     id: 'needs-' + need + '-' + n.id, source: need, target: n.id, style: { strokeDasharray: '6 4' }, animated: false })))], [edges, nodes]);
 
@@ -235,7 +264,7 @@ function Editor() {
   const save = async (asNew: boolean) => {
     const target = asNew || !path ? window.prompt('Save as (folder/name)', path || 'mine/' + name) : path;
     if (!target) return;
-    try { const r = await api.save(target, current()); setPath(target); setMessage(`Saved ${target}` + (r.problems.length ? ` (${r.problems.length} problem(s))` : '')); api.scenarios().then(setScenarios); }
+    try { const r = await api.save(target, current()); setPath(target); setDirty(false); forget(sessionStorage); setMessage(`Saved ${target}` + (r.problems.length ? ` (${r.problems.length} problem(s))` : '')); api.scenarios().then(setScenarios); }
     catch (e) { setMessage((e as Error).message); }
   };
 
@@ -250,7 +279,7 @@ function Editor() {
   const selectNode = (id: string) => {
     setSelected(id);
     setNodes((ns) => ns.map((n) => ({ ...n, selected: n.id === id })));
-    setTab('step');
+    setTab('output');
   };
 
   const sel = nodes.find((n) => n.id === selected);
@@ -261,7 +290,11 @@ function Editor() {
     <div className={'app' + (dark ? ' dark' : '')}>
       <header>
         <strong>OpenUTM Verification</strong>
-        <select aria-label="scenario" value={path} onChange={(e) => e.target.value && api.scenario(e.target.value).then((s) => load(s, e.target.value))}>
+        <select aria-label="scenario" value={path} onChange={(e) => {
+          // read the choice now: the controlled select shows `path` again before the scenario arrives
+          const id = e.target.value;
+          if (id) api.scenario(id).then((s) => load(s, id));
+        }}>
           <option value="">Load a scenario…</option>
           {Object.entries(suites).map(([suite, ids]) => (
             <optgroup key={'suite-' + suite} label={'suite ' + suite}>
@@ -273,8 +306,9 @@ function Editor() {
                 .map((s) => <option key={s} value={s}>{s}</option>)}
             </optgroup>))}
         </select>
-        <input aria-label="scenario name" value={name} onChange={(e) => setName(e.target.value)} />
-        <button onClick={() => load({ name: 'new_scenario', steps: [] })}>New</button>
+        <input aria-label="scenario name" value={name} onChange={(e) => { setDirty(true); setName(e.target.value); }} />
+        {dirty && <span className="unsaved" data-testid="unsaved" title="unsaved changes">●</span>}
+        <button onClick={() => { if (!dirty || window.confirm('Create new scenario? Any unsaved changes will be lost.')) load({ name: 'new_scenario', steps: [] }); }}>New</button>
         <button onClick={() => save(false)}>Save</button>
         <button onClick={() => save(true)}>Save As</button>
         <button onClick={validate}>Validate</button>
@@ -323,10 +357,15 @@ function Editor() {
               setNodes((ns) => ns.map((n) => (n.id === sel.id ? { ...n, id, data: { ...n.data, def: { ...n.data.def, id } } } : n)));
               setEdges((es) => es.map((e) => ({ ...e, source: e.source === sel.id ? id : e.source, target: e.target === sel.id ? id : e.target })));
               setSelected(id); }} />
-            : <div className="docs-panel">{docs ? <pre>{docs}</pre> : <p>Select a step to edit it. Drag operations from the left.</p>}</div>}
+            : <div className="docs-panel">
+                <label className="description">Description
+                  <textarea aria-label="scenario description" rows={3} value={extra.description ?? ''}
+                    onChange={(e) => { setDirty(true); setExtra((x) => ({ ...x, description: e.target.value || undefined })); }} /></label>
+                {docs ? <Docs text={docs} /> : <p>Select a step to edit it. Drag operations from the left.</p>}
+              </div>}
         </aside>
       </main>
-      <footer className={tab === 'step' ? '' : 'wide'}>
+      <footer className={tab === 'timeline' || tab === 'map' ? 'wide' : ''}>
         <div className="message" data-testid="message">{message}
           {report && <a className="report-link" data-testid="report-link" href={report} target="_blank" rel="noreferrer"> Open the report</a>}</div>
         {sel && (
@@ -337,24 +376,31 @@ function Editor() {
         {paused && <DebugPanel paused={paused} onResume={resume} onStop={stop} />}
         {prompt && <div className="prompt">{prompt} <button onClick={() => { api.input(session).catch(() => undefined); setPrompt(null); }}>Continue</button></div>}
         <div className="tabs" role="tablist">
-          {(['step', 'timeline', 'map'] as const).map((t) => (
+          {(['output', 'logs', 'timeline', 'map'] as const).map((t) => (
             <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'on' : ''} data-testid={'tab-' + t}
-              onClick={() => setTab(t)}>{t === 'step' ? 'Step' : t === 'timeline' ? 'Timeline' : 'Map'}</button>))}
+              onClick={() => setTab(t)}>{t[0].toUpperCase() + t.slice(1)}</button>))}
         </div>
         {tab === 'timeline' && <TimelineView records={results as never} startedAt={startedAt} running={running} selected={selected} onSelect={selectNode} />}
         {tab === 'map' && <MapView features={mapFeatures} />}
-        {tab === 'step' && result && (
+        {tab === 'output' && result && (
           <div className="result" data-testid="result">
             <strong>{result.id}: {result.status}</strong> <span className="timing" data-testid="timing">{timing(result)}</span> {result.error_message && <span className="error">{result.error_message}</span>}
             <button onClick={() => navigator.clipboard?.writeText(JSON.stringify(result, null, 2))}>Copy</button>
             <pre>{JSON.stringify(result.result, null, 2)}</pre>
+          </div>
+        )}
+        {tab === 'logs' && result && (
+          <div className="logs-tab">
+            <strong>{result.id}</strong>{' '}
             <select aria-label="log level" value={logLevel} onChange={(e) => setLogLevel(e.target.value)}>
               <option value="">all logs</option><option value="INFO">INFO and above</option>
               <option value="WARNING">WARNING and above</option><option value="ERROR">ERROR</option>
-            </select>
+            </select>{' '}
+            <button data-testid="copy-logs" onClick={() => navigator.clipboard?.writeText((result.logs ?? []).filter((l) => atLeast(l, logLevel)).join('\n'))}>Copy</button>
             <pre className="logs" data-testid="logs">{(result.logs ?? []).filter((l) => atLeast(l, logLevel)).join('\n')}</pre>
           </div>
         )}
+        {(tab === 'output' || tab === 'logs') && !result && <p className="empty">Select a step that ran to see its {tab}.</p>}
       </footer>
     </div>
   );

@@ -20,6 +20,7 @@ final class LiveMap {
   private final MapFeed feed = new MapFeed();
   private long last = -PERIOD_MILLIS;
   private long timer = -1;
+  private boolean queued;
 
   LiveMap(Vertx vertx, Session session, String runId) {
     this.vertx = vertx;
@@ -31,14 +32,22 @@ final class LiveMap {
     if (!"step".equals(event.getString("type")) || !(event.getValue("result") instanceof JsonObject r) || !feed.add(r)) {
       return;
     }
-    long now = SimClock.wallMillis();
-    if (now - last >= PERIOD_MILLIS) {
-      flush();
-    } else if (timer < 0) {
-      timer = SimClock.setWallTimer(vertx, last + PERIOD_MILLIS - now, t -> {
-        timer = -1;
-        flush();
-      });
+    // never from inside this publish: the map event would reach the bus before the step event it follows (a
+    // higher sequence number first, and SSE consumers drop what comes after a higher one)
+    if (timer < 0 && !queued) {
+      long wait = Math.max(0, last + PERIOD_MILLIS - SimClock.wallMillis());
+      if (wait == 0) {
+        queued = true;
+        vertx.runOnContext(v -> {
+          queued = false;
+          flush();
+        });
+      } else {
+        timer = SimClock.setWallTimer(vertx, wait, t -> {
+          timer = -1;
+          flush();
+        });
+      }
     }
   }
 

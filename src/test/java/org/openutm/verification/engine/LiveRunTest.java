@@ -72,6 +72,37 @@ class LiveRunTest extends SharedService {
     assertEquals(404, http.get("/api/runs/nope").status());
   }
 
+  /**
+   * Issue 23: a run's map event comes after the step that drew it (it once came first with a higher sequence number,
+   * and the SSE stream then dropped that step's result: the toolkit's editor showed the step running for good).
+   */
+  @Test
+  void aMapEventFollowsTheStepThatDrewIt() throws Exception {
+    String s = newSession();
+    String yaml = """
+        name: mapped live
+        steps:
+          - id: fence
+            step: Upload Geo Fence
+          - id: after
+            step: Generate UUID
+          - id: delete
+            step: Delete Geo Fence
+            if: always()
+        """;
+    Http.Response started = http.post("/run-scenario-async", yaml, "Content-Type", "application/yaml",
+        "X-Session-Id", s);
+    assertEquals(200, started.status(), started.body());
+    String body = sse("/api/runs/" + started.json().getString("run_id") + "/events", s).get(20, TimeUnit.SECONDS).body();
+    int fence = body.indexOf("data: {\"id\":\"fence\",\"name\":\"Upload Geo Fence\",\"phase\":\"PRE FLIGHT\",\"status\":\"success\"");
+    int map = body.indexOf("event: map\ndata: {\"features\":{\"type\":\"FeatureCollection\"");
+    assertTrue(fence > 0, "the step's result is streamed: " + body);
+    assertTrue(map > fence, "the map event follows it: " + body);
+    assertTrue(body.substring(map, body.indexOf('\n', map + 12)).contains("\"kind\":\"geofence\""), body);
+    assertTrue(body.contains("\"id\":\"after\",\"name\":\"Generate UUID\",\"phase\":null,\"status\":\"success\""), body);
+    assertTrue(body.trim().endsWith("event: done\ndata: {\"status\":\"success\",\"error\":null}"), body);
+  }
+
   @Test
   void stopCancelsEverythingAndRunsOnlyAlwaysSteps() throws Exception {
     String s = newSession();
