@@ -25,21 +25,43 @@ final class MapData {
   static MapData of(JsonArray steps) {
     MapData m = new MapData();
     for (Object o : steps) {
-      JsonObject step = (JsonObject) o;
-      for (Object e : step.getJsonArray("http_exchanges", new JsonArray())) {
-        m.exchange((JsonObject) e);
-      }
-      Object result = step.getValue("result");
-      if (result instanceof JsonObject r && r.getValue("observations") instanceof JsonArray obs) {
-        m.observations(obs);
-      }
+      m.add((JsonObject) o);
     }
+    m.encounters(steps);
+    return m;
+  }
+
+  /** Adds what one step record draws: the bodies it sent, the observations in its result. */
+  void add(JsonObject step) {
+    for (Object e : step.getJsonArray("http_exchanges", new JsonArray())) {
+      exchange((JsonObject) e);
+    }
+    Object result = step.getValue("result");
+    if (result instanceof JsonObject r && r.getValue("observations") instanceof JsonArray obs) {
+      observations(obs);
+    }
+  }
+
+  /** The DAA closest approaches of these steps' incident logs, in place of any drawn before. */
+  void encounters(JsonArray steps) {
+    encounters.clear();
     DaaEncounters.of(steps).byAlert.values().forEach(e -> {
       if (e.ownAtClosest != null) {
-        m.encounters.add(new double[][] {e.ownAtClosest, e.intruderAtClosest, {e.maxLevel}});
+        encounters.add(new double[][] {e.ownAtClosest, e.intruderAtClosest, {e.maxLevel}});
       }
     });
-    return m;
+  }
+
+  /** How many shapes and points there are (what tells that a step added something). */
+  int size() {
+    int n = declarations.size() + geofences.size() + encounters.size();
+    for (List<double[]> t : telemetry.values()) {
+      n += t.size();
+    }
+    for (List<double[]> t : traffic.values()) {
+      n += t.size();
+    }
+    return n;
   }
 
   private void exchange(JsonObject e) {

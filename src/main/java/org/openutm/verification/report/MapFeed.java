@@ -9,27 +9,35 @@ import io.vertx.core.json.JsonObject;
  * report's map ({@link MapData#features()}), so the editor's live map and report.html show the same flight.
  */
 public final class MapFeed {
-  private final JsonArray drawn = new JsonArray();
+  private final MapData data = new MapData();
+  /** The DAA steps (their incident logs give the closest approaches, read again from all of them when drawn). */
+  private final JsonArray daa = new JsonArray();
   private boolean changed;
 
-  /** A finished step record; true when it adds to the map. */
+  /** A finished step record; true when it adds to the map. Each record is read once. */
   public boolean add(JsonObject record) {
     if ("running".equals(record.getString("status"))) {
       return false;
     }
     String name = String.valueOf(record.getString("name"));
-    boolean exchanges = record.getValue("http_exchanges") instanceof JsonArray a && !a.isEmpty();
-    boolean observations = record.getValue("result") instanceof JsonObject r && r.getValue("observations") != null;
-    // most steps draw nothing: they are passed over without a look at their bodies
-    if (!exchanges && !observations && !name.contains("DAA")) {
-      return false;
-    }
-    if (name.contains("DAA") || !MapData.of(new JsonArray().add(record)).isEmpty()) {
-      drawn.add(record);
+    boolean logs = record.getValue("result") instanceof JsonArray r && !r.isEmpty()
+        && r.getValue(0) instanceof JsonObject first && first.containsKey("alert_level");
+    if (name.contains("DAA") || logs) {
+      daa.add(record);
       changed = true;
       return true;
     }
-    return false;
+    boolean exchanges = record.getValue("http_exchanges") instanceof JsonArray a && !a.isEmpty();
+    boolean observations = record.getValue("result") instanceof JsonObject r && r.getValue("observations") != null;
+    // most steps draw nothing: they are passed over without a look at their bodies
+    if (!exchanges && !observations) {
+      return false;
+    }
+    int before = data.size();
+    data.add(record);
+    boolean added = data.size() != before;
+    changed |= added;
+    return added;
   }
 
   /** Whether something was added since the last {@link #features()}. */
@@ -40,6 +48,9 @@ public final class MapFeed {
   /** A GeoJSON FeatureCollection of everything so far (see {@link MapData#features()}). */
   public JsonObject features() {
     changed = false;
-    return MapData.of(drawn).features();
+    if (!daa.isEmpty()) {
+      data.encounters(daa);
+    }
+    return data.features();
   }
 }
