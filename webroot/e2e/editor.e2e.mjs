@@ -79,6 +79,9 @@ await shot(mode === 'token' ? 'token-02-step-by-step-green' : '02-step-by-step-g
 const link = await page.getByTestId('report-link').getAttribute('href', { timeout: 15000 });
 const reportPage = await (await page.request.get(new URL(link, base).href)).text();
 if (!reportPage.includes('OpenUTM Verification report') || !reportPage.includes('long_wait')) await fail('report link: ' + link);
+// needs as a checklist of the background nodes
+await page.click('[data-testid="node-after_wait"]');
+if (!(await page.isChecked('input[aria-label="needs long_wait"]'))) await fail('the needs checklist does not show long_wait checked');
 
 // whole scenario on the server, live over the bridge
 await page.selectOption('select[aria-label="scenario"]', 'examples/loops_and_groups');
@@ -128,6 +131,7 @@ await page.waitForSelector('.react-flow__node');
 await page.getByTestId('tab-map').click();
 await page.getByRole('button', { name: 'Run', exact: true }).click();
 await page.waitForSelector('[data-testid="live-map"] path.kind-declaration', { timeout: 30000 });
+await shot('03g0-mid-run');
 await page.waitForSelector('[data-testid="live-map"] path.kind-telemetry', { timeout: 60000 });
 await assertAllVisible('during the mapped run');
 await enabled('Run');
@@ -231,6 +235,14 @@ await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="node
 await page.keyboard.press('Control+y');
 await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="node-"]').length === n + 1, before);
 await page.getByRole('button', { name: 'undo' }).click();
+// the properties panel's loop editor reads each kind of loop
+await page.click('[data-testid="node-three_ids"]');
+if ((await page.inputValue('select[aria-label="loop kind"]')) !== 'count' || (await page.inputValue('input[aria-label="loop count"]')) !== '3') await fail('the count loop is not shown');
+await page.click('[data-testid="node-over_items"]');
+if ((await page.inputValue('input[aria-label="loop items"]')) !== '["100ms","200ms"]') await fail('the items loop is not shown');
+await page.click('[data-testid="node-while_small"]');
+if ((await page.inputValue('input[aria-label="loop while"]')) !== 'loop.index < 4') await fail('the while loop is not shown');
+await shot('03i-loop-editor');
 
 // import a failing scenario, run it: the failing node turns red and shows its error
 const yaml = 'name: failing\nsteps:\n- id: ok\n  step: Generate UUID\n- id: broken\n  step: Generate Random Number\n  arguments:\n    min: 9\n    max: 1\n- id: cleanup\n  step: Generate UUID\n  if: always()\n';
@@ -301,6 +313,13 @@ await page.fill('input[aria-label="amqp.routing_key"]', 'decl-e2e');
 await page.getByRole('button', { name: 'Save settings' }).click();
 await page.getByTestId('settings-outcome').filter({ hasText: 'Saved: applied now amqp' }).waitFor({ timeout: 10000 });
 await shot('05-settings-saved');
+// every section of the config the toolkit's settings screen has; Reload drops an edit that was not saved
+const legends = await page.$$eval('.settings legend', (l) => l.map((x) => x.textContent).join(', '));
+if (legends !== 'Flight Blender, AMQP, OpenSky, Air traffic simulator, Data files, Reporting, Logging') await fail('settings sections: ' + legends);
+const queue = await page.inputValue('input[aria-label="amqp.queue_name"]');
+await page.fill('input[aria-label="amqp.queue_name"]', 'not-saved');
+await page.getByRole('button', { name: 'Reload' }).click();
+await page.waitForFunction((q) => document.querySelector('input[aria-label="amqp.queue_name"]').value === q, queue, { timeout: 10000 });
 await page.getByRole('button', { name: 'Close' }).click();
 
 // the backend goes away: the indicator says so

@@ -12,6 +12,7 @@ import { Toolbox } from './Toolbox';
 import { BreakpointToggle, DebugPanel, Paused } from './Debugger';
 import { MapView, TimelineView } from './RunView';
 import { Docs } from './Docs';
+import { runBreakpoints, toggled } from './breakpoints';
 import { forget, keep, restore } from './autosave';
 import type { FeatureCollection } from './mapdraw';
 import { progressOf } from './progress';
@@ -59,8 +60,7 @@ function Editor() {
   const stepRun = useRef(false);
   const stepPause = useRef(false);
   const pending = useRef<((a: { mode: 'step' | 'continue'; args?: Record<string, unknown> } | null) => void) | null>(null);
-  const toggleBreakpoint = useCallback((id: string) => setNodes((ns) => ns.map((n) => (n.id === id
-    ? { ...n, data: { ...n.data, breakpoint: !n.data.breakpoint } } : n))), []);
+  const toggleBreakpoint = useCallback((id: string) => setNodes((ns) => toggled(ns, id)), []);
   const flow = useReactFlow();
   const opByName = useMemo(() => new Map(operations.map((o) => [o.name, o])), [operations]);
 
@@ -216,7 +216,7 @@ function Editor() {
     if (!(await validate())) return;
     setResults({}); setStartedAt({}); setMapFeatures(null); setNodes((ns) => ns.map((n) => ({ ...n, data: { ...n.data, status: 'waiting' } })));
     setRunning(true); setReport(null); setMessage('Running on the server…');
-    const bps = nodes.filter((n) => n.data.breakpoint || n.id === runTo).map((n) => n.id);
+    const bps = runBreakpoints(nodes, runTo);
     try { await api.runAsync(session, current(), bps); } catch (e) { setRunning(false); setMessage((e as Error).message); }
   };
 
@@ -351,6 +351,7 @@ function Editor() {
         </section>
         <aside className="right">
           {settings ? <Settings onClose={() => setSettings(false)} /> : sel ? <Properties def={sel.data.def} id={sel.id} op={opByName.get(sel.data.def.step)} earlier={earlier}
+            background={nodes.filter((n) => n.data.def.background && n.id !== sel.id).map((n) => n.id)}
             onChange={(def) => { snapshot(); setNodes((ns) => ns.map((n) => (n.id === sel.id ? { ...n, data: { ...n.data, ...decorate(def), status: n.data.status } } : n))); }}
             onRename={(id) => { if (!id || nodes.some((n) => n.id === id)) return;
               snapshot();

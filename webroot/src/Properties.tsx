@@ -1,15 +1,18 @@
 import type { Operation } from './api';
 import { reference, StepDef } from './graph';
+import { type LoopKind, loopKind, loopOf, loopText } from './stepedit';
 
 interface Props {
   def: StepDef; id: string; op?: Operation; earlier: string[];
+  /** the other nodes that run in the background: what `needs` may wait for */
+  background: string[];
   onChange: (def: StepDef) => void; onRename: (id: string) => void;
 }
 
 const CONDITIONS = ['', 'failure()', 'always()'];
 
 /** One input per parameter (enum select, number, JSON for objects), references, and the step's run options. */
-export function Properties({ def, id, op, earlier, onChange, onRename }: Props) {
+export function Properties({ def, id, op, earlier, background, onChange, onRename }: Props) {
   const args = def.arguments ?? {};
   const setArg = (name: string, value: unknown) => {
     const next = { ...args };
@@ -58,13 +61,27 @@ export function Properties({ def, id, op, earlier, onChange, onRename }: Props) 
         </select>
         {custom && <input value={def.if} onChange={(e) => onChange({ ...def, if: e.target.value })} aria-label="custom condition" />}
       </label>
-      <label>Needs (comma-separated ids)
-        <input value={(def.needs ?? []).join(', ')} aria-label="needs"
-          onChange={(e) => onChange({ ...def, needs: e.target.value.split(',').map((s) => s.trim()).filter(Boolean) })} />
-      </label>
-      <label>Loop count
-        <input value={String(def.loop?.count ?? '')} aria-label="loop count"
-          onChange={(e) => onChange({ ...def, loop: e.target.value ? { count: Number(e.target.value) } : undefined })} />
+      <fieldset className="needs" aria-label="needs">
+        <legend>Needs (background steps to wait for)</legend>
+        {background.length === 0 && !(def.needs ?? []).length && <span className="hint">No step runs in the background.</span>}
+        {[...new Set([...background, ...(def.needs ?? [])])].map((b) => (
+          <label key={b} className="check"><input type="checkbox" aria-label={'needs ' + b} checked={(def.needs ?? []).includes(b)}
+            onChange={(e) => {
+              const next = e.target.checked ? [...(def.needs ?? []), b] : (def.needs ?? []).filter((x) => x !== b);
+              onChange({ ...def, needs: next.length ? next : undefined });
+            }} /> {b}{!background.includes(b) && <span className="hint"> (not a background step)</span>}</label>
+        ))}
+      </fieldset>
+      <label>Loop
+        <select aria-label="loop kind" value={loopKind(def)}
+          onChange={(e) => onChange({ ...def, loop: loopOf(e.target.value as LoopKind, e.target.value === 'count' ? '2' : e.target.value === 'items' ? '[]' : e.target.value === 'while' ? 'loop.index < 3' : '') })}>
+          <option value="">none</option><option value="count">count</option><option value="items">items</option><option value="while">while</option>
+        </select>
+        {def.loop && (
+          <input aria-label={'loop ' + loopKind(def)} value={loopText(def)}
+            placeholder={loopKind(def) === 'count' ? '3 or ${{ ... }}' : loopKind(def) === 'items' ? '["a", "b"] or ${{ ... }}' : 'loop.index < 3'}
+            onChange={(e) => onChange({ ...def, loop: loopOf(loopKind(def), e.target.value) })} />
+        )}
       </label>
     </div>
   );

@@ -4,6 +4,7 @@
 // continue-on-error) exactly as in a whole run. Background nodes go with run_in_background and are joined by their
 // task UUID where a later node needs them, and at the end.
 import { api, StepResult } from './api';
+import { StepPauses } from './breakpoints';
 import { Scenario, stepId } from './graph';
 
 export type Status = 'waiting' | 'running' | 'success' | 'failure' | 'skipped';
@@ -20,7 +21,7 @@ export interface StepDebug {
 export async function runStepByStep(session: string, scenario: Scenario,
   setStatus: (id: string, s: Status | 'paused', r?: StepResult) => void, stopped: () => boolean,
   debug?: StepDebug): Promise<boolean> {
-  let stepMode = false;
+  const pauses = new StepPauses(debug?.breakpoints ?? new Set());
   let halted = false;
   await api.loadScenario(session, scenario);
   scenario.steps.forEach((s) => setStatus(stepId(s), 'waiting'));
@@ -40,14 +41,14 @@ export async function runStepByStep(session: string, scenario: Scenario,
       if (task) await settle(need, task);
     }
     const { background, ...def } = s;
-    if (debug && (stepMode || debug.breakpoints.has(id) || debug.requested?.())) {
+    if (debug && pauses.before(id, () => debug.requested?.() ?? false)) {
       // what the backend would resolve the node's ${{ }} to now (as written when it cannot yet)
       const resolved = await api.resolve(session, s.arguments ?? {}).then((r) => r.resolved_arguments)
         .catch(() => s.arguments ?? {});
       setStatus(id, 'paused');
       const answer = await debug.pause(id, resolved);
       if (!answer) { halted = true; setStatus(id, 'skipped'); continue; }
-      stepMode = answer.mode === 'step';
+      pauses.answered(answer.mode);
       if (answer.args) def.arguments = answer.args;
     }
     setStatus(id, 'running');
