@@ -30,6 +30,8 @@ public final class RunJournal {
   private static final Logger LOG = LoggerFactory.getLogger(RunJournal.class);
   /** report.json is rewritten at most this often while the run goes on. */
   static final long SNAPSHOT_MILLIS = 1_000;
+  private static final byte[] STEP_OPEN = "{\"t\":\"step\",\"result\":".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] STEP_CLOSE = "}\n".getBytes(StandardCharsets.UTF_8);
   /** A step's journal line reaches the operating system at most this long after the step ended. */
   static final long STEP_LINE_MILLIS = 10;
 
@@ -47,7 +49,7 @@ public final class RunJournal {
   private boolean snapshotDue;
   private IOException failed;
   /** Lines not yet handed to the operating system: written as one when the writer has done what it was given. */
-  private final StringBuilder pending = new StringBuilder();
+  private io.vertx.core.buffer.Buffer pending = io.vertx.core.buffer.Buffer.buffer(64 * 1024);
 
   private RunJournal(Path root, int keep) {
     this.root = root;
@@ -93,7 +95,8 @@ public final class RunJournal {
       writer.executeSoon(() -> {
         if (failed == null) {
           model.step(r);
-          pending.append("{\"t\":\"step\",\"result\":").append(r.encode()).append("}\n");
+          // encoded straight into the batch's bytes (no String per record: that was most of the journal's cost)
+          pending.appendBytes(STEP_OPEN).appendBuffer(r.toBuffer()).appendBytes(STEP_CLOSE);
           changed(false);
         }
       }, STEP_LINE_MILLIS);
@@ -120,7 +123,7 @@ public final class RunJournal {
         model.apply(end);
         flushPending();
         ReportFolder.write(dir, model.report(), model.formats());
-        pending.append(end).append('\n');
+        pending.appendString(end).appendByte((byte) '\n');
         flushPending();
         check();
         channel.force(false);
@@ -155,7 +158,7 @@ public final class RunJournal {
     writer.execute(() -> {
       if (failed == null) {
         model.apply(line);
-        pending.append(line).append('\n');
+        pending.appendString(line).appendByte((byte) '\n');
         changed(sync);
       }
     });
@@ -188,8 +191,8 @@ public final class RunJournal {
       return;
     }
     try {
-      ByteBuffer b = ByteBuffer.wrap(pending.toString().getBytes(StandardCharsets.UTF_8));
-      pending.setLength(0);
+      ByteBuffer b = ByteBuffer.wrap(pending.getBytes());
+      pending = io.vertx.core.buffer.Buffer.buffer(64 * 1024);
       while (b.hasRemaining()) {
         channel.write(b);
       }
@@ -206,7 +209,7 @@ public final class RunJournal {
   /** A line applied and handed to the operating system at once. */
   private void write(String line) throws IOException {
     model.apply(line);
-    pending.append(line).append('\n');
+    pending.appendString(line).appendByte((byte) '\n');
     flushPending();
     check();
   }
