@@ -57,15 +57,30 @@ async function waitAll(status, ms) {
   await fail(`not every node is ${status}: ${JSON.stringify(await statuses())}`);
 }
 
+// the scenario list in the sidebar (grouped by suite, then by folder): a click opens one
+const openScenario = (id) => page.locator(`[data-scenario="${id}"]:visible`).first().click();
 await page.goto(base);
 await page.getByTestId('connection').filter({ hasText: 'Connected' }).waitFor({ timeout: 15000 });
 const width = await page.evaluate(() => document.documentElement.scrollWidth);
 if (width > 1280) await fail('horizontal scrolling at 1280x800: ' + width);
 await page.waitForFunction(() => document.querySelectorAll('.tool').length > 40);
 await shot(mode === 'token' ? 'token-01-connected' : '01-connected');
+// panels resize by dragging their edge (and keep the size)
+const leftWidth = () => page.$eval('main > aside', (a) => a.getBoundingClientRect().width);
+const widthBefore = await leftWidth();
+const edge = await page.locator('[aria-label="resize the left panel"]').boundingBox();
+await page.mouse.move(edge.x + 2, edge.y + 100);
+await page.mouse.down();
+await page.mouse.move(edge.x + 62, edge.y + 100, { steps: 5 });
+await page.mouse.up();
+if (Math.abs((await leftWidth()) - widthBefore - 60) > 3) await fail(`the left panel did not resize: ${widthBefore} -> ${await leftWidth()}`);
+await page.mouse.move(edge.x + 62, edge.y + 100);
+await page.mouse.down();
+await page.mouse.move(edge.x + 2, edge.y + 100, { steps: 5 });
+await page.mouse.up();
 
 // step by step
-await page.selectOption('select[aria-label="scenario"]', 'examples/background_and_needs');
+await openScenario('examples/background_and_needs');
 await page.waitForSelector('[data-testid="node-long_wait"]');
 await expectEdges();
 // the scenario's Markdown docs, rendered beside the canvas
@@ -84,7 +99,7 @@ await page.click('[data-testid="node-after_wait"]');
 if (!(await page.isChecked('input[aria-label="needs long_wait"]'))) await fail('the needs checklist does not show long_wait checked');
 
 // whole scenario on the server, live over the bridge
-await page.selectOption('select[aria-label="scenario"]', 'examples/loops_and_groups');
+await openScenario('examples/loops_and_groups');
 await page.waitForSelector('[data-testid="node-rounds"]');
 await expectEdges();
 await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -117,7 +132,7 @@ if (mode === 'token') {
   process.exit(0);
 }
 // sdsp_track step by step: the scenario the defect was first seen on
-await page.selectOption('select[aria-label="scenario"]', 'sdsp-f3623/sdsp_track');
+await openScenario('sdsp-f3623/sdsp_track');
 await page.waitForSelector('.react-flow__node');
 await expectEdges();
 await page.getByRole('button', { name: 'Run step by step' }).click();
@@ -126,8 +141,9 @@ const enabled = (label) => page.waitForFunction((l) => [...document.querySelecto
 await enabled('Run step by step');
 // the run seen whole: the live map draws the flight while it runs (the backend's map events, the report map's
 // GeoJSON); the timeline has a bar per step, and a click on a bar selects that node
-await page.selectOption('select[aria-label="scenario"]', 'standard/F1_happy_path');
+await openScenario('standard/F1_happy_path');
 await page.waitForSelector('.react-flow__node');
+if (!(await page.locator('[data-testid="node-setup"].phase-pre-flight').count())) await fail('the phase is not shown on the node');
 await page.getByTestId('tab-map').click();
 await page.getByRole('button', { name: 'Run', exact: true }).click();
 await page.waitForSelector('[data-testid="live-map"] path.kind-declaration', { timeout: 30000 });
@@ -216,11 +232,11 @@ await waitAll('success', 20000);
 await page.click('[data-testid="node-second"]');
 if (!/^4$/m.test(await page.getByTestId('result').innerText())) await fail('step by step: the edited arguments did not run');
 await page.click('[data-testid="bp-second"]');
-await page.selectOption('select[aria-label="scenario"]', 'examples/loops_and_groups');
+await openScenario('examples/loops_and_groups');
 await page.waitForSelector('[data-testid="node-rounds"]');
 
 // suites in the scenario list; auto layout; copy/paste a node and undo it
-const groups = await page.$$eval('select[aria-label="scenario"] optgroup', (gs) => gs.map((g) => g.label));
+const groups = await page.$$eval('[data-testid="scenario-list"] summary', (gs) => gs.map((g) => g.textContent.trim()));
 if (!groups.some((g) => g.startsWith('suite '))) await fail('no suite group in the scenario list: ' + groups);
 const count = async () => (await statuses()).length;
 const before = await count();
@@ -282,7 +298,7 @@ if (after !== kept) await fail(`the reload made a new session: ${kept} -> ${afte
 const sessions = await (await page.request.get(new URL('/api/sessions', base).href)).json();
 if (!JSON.stringify(sessions).includes(kept)) await fail('the kept session is not on the server: ' + JSON.stringify(sessions));
 // unsaved changes: a marker, kept across a reload (the tab's autosave), and New asks before it drops them
-await page.selectOption('select[aria-label="scenario"]', 'examples/loops_and_groups');
+await openScenario('examples/loops_and_groups');
 await page.waitForSelector('[data-testid="node-rounds"]');
 if (await page.getByTestId('unsaved').count()) await fail('a scenario just loaded shows unsaved changes');
 await page.fill('textarea[aria-label="scenario description"]', 'edited in the e2e test');

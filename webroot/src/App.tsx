@@ -8,10 +8,13 @@ import { Properties } from './Properties';
 import { Settings } from './Settings';
 import { runStepByStep, Status } from './runner';
 import { StepData, StepNode } from './StepNode';
-import { Toolbox } from './Toolbox';
 import { BreakpointToggle, DebugPanel, Paused } from './Debugger';
 import { MapView, TimelineView } from './RunView';
 import { Docs } from './Docs';
+import { Sidebar } from './Sidebar';
+import { useResizable } from './resize';
+import { CheckCircle2, Download, FilePlus, LayoutGrid, Moon, Pause as PauseIcon, Play, Plane, Redo2, Save as SaveIcon, SaveAll,
+  Settings2, Square, StepForward, Sun, Undo2, Upload } from 'lucide-react';
 import { runBreakpoints, toggled } from './breakpoints';
 import { forget, keep, restore } from './autosave';
 import type { FeatureCollection } from './mapdraw';
@@ -48,6 +51,9 @@ function Editor() {
   const [dark, setDark] = useState(() => localStorage.getItem(THEME_KEY) === 'dark');
   useEffect(() => { localStorage.setItem(THEME_KEY, dark ? 'dark' : 'light'); }, [dark]);
   const [dirty, setDirty] = useState(false);
+  const [leftW, dragLeft] = useResizable('left', 240, 170, 440, 'x');
+  const [rightW, dragRight] = useResizable('right', 290, 220, 560, 'x', true);
+  const [footH, dragFoot] = useResizable('footer', 210, 90, 560, 'y', true);
   const [docs, setDocs] = useState('');
   const [extra, setExtra] = useState<Pick<Scenario, 'description' | 'groups'>>({});
   const stopRef = useRef(false);
@@ -289,45 +295,42 @@ function Editor() {
   return (
     <div className={'app' + (dark ? ' dark' : '')}>
       <header>
-        <strong>OpenUTM Verification</strong>
-        <select aria-label="scenario" value={path} onChange={(e) => {
-          // read the choice now: the controlled select shows `path` again before the scenario arrives
-          const id = e.target.value;
-          if (id) api.scenario(id).then((s) => load(s, id));
-        }}>
-          <option value="">Load a scenario…</option>
-          {Object.entries(suites).map(([suite, ids]) => (
-            <optgroup key={'suite-' + suite} label={'suite ' + suite}>
-              {ids.map((s) => <option key={suite + s} value={s}>{s}</option>)}
-            </optgroup>))}
-          {[...new Set(scenarios.map((s) => s.includes('/') ? s.slice(0, s.lastIndexOf('/')) : '.'))].map((folder) => (
-            <optgroup key={'dir-' + folder} label={folder + '/'}>
-              {scenarios.filter((s) => (s.includes('/') ? s.slice(0, s.lastIndexOf('/')) : '.') === folder)
-                .map((s) => <option key={s} value={s}>{s}</option>)}
-            </optgroup>))}
-        </select>
-        <input aria-label="scenario name" value={name} onChange={(e) => { setDirty(true); setName(e.target.value); }} />
-        {dirty && <span className="unsaved" data-testid="unsaved" title="unsaved changes">●</span>}
-        <button onClick={() => { if (!dirty || window.confirm('Create new scenario? Any unsaved changes will be lost.')) load({ name: 'new_scenario', steps: [] }); }}>New</button>
-        <button onClick={() => save(false)}>Save</button>
-        <button onClick={() => save(true)}>Save As</button>
-        <button onClick={validate}>Validate</button>
-        <button onClick={autoLayout}>Layout</button>
-        <button aria-label="undo" title="Undo (Ctrl+Z)" onClick={() => back(undo, redo)}>↶</button>
-        <button aria-label="redo" title="Redo (Ctrl+Y)" onClick={() => back(redo, undo)}>↷</button>
-        <label className="file">Import<input type="file" accept=".yaml,.yml" aria-label="import yaml" onChange={(e) => e.target.files?.[0] && importYaml(e.target.files[0])} /></label>
-        <button onClick={exportYaml}>Export</button>
-        <button disabled={running || !session} onClick={runSteps}>Run step by step</button>
-        <button disabled={running || !session} onClick={() => runWhole()}>Run</button>
-        <button disabled={!running} onClick={stop}>Stop</button>
-        <button disabled={!running || !!paused} onClick={() => { if (stepRun.current) { stepPause.current = true; return; }
-          api.pause(session).catch((e) => setMessage((e as Error).message)); }}>Pause</button>
-        <button onClick={() => setSettings(!settings)}>Settings</button>
-        <button onClick={() => setDark(!dark)}>{dark ? 'Light' : 'Dark'}</button>
+        <span className="brand"><Plane size={16} aria-hidden /> OpenUTM Verification</span>
+        <div className="group" role="group" aria-label="file">
+          <input aria-label="scenario name" className="name" value={name} onChange={(e) => { setDirty(true); setName(e.target.value); }} />
+          {dirty && <span className="unsaved" data-testid="unsaved" title="unsaved changes">●</span>}
+          <button title="A new, empty scenario" onClick={() => { if (!dirty || window.confirm('Create new scenario? Any unsaved changes will be lost.')) load({ name: 'new_scenario', steps: [] }); }}><FilePlus size={14} aria-hidden />New</button>
+          <button title="Save to the scenarios folder" onClick={() => save(false)}><SaveIcon size={14} aria-hidden />Save</button>
+          <button title="Save under another name" onClick={() => save(true)}><SaveAll size={14} aria-hidden />Save As</button>
+          <label className="file icon" title="Import a YAML file"><Upload size={14} aria-hidden /><input type="file" accept=".yaml,.yml" aria-label="import yaml" onChange={(e) => e.target.files?.[0] && importYaml(e.target.files[0])} /></label>
+          <button className="icon" aria-label="Export" title="Export as YAML" onClick={exportYaml}><Download size={14} aria-hidden /></button>
+        </div>
+        <div className="group" role="group" aria-label="edit">
+          <button className="icon" aria-label="Validate" title="Validate" onClick={validate}><CheckCircle2 size={14} aria-hidden /></button>
+          <button className="icon" aria-label="Layout" title="Lay the graph out" onClick={autoLayout}><LayoutGrid size={14} aria-hidden /></button>
+          <button className="icon" aria-label="undo" title="Undo (Ctrl+Z)" onClick={() => back(undo, redo)}><Undo2 size={14} aria-hidden /></button>
+          <button className="icon" aria-label="redo" title="Redo (Ctrl+Y)" onClick={() => back(redo, undo)}><Redo2 size={14} aria-hidden /></button>
+        </div>
+        <div className="group run" role="group" aria-label="run">
+          <button disabled={running || !session} onClick={runSteps}><StepForward size={14} aria-hidden />Run step by step</button>
+          <button className="primary" disabled={running || !session} onClick={() => runWhole()}><Play size={14} aria-hidden />Run</button>
+          <button disabled={!running} onClick={stop}><Square size={14} aria-hidden />Stop</button>
+          <button disabled={!running || !!paused} onClick={() => { if (stepRun.current) { stepPause.current = true; return; }
+            api.pause(session).catch((e) => setMessage((e as Error).message)); }}><PauseIcon size={14} aria-hidden />Pause</button>
+        </div>
+        <div className="group" role="group" aria-label="app">
+          <button onClick={() => setSettings(!settings)}><Settings2 size={14} aria-hidden />Settings</button>
+          <button className="icon" aria-label={dark ? 'Light theme' : 'Dark theme'} title={dark ? 'Light theme' : 'Dark theme'}
+            onClick={() => setDark(!dark)}>{dark ? <Sun size={14} aria-hidden /> : <Moon size={14} aria-hidden />}</button>
+        </div>
         <span className={'conn ' + (connected ? 'on' : 'off')} data-testid="connection">{connected ? 'Connected' : 'Disconnected'}</span>
       </header>
       <main>
-        <aside><Toolbox operations={operations} onAdd={(op) => addStep(op)} /></aside>
+        <aside style={{ width: leftW }}>
+          <Sidebar suites={suites} scenarios={scenarios} current={path} onOpen={(id) => { api.scenario(id).then((s) => load(s, id)); }}
+            operations={operations} onAdd={(op) => addStep(op)} />
+        </aside>
+        <div className="splitter x" onPointerDown={dragLeft} role="separator" aria-label="resize the left panel" />
         <section className="canvas" onDragOver={(e) => e.preventDefault()} onDrop={(e) => {
           const op = opByName.get(e.dataTransfer.getData('application/x-operation'));
           if (op) addStep(op, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
@@ -349,7 +352,8 @@ function Editor() {
           </ReactFlow>
           </BreakpointToggle.Provider>
         </section>
-        <aside className="right">
+        <div className="splitter x" onPointerDown={dragRight} role="separator" aria-label="resize the right panel" />
+        <aside className="right" style={{ width: rightW }}>
           {settings ? <Settings onClose={() => setSettings(false)} /> : sel ? <Properties def={sel.data.def} id={sel.id} op={opByName.get(sel.data.def.step)} earlier={earlier}
             background={nodes.filter((n) => n.data.def.background && n.id !== sel.id).map((n) => n.id)}
             onChange={(def) => { snapshot(); setNodes((ns) => ns.map((n) => (n.id === sel.id ? { ...n, data: { ...n.data, ...decorate(def), status: n.data.status } } : n))); }}
@@ -366,7 +370,8 @@ function Editor() {
               </div>}
         </aside>
       </main>
-      <footer className={tab === 'timeline' || tab === 'map' ? 'wide' : ''}>
+      <div className="splitter y" onPointerDown={dragFoot} role="separator" aria-label="resize the bottom panel" />
+      <footer style={{ height: footH }}>
         <div className="message" data-testid="message">{message}
           {report && <a className="report-link" data-testid="report-link" href={report} target="_blank" rel="noreferrer"> Open the report</a>}</div>
         {sel && (

@@ -18,7 +18,8 @@ export function StepNode({ id, data, selected }: NodeProps) {
   const flags = [d.def.background && 'background', d.def.if && 'if', d.def.loop && 'loop',
     d.def['continue-on-error'] && 'continue'].filter(Boolean) as string[];
   return (
-    <div className={`step-node status-${d.status ?? 'idle'}${selected ? ' selected' : ''}${d.problem ? ' has-problem' : ''}`}
+    <div className={`step-node status-${d.status ?? 'idle'}${selected ? ' selected' : ''}${d.problem ? ' has-problem' : ''}`
+      + (d.phase ? ' phase-' + d.phase.toLowerCase().replace(/\s+/g, '-') : '')}
       data-testid={`node-${id}`} data-status={d.status ?? 'idle'} title={d.problem ?? d.def.description ?? ''}>
       <Handle type="target" position={Position.Top} />
       <div className="step-title">
@@ -30,7 +31,7 @@ export function StepNode({ id, data, selected }: NodeProps) {
       </div>
       {id !== d.def.step && <div className="step-op">{d.def.step}</div>}
       <div className="badges">
-        {d.phase && <span className="badge phase">{d.phase}</span>}
+        {d.phase && <span className={'badge phase phase-' + d.phase.toLowerCase().replace(/\s+/g, '-')}>{d.phase}</span>}
         {d.client && <span className="badge client">{d.client}</span>}
         {flags.map((f) => <span key={f} className={`badge flag-${f}`}>{f}</span>)}
       </div>
