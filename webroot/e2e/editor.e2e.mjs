@@ -144,6 +144,21 @@ await enabled('Run step by step');
 await openScenario('standard/F1_happy_path');
 await page.waitForSelector('.react-flow__node');
 if (!(await page.locator('[data-testid="node-setup"].phase-pre-flight').count())) await fail('the phase is not shown on the node');
+// Group by phase: a swimlane per phase in flight order, each node in its phase's lane; again: the layout from before
+const setupAt = await page.locator('[data-testid="node-setup"]').boundingBox();
+await page.getByRole('button', { name: 'Group by phase' }).click();
+await page.waitForSelector('[data-testid="lane-PRE FLIGHT"]');
+const laneNames = await page.$$eval('.lane-label', (l) => l.map((x) => x.textContent).join(', '));
+if (laneNames !== 'PRE FLIGHT, CRUISE, POST FLIGHT') await fail('the lanes: ' + laneNames);
+const inLane = async (node, phase) => {
+  const n = await page.locator(`[data-testid="node-${node}"]`).boundingBox();
+  const l = await page.locator(`[data-testid="lane-${phase}"]`).boundingBox();
+  return n.x >= l.x && n.x + n.width <= l.x + l.width + 1;
+};
+if (!(await inLane('setup', 'PRE FLIGHT')) || !(await inLane('telemetry', 'CRUISE')) || !(await inLane('teardown', 'POST FLIGHT'))) await fail('a node is outside its phase lane');
+await shot('03j-phase-lanes');
+await page.getByRole('button', { name: 'Group by phase' }).click();
+await page.waitForFunction(() => !document.querySelector('.lane'));
 await page.getByTestId('tab-map').click();
 await page.getByRole('button', { name: 'Run', exact: true }).click();
 await page.waitForSelector('[data-testid="live-map"] path.kind-declaration', { timeout: 30000 });
@@ -259,6 +274,11 @@ if ((await page.inputValue('input[aria-label="loop items"]')) !== '["100ms","200
 await page.click('[data-testid="node-while_small"]');
 if ((await page.inputValue('input[aria-label="loop while"]')) !== 'loop.index < 4') await fail('the while loop is not shown');
 await shot('03i-loop-editor');
+// a node that calls a group shows the group: its description (editable) and its steps
+await page.click('[data-testid="node-rounds"]');
+await page.getByTestId('group-info').waitFor({ timeout: 5000 });
+if ((await page.inputValue('textarea[aria-label="group description"]')) !== 'Two dice; the second is at least the first.') await fail('the group description is not shown');
+if ((await page.locator('.group-steps li').count()) !== 2) await fail('the group steps are not listed');
 
 // import a failing scenario, run it: the failing node turns red and shows its error
 const yaml = 'name: failing\nsteps:\n- id: ok\n  step: Generate UUID\n- id: broken\n  step: Generate Random Number\n  arguments:\n    min: 9\n    max: 1\n- id: cleanup\n  step: Generate UUID\n  if: always()\n';

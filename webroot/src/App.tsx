@@ -3,7 +3,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, Operation, StepResult } from './api';
 import { subscribe } from './bus';
-import { dumpYaml, layout, parseYaml, Scenario, StepDef, stepId, toGraph, toScenario } from './graph';
+import { dumpYaml, layout, parseYaml, Scenario, StepDef, stepId, toGraph, toScenario, topoSort } from './graph';
 import { Properties } from './Properties';
 import { Settings } from './Settings';
 import { runStepByStep, Status } from './runner';
@@ -12,8 +12,10 @@ import { BreakpointToggle, DebugPanel, Paused } from './Debugger';
 import { MapView, TimelineView } from './RunView';
 import { Docs } from './Docs';
 import { Sidebar } from './Sidebar';
+import { LaneNode } from './LaneNode';
+import { type Lane, phaseLanes } from './lanes';
 import { useResizable } from './resize';
-import { CheckCircle2, Download, FilePlus, LayoutGrid, Moon, Pause as PauseIcon, Play, Plane, Redo2, Save as SaveIcon, SaveAll,
+import { CheckCircle2, Columns3, Download, FilePlus, LayoutGrid, Moon, Pause as PauseIcon, Play, Plane, Redo2, Save as SaveIcon, SaveAll,
   Settings2, Square, StepForward, Sun, Undo2, Upload } from 'lucide-react';
 import { runBreakpoints, toggled } from './breakpoints';
 import { forget, keep, restore } from './autosave';
@@ -21,7 +23,7 @@ import type { FeatureCollection } from './mapdraw';
 import { progressOf } from './progress';
 import './styles.css';
 
-const nodeTypes = { step: StepNode };
+const nodeTypes = { step: StepNode, lane: LaneNode };
 const SESSION_KEY = 'openutm.session';
 const THEME_KEY = 'openutm.theme';
 type StepNodeT = Node<StepData>;
@@ -51,6 +53,9 @@ function Editor() {
   const [dark, setDark] = useState(() => localStorage.getItem(THEME_KEY) === 'dark');
   useEffect(() => { localStorage.setItem(THEME_KEY, dark ? 'dark' : 'light'); }, [dark]);
   const [dirty, setDirty] = useState(false);
+  // Group by phase: the lanes drawn behind the nodes, and where the nodes were before (restored when turned off)
+  const [lanes, setLanes] = useState<Lane[]>([]);
+  const beforeLanes = useRef<Map<string, { x: number; y: number }>>(new Map());
   const [leftW, dragLeft] = useResizable('left', 240, 170, 440, 'x');
   const [rightW, dragRight] = useResizable('right', 290, 220, 560, 'x', true);
   const [footH, dragFoot] = useResizable('footer', 210, 90, 560, 'y', true);
@@ -154,7 +159,7 @@ function Editor() {
 
   const load = (s: Scenario, id = '') => {
     const g = toGraph(s);
-    setDirty(false); forget(sessionStorage);
+    setDirty(false); forget(sessionStorage); setLanes([]);
     setName(s.name); setPath(id); setResults({}); setSelected(null);
     setExtra({ description: s.description, groups: s.groups });
     setNodes(g.nodes.map((n) => ({ id: n.id, type: 'step', position: { x: n.x, y: n.y }, data: decorate(n.def) })));
@@ -193,10 +198,38 @@ function Editor() {
     id: 'needs-' + need + '-' + n.id, source: need, target: n.id, style: { strokeDasharray: '6 4' }, animated: false })))], [edges, nodes]);
 
   // loop and group nodes show what ran inside them (iterations, inner steps), read from the records by id
-  const viewNodes = useMemo(() => nodes.map((n) => {
-    const progress = progressOf(n.id, n.data.def, results, extra.groups);
-    return progress || n.data.progress ? { ...n, data: { ...n.data, progress } } : n;
-  }), [nodes, results, extra.groups]);
+  const viewNodes = useMemo(() => [
+    // lanes are not the editor's nodes (never saved, never in its state): their size is given, not measured
+    ...lanes.map((l) => ({ id: 'lane:' + l.phase, type: 'lane', position: { x: l.x, y: 0 }, draggable: false,
+      selectable: false, focusable: false, zIndex: -1, width: l.width, height: l.height,
+      measured: { width: l.width, height: l.height }, data: { phase: l.phase, width: l.width, height: l.height } })),
+    ...nodes.map((n) => {
+      const progress = progressOf(n.id, n.data.def, results, extra.groups);
+      return progress || n.data.progress ? { ...n, data: { ...n.data, progress } } : n;
+    })], [nodes, results, extra.groups, lanes]);
+
+  /** Group by phase: lanes side by side in flight order, each in run order; again: the layout from before. */
+  const togglePhaseLanes = () => {
+    if (lanes.length) {
+      const was = beforeLanes.current;
+      setNodes((ns) => ns.map((n) => (was.has(n.id) ? { ...n, position: was.get(n.id)! } : n)));
+      setLanes([]);
+      setTimeout(() => flow.fitView(), 0);
+      return;
+    }
+    beforeLanes.current = new Map(nodes.map((n) => [n.id, n.position]));
+    let order: string[];
+    try {
+      const y = new Map(nodes.map((n) => [n.id, n.position.y]));
+      order = topoSort(nodes.map((n) => n.id), graphEdges(), (id) => y.get(id) ?? 0);
+    } catch {
+      order = [...nodes].sort((a, b) => a.position.y - b.position.y).map((n) => n.id);
+    }
+    const { positions, lanes: next } = phaseLanes(Object.fromEntries(nodes.map((n) => [n.id, n.data.phase])), order);
+    setNodes((ns) => ns.map((n) => (positions[n.id] ? { ...n, position: positions[n.id] } : n)));
+    setLanes(next);
+    setTimeout(() => flow.fitView(), 0);
+  };
 
   const addStep = (op: Operation, position?: { x: number; y: number }) => {
     snapshot();
@@ -307,7 +340,9 @@ function Editor() {
         </div>
         <div className="group" role="group" aria-label="edit">
           <button className="icon" aria-label="Validate" title="Validate" onClick={validate}><CheckCircle2 size={14} aria-hidden /></button>
-          <button className="icon" aria-label="Layout" title="Lay the graph out" onClick={autoLayout}><LayoutGrid size={14} aria-hidden /></button>
+          <button className="icon" aria-label="Layout" title="Lay the graph out" onClick={() => { setLanes([]); autoLayout(); }}><LayoutGrid size={14} aria-hidden /></button>
+          <button className={'icon' + (lanes.length ? ' on' : '')} aria-label="Group by phase" aria-pressed={lanes.length > 0}
+            title="Group by phase: a swimlane per flight phase" onClick={togglePhaseLanes}><Columns3 size={14} aria-hidden /></button>
           <button className="icon" aria-label="undo" title="Undo (Ctrl+Z)" onClick={() => back(undo, redo)}><Undo2 size={14} aria-hidden /></button>
           <button className="icon" aria-label="redo" title="Redo (Ctrl+Y)" onClick={() => back(redo, undo)}><Redo2 size={14} aria-hidden /></button>
         </div>
@@ -347,7 +382,7 @@ function Editor() {
             onNodeDragStart={() => snapshot()}
             onEdgesChange={(changes) => { if (changes.some((c) => c.type === 'remove')) snapshot(); setEdges((es) => applyEdgeChanges(changes, es)); }}
             onConnect={(c) => { snapshot(); setEdges((es) => addEdge(c, es)); }}
-            onNodeClick={(_, n) => setSelected(n.id)}>
+            onNodeClick={(_, n) => { if (n.type !== 'lane') setSelected(n.id); }}>
             <Background /><Controls />
           </ReactFlow>
           </BreakpointToggle.Provider>
@@ -356,6 +391,9 @@ function Editor() {
         <aside className="right" style={{ width: rightW }}>
           {settings ? <Settings onClose={() => setSettings(false)} /> : sel ? <Properties def={sel.data.def} id={sel.id} op={opByName.get(sel.data.def.step)} earlier={earlier}
             background={nodes.filter((n) => n.data.def.background && n.id !== sel.id).map((n) => n.id)}
+            group={extra.groups?.[sel.data.def.step] ? { name: sel.data.def.step, ...(extra.groups[sel.data.def.step] as { description?: string; steps: StepDef[] }) } : undefined}
+            onGroupDescription={(text) => { const g = sel.data.def.step; setDirty(true);
+              setExtra((x) => ({ ...x, groups: { ...x.groups, [g]: { ...(x.groups?.[g] ?? { steps: [] }), description: text || undefined } } })); }}
             onChange={(def) => { snapshot(); setNodes((ns) => ns.map((n) => (n.id === sel.id ? { ...n, data: { ...n.data, ...decorate(def), status: n.data.status } } : n))); }}
             onRename={(id) => { if (!id || nodes.some((n) => n.id === id)) return;
               snapshot();

@@ -6,13 +6,16 @@ interface Props {
   def: StepDef; id: string; op?: Operation; earlier: string[];
   /** the other nodes that run in the background: what `needs` may wait for */
   background: string[];
+  /** the group this node calls, if it calls one: its description is edited here, its steps listed */
+  group?: { name: string; description?: string; steps: StepDef[] };
+  onGroupDescription?: (text: string) => void;
   onChange: (def: StepDef) => void; onRename: (id: string) => void;
 }
 
 const CONDITIONS = ['', 'failure()', 'always()'];
 
 /** One input per parameter (enum select, number, JSON for objects), references, and the step's run options. */
-export function Properties({ def, id, op, earlier, background, onChange, onRename }: Props) {
+export function Properties({ def, id, op, earlier, background, group, onGroupDescription, onChange, onRename }: Props) {
   const args = def.arguments ?? {};
   const setArg = (name: string, value: unknown) => {
     const next = { ...args };
@@ -23,7 +26,15 @@ export function Properties({ def, id, op, earlier, background, onChange, onRenam
   return (
     <div className="properties">
       <label>Step id <input value={id} onChange={(e) => onRename(e.target.value)} aria-label="step id" /></label>
-      <div className="docs">{op?.description ?? (op ? '' : 'Not an operation: a group or an unknown name.')}</div>
+      <div className="docs">{op?.description ?? (op || group ? '' : 'Not an operation: a group or an unknown name.')}</div>
+      {group && (
+        <fieldset className="group-info" data-testid="group-info">
+          <legend>Group {group.name}</legend>
+          <label>Description
+            <textarea aria-label="group description" rows={2} value={group.description ?? ''}
+              onChange={(e) => onGroupDescription?.(e.target.value)} /></label>
+          <ol className="group-steps">{group.steps.map((g) => <li key={g.id ?? g.step}>{g.id ?? g.step} <span className="hint">{g.step}</span></li>)}</ol>
+        </fieldset>)}
       {op?.parameters.map((p) => (
         <label key={p.name} title={p.description}>
           {p.name}{p.required ? ' *' : ''}
