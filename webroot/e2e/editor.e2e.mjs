@@ -167,13 +167,15 @@ await page.waitForSelector('[data-testid="live-map"] path.kind-telemetry', { tim
 await assertAllVisible('during the mapped run');
 await enabled('Run');
 if (await page.$$eval('[data-testid="live-map"] .leaflet-control-scale', (s) => s.length) !== 1) await fail('the live map has no scale bar');
+// the altitude profile below the map: the telemetry track's altitude over time
+if (!(await page.locator('[data-testid="altitude-chart"] polyline.kind-telemetry').count())) await fail('no altitude profile under the live map');
 await shot('03g-live-map');
 await page.getByTestId('tab-timeline').click();
 const bars = await page.$$eval('[data-testid="timeline"] g.bar', (b) => b.map((x) => x.getAttribute('data-step')));
 const ran = await page.$$eval('[data-testid^="node-"][data-status="success"]', (n) => n.length);
 if (bars.length < 5 || bars.length < ran - 1) await fail(`the timeline has ${bars.length} bars for ${ran} steps that ran: ${bars}`);
 await shot('03h-timeline');
-await page.click(`[data-testid="timeline"] g.bar[data-step="${bars[2]}"]`);
+await page.click(`[data-testid="timeline"] g.bar[data-step="${bars[2]}"] rect.row-hit`);
 const picked = await page.getByTestId('result').innerText();
 if (!picked.startsWith(bars[2] + ':')) await fail('a timeline bar did not select its node: ' + picked.slice(0, 80));
 // a long wait stopped half-way: the run ends at once, cancelled

@@ -58,7 +58,7 @@ function Editor() {
   const beforeLanes = useRef<Map<string, { x: number; y: number }>>(new Map());
   const [leftW, dragLeft] = useResizable('left', 240, 170, 440, 'x');
   const [rightW, dragRight] = useResizable('right', 290, 220, 560, 'x', true);
-  const [footH, dragFoot] = useResizable('footer', 210, 90, 560, 'y', true);
+  const [footH, dragFoot, setFootH] = useResizable('footer', 210, 90, 560, 'y', true);
   const [docs, setDocs] = useState('');
   const [extra, setExtra] = useState<Pick<Scenario, 'description' | 'groups'>>({});
   const stopRef = useRef(false);
@@ -422,7 +422,7 @@ function Editor() {
         <div className="tabs" role="tablist">
           {(['output', 'logs', 'timeline', 'map'] as const).map((t) => (
             <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'on' : ''} data-testid={'tab-' + t}
-              onClick={() => setTab(t)}>{t[0].toUpperCase() + t.slice(1)}</button>))}
+              onClick={() => { setTab(t); if (t === 'map') setFootH((h) => Math.max(h, 400)); }}>{t[0].toUpperCase() + t.slice(1)}</button>))}
         </div>
         {tab === 'timeline' && <TimelineView records={results as never} startedAt={startedAt} running={running} selected={selected} onSelect={selectNode} />}
         {tab === 'map' && <MapView features={mapFeatures} />}

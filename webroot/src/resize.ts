@@ -20,5 +20,5 @@ export function useResizable(key: string, initial: number, min: number, max: num
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);
   }, [axis, invert, max, min, size]);
-  return [size, start] as const;
+  return [size, start, setSize] as const;
 }

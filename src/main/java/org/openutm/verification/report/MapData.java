@@ -145,14 +145,15 @@ final class MapData {
   /**
    * Everything as a GeoJSON FeatureCollection ([lon, lat] positions), each feature's {@code properties.kind} one of
    * declaration, geofence, telemetry, traffic (with {@code id}), cpa (ownship to intruder at the closest approach) and
-   * encounter (the intruder there), the last two with the highest alert {@code level}.
+   * encounter (the intruder there), the last two with the highest alert {@code level}; tracks carry their altitude
+   * profile ({@code altitudes} in m, {@code times} in s since their first sample, null where unknown).
    */
   JsonObject features() {
     JsonArray out = new JsonArray();
     declarations.forEach(r -> out.add(feature("Polygon", new JsonArray().add(positions(r)), "declaration", null)));
     geofences.forEach(r -> out.add(feature("Polygon", new JsonArray().add(positions(r)), "geofence", null)));
-    telemetry.forEach((id, t) -> out.add(feature("LineString", positions(t), "telemetry", id)));
-    traffic.forEach((id, t) -> out.add(feature("LineString", positions(t), "traffic", id)));
+    telemetry.forEach((id, t) -> out.add(track(feature("LineString", positions(t), "telemetry", id), t)));
+    traffic.forEach((id, t) -> out.add(track(feature("LineString", positions(t), "traffic", id), t)));
     for (double[][] e : encounters) {
       JsonObject cpa = feature("LineString", positions(List.of(e[0], e[1])), "cpa", null);
       JsonObject point = feature("Point", position(e[1]), "encounter", null);
@@ -162,6 +163,19 @@ final class MapData {
       }
     }
     return new JsonObject().put("type", "FeatureCollection").put("features", out);
+  }
+
+  /** A track's altitude profile in its properties: {@code altitudes} (m) and {@code times} (s since its first sample). */
+  private static JsonObject track(JsonObject feature, List<double[]> points) {
+    JsonArray altitudes = new JsonArray();
+    JsonArray times = new JsonArray();
+    double t0 = points.isEmpty() || points.get(0).length < 4 ? Double.NaN : points.get(0)[3];
+    for (double[] p : points) {
+      altitudes.add(p.length > 2 && !Double.isNaN(p[2]) ? Math.round(p[2] * 10) / 10.0 : null);
+      times.add(p.length > 3 && !Double.isNaN(p[3]) && !Double.isNaN(t0) ? Math.round((p[3] - t0) * 100) / 100.0 : null);
+    }
+    feature.getJsonObject("properties").put("altitudes", altitudes).put("times", times);
+    return feature;
   }
 
   private static JsonObject feature(String type, JsonArray coordinates, String kind, String id) {
