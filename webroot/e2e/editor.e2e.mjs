@@ -133,6 +133,7 @@ if (mode === 'token') {
 }
 // sdsp_track step by step: the scenario the defect was first seen on
 await openScenario('sdsp-f3623/sdsp_track');
+await page.waitForFunction(() => document.querySelector('input[aria-label="scenario name"]').value === 'sdsp_track');
 await page.waitForSelector('.react-flow__node');
 await expectEdges();
 await page.getByRole('button', { name: 'Run step by step' }).click();
@@ -142,7 +143,7 @@ await enabled('Run step by step');
 // the run seen whole: the live map draws the flight while it runs (the backend's map events, the report map's
 // GeoJSON); the timeline has a bar per step, and a click on a bar selects that node
 await openScenario('standard/F1_happy_path');
-await page.waitForSelector('.react-flow__node');
+await page.waitForSelector('[data-testid="node-setup"]');
 if (!(await page.locator('[data-testid="node-setup"].phase-pre-flight').count())) await fail('the phase is not shown on the node');
 // Group by phase: a swimlane per phase in flight order, each node in its phase's lane; again: the layout from before
 const setupAt = await page.locator('[data-testid="node-setup"]').boundingBox();

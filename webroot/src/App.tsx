@@ -15,8 +15,8 @@ import { Sidebar } from './Sidebar';
 import { LaneNode } from './LaneNode';
 import { type Lane, phaseLanes } from './lanes';
 import { useResizable } from './resize';
-import { CheckCircle2, Columns3, Download, FilePlus, LayoutGrid, Moon, Pause as PauseIcon, Play, Plane, Redo2, Save as SaveIcon, SaveAll,
-  Settings2, Square, StepForward, Sun, Undo2, Upload } from 'lucide-react';
+import { HeaderBar } from './HeaderBar';
+import { LogsPanel, OutputPanel, timing } from './StepPanels';
 import { runBreakpoints, toggled } from './breakpoints';
 import { forget, keep, restore } from './autosave';
 import type { FeatureCollection } from './mapdraw';
@@ -327,39 +327,17 @@ function Editor() {
 
   return (
     <div className={'app' + (dark ? ' dark' : '')}>
-      <header>
-        <span className="brand"><Plane size={16} aria-hidden /> OpenUTM Verification</span>
-        <div className="group" role="group" aria-label="file">
-          <input aria-label="scenario name" className="name" value={name} onChange={(e) => { setDirty(true); setName(e.target.value); }} />
-          {dirty && <span className="unsaved" data-testid="unsaved" title="unsaved changes">●</span>}
-          <button title="A new, empty scenario" onClick={() => { if (!dirty || window.confirm('Create new scenario? Any unsaved changes will be lost.')) load({ name: 'new_scenario', steps: [] }); }}><FilePlus size={14} aria-hidden />New</button>
-          <button title="Save to the scenarios folder" onClick={() => save(false)}><SaveIcon size={14} aria-hidden />Save</button>
-          <button title="Save under another name" onClick={() => save(true)}><SaveAll size={14} aria-hidden />Save As</button>
-          <label className="file icon" title="Import a YAML file"><Upload size={14} aria-hidden /><input type="file" accept=".yaml,.yml" aria-label="import yaml" onChange={(e) => e.target.files?.[0] && importYaml(e.target.files[0])} /></label>
-          <button className="icon" aria-label="Export" title="Export as YAML" onClick={exportYaml}><Download size={14} aria-hidden /></button>
-        </div>
-        <div className="group" role="group" aria-label="edit">
-          <button className="icon" aria-label="Validate" title="Validate" onClick={validate}><CheckCircle2 size={14} aria-hidden /></button>
-          <button className="icon" aria-label="Layout" title="Lay the graph out" onClick={() => { setLanes([]); autoLayout(); }}><LayoutGrid size={14} aria-hidden /></button>
-          <button className={'icon' + (lanes.length ? ' on' : '')} aria-label="Group by phase" aria-pressed={lanes.length > 0}
-            title="Group by phase: a swimlane per flight phase" onClick={togglePhaseLanes}><Columns3 size={14} aria-hidden /></button>
-          <button className="icon" aria-label="undo" title="Undo (Ctrl+Z)" onClick={() => back(undo, redo)}><Undo2 size={14} aria-hidden /></button>
-          <button className="icon" aria-label="redo" title="Redo (Ctrl+Y)" onClick={() => back(redo, undo)}><Redo2 size={14} aria-hidden /></button>
-        </div>
-        <div className="group run" role="group" aria-label="run">
-          <button disabled={running || !session} onClick={runSteps}><StepForward size={14} aria-hidden />Run step by step</button>
-          <button className="primary" disabled={running || !session} onClick={() => runWhole()}><Play size={14} aria-hidden />Run</button>
-          <button disabled={!running} onClick={stop}><Square size={14} aria-hidden />Stop</button>
-          <button disabled={!running || !!paused} onClick={() => { if (stepRun.current) { stepPause.current = true; return; }
-            api.pause(session).catch((e) => setMessage((e as Error).message)); }}><PauseIcon size={14} aria-hidden />Pause</button>
-        </div>
-        <div className="group" role="group" aria-label="app">
-          <button onClick={() => setSettings(!settings)}><Settings2 size={14} aria-hidden />Settings</button>
-          <button className="icon" aria-label={dark ? 'Light theme' : 'Dark theme'} title={dark ? 'Light theme' : 'Dark theme'}
-            onClick={() => setDark(!dark)}>{dark ? <Sun size={14} aria-hidden /> : <Moon size={14} aria-hidden />}</button>
-        </div>
-        <span className={'conn ' + (connected ? 'on' : 'off')} data-testid="connection">{connected ? 'Connected' : 'Disconnected'}</span>
-      </header>
+      <HeaderBar name={name} dirty={dirty} connected={connected} running={running} session={session} paused={!!paused}
+        lanes={lanes.length > 0} dark={dark}
+        onName={(v) => { setDirty(true); setName(v); }}
+        onNew={() => { if (!dirty || window.confirm('Create new scenario? Any unsaved changes will be lost.')) load({ name: 'new_scenario', steps: [] }); }}
+        onSave={save} onImport={importYaml} onExport={exportYaml} onValidate={validate}
+        onLayout={() => { setLanes([]); autoLayout(); }} onLanes={togglePhaseLanes}
+        onUndo={() => back(undo, redo)} onRedo={() => back(redo, undo)}
+        onRunSteps={runSteps} onRun={() => runWhole()} onStop={stop}
+        onPause={() => { if (stepRun.current) { stepPause.current = true; return; }
+          api.pause(session).catch((e) => setMessage((e as Error).message)); }}
+        onSettings={() => setSettings(!settings)} onTheme={() => setDark(!dark)} />
       <main>
         <aside style={{ width: leftW }}>
           <Sidebar suites={suites} scenarios={scenarios} current={path} onOpen={(id) => { api.scenario(id).then((s) => load(s, id)); }}
@@ -426,48 +404,12 @@ function Editor() {
         </div>
         {tab === 'timeline' && <TimelineView records={results as never} startedAt={startedAt} running={running} selected={selected} onSelect={selectNode} />}
         {tab === 'map' && <MapView features={mapFeatures} />}
-        {tab === 'output' && result && (
-          <div className="result" data-testid="result">
-            <strong>{result.id}: {result.status}</strong> <span className="timing" data-testid="timing">{timing(result)}</span> {result.error_message && <span className="error">{result.error_message}</span>}
-            <button onClick={() => navigator.clipboard?.writeText(JSON.stringify(result, null, 2))}>Copy</button>
-            <pre>{JSON.stringify(result.result, null, 2)}</pre>
-          </div>
-        )}
-        {tab === 'logs' && result && (
-          <div className="logs-tab">
-            <strong>{result.id}</strong>{' '}
-            <select aria-label="log level" value={logLevel} onChange={(e) => setLogLevel(e.target.value)}>
-              <option value="">all logs</option><option value="INFO">INFO and above</option>
-              <option value="WARNING">WARNING and above</option><option value="ERROR">ERROR</option>
-            </select>{' '}
-            <button data-testid="copy-logs" onClick={() => navigator.clipboard?.writeText((result.logs ?? []).filter((l) => atLeast(l, logLevel)).join('\n'))}>Copy</button>
-            <pre className="logs" data-testid="logs">{(result.logs ?? []).filter((l) => atLeast(l, logLevel)).join('\n')}</pre>
-          </div>
-        )}
+        {tab === 'output' && result && <OutputPanel result={result} />}
+        {tab === 'logs' && result && <LogsPanel result={result} level={logLevel} onLevel={setLogLevel} />}
         {(tab === 'output' || tab === 'logs') && !result && <p className="empty">Select a step that ran to see its {tab}.</p>}
       </footer>
     </div>
   );
-}
-
-/** " in 12.3 s", and at a simulated clock speed above 1 also the wall time it took and the speed achieved. */
-export function timing(t: { duration?: number; wall_duration?: number; speed?: number; achieved_speed?: number }): string {
-  if (typeof t.duration !== 'number') return '';
-  const s = ` in ${t.duration.toFixed(1)} s`;
-  const wall = t.wall_duration;
-  if (typeof wall !== 'number' || Math.abs(wall - t.duration) < 0.05 && (t.speed ?? 1) <= 1) return s;
-  const speed = t.speed && t.speed > 1 ? `speed ${t.speed}, ` : '';
-  const achieved = t.achieved_speed ? `, achieved ${t.achieved_speed}` : '';
-  return `${s} simulated (${speed}${wall.toFixed(1)} s of wall time${achieved})`;
-}
-
-const LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR'];
-/** A log line "HH:MM:SS | LEVEL | text" at or above {@code min} (lines without a level always show). */
-function atLeast(line: string, min: string): boolean {
-  if (!min) return true;
-  const m = / \| (DEBUG|INFO|WARNING|WARN|ERROR) \| /.exec(line);
-  if (!m) return true;
-  return LEVELS.indexOf(m[1] === 'WARN' ? 'WARNING' : m[1]) >= LEVELS.indexOf(min);
 }
 
 export function App() {
@@ -475,3 +417,5 @@ export function App() {
 }
 
 export { stepId };
+
+export { timing };

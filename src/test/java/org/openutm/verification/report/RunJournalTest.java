@@ -40,6 +40,18 @@ class RunJournalTest {
         .put("started_at", "2026-12-07T10:00:00Z").put("finished_at", "2026-12-07T10:00:0" + Math.min(9, id.length()) + "Z"));
   }
 
+  private record Started(RunJournal journal, Path dir) {
+  }
+
+  /** A journal of all formats with one scenario started and one step of it finished. */
+  private Started started(String scenario, String step) throws Exception {
+    RunJournal j = RunJournal.open(root, Reports.header(config()), ALL, 50);
+    Path dir = root.resolve(j.id().get(5, TimeUnit.SECONDS));
+    j.scenario(new JsonObject().put("scenario", scenario));
+    j.event(step(step, "success"));
+    return new Started(j, dir);
+  }
+
   /** A condition that may throw while a file is not there yet: false until it holds. */
   static boolean safely(java.util.concurrent.Callable<Boolean> c) {
     try {
@@ -139,10 +151,9 @@ class RunJournalTest {
 
   @Test
   void aJournalCutShortIsRebuiltAsAnInterruptedRunAndMarkedOnce() throws Exception {
-    RunJournal j = RunJournal.open(root, Reports.header(config()), ALL, 50);
-    Path dir = root.resolve(j.id().get(5, TimeUnit.SECONDS));
-    j.scenario(new JsonObject().put("scenario", "first"));
-    j.event(step("x", "success"));
+    Started st = started("first", "x");
+    RunJournal j = st.journal();
+    Path dir = st.dir();
     j.scenarioEnded(new JsonObject().put("scenario", "first").put("status", "success").put("duration", 1.0));
     j.scenario(new JsonObject().put("scenario", "second"));
     j.event(step("y", "success"));
@@ -182,10 +193,9 @@ class RunJournalTest {
 
   @Test
   void aFolderARunningJournalHoldsIsNotRebuilt() throws Exception {
-    RunJournal j = RunJournal.open(root, Reports.header(config()), ALL, 50);
-    Path dir = root.resolve(j.id().get(5, TimeUnit.SECONDS));
-    j.scenario(new JsonObject().put("scenario", "live"));
-    j.event(step("a", "success"));
+    Started st = started("live", "a");
+    RunJournal j = st.journal();
+    Path dir = st.dir();
     assertEquals(List.of(), ReportRebuild.rebuildInterrupted(root), "a run going on is not interrupted");
     ServiceException busy = assertThrows(ServiceException.class, () -> ReportRebuild.rebuild(dir));
     assertEquals("folder", busy.details().getString("field"));
