@@ -298,15 +298,21 @@ public final class ScenarioRun {
   private Future<Void> runOnce(StepDef s, Scope scope, String id) {
     GroupDef group = def.groups().get(s.step());
     if (group != null && executor.catalog().find(s.step()) == null) {
-      long startNanos = SimClock.nanos();
-      boolean looped = id.endsWith("]");
-      Scope inner = scope.enterGroup(looped ? id + "." : scope.prefix);
-      List<String> ids = group.steps().stream().map(g -> inner.prefix + g.effectiveId()).toList();
-      return runSteps(group.steps(), inner).compose(v -> aggregate(id, s, ids, startNanos, "steps"));
+      // a breakpoint on a group's node pauses before the group (it has no arguments of its own)
+      return pauseFirst(id, s, new JsonObject(), ignored -> runGroup(scope, id, s, group));
     }
     StepOptions opts = new StepOptions(state.runId, s.continueOnError(), overrides);
     if (OperationCatalog.JOIN_STEP.equals(s.step())) {
-      return join(s, scope, id);
+      Object taskId;
+      try {
+        taskId = Templates.resolve(s.arguments().get("task_id"), Session.taskIdView(scope));
+      } catch (ExpressionException e) {
+        return fail(id, s, "Parameter resolution failed: " + e.getMessage());
+      }
+      if (taskId instanceof JsonObject o) {
+        taskId = o.getValue("task_id");
+      }
+      return pauseFirst(id, s, new JsonObject().put("task_id", taskId), args -> join(s, id, args.getValue("task_id")));
     }
     OperationDef op = executor.catalog().find(s.step());
     JsonObject resolved;
@@ -315,12 +321,29 @@ public final class ScenarioRun {
     } catch (ExpressionException e) {
       return fail(id, s, "Parameter resolution failed: " + e.getMessage());
     }
+    return pauseFirst(id, s, resolved, arguments -> execute(s, id, op, arguments, opts));
+  }
+
+  /**
+   * Runs {@code then} with the step's resolved arguments, or first pauses there when the debugger says so (then with
+   * the arguments it is resumed with; a stop while paused skips the step).
+   */
+  private Future<Void> pauseFirst(String id, StepDef s, JsonObject resolved,
+      java.util.function.Function<JsonObject, Future<Void>> then) {
     if (debugger == null || state.stopped || !debugger.pausesBefore(id)) {
-      return execute(s, id, op, resolved, opts);
+      return then.apply(resolved);
     }
     return debugger.pause(id, resolved).compose(arguments -> state.stopped
         ? skip(id, s, "Skipped: the scenario was stopped while paused before this step")
-        : execute(s, id, op, arguments, opts));
+        : then.apply(arguments));
+  }
+
+  private Future<Void> runGroup(Scope scope, String id, StepDef s, GroupDef group) {
+    long startNanos = SimClock.nanos();
+    boolean looped = id.endsWith("]");
+    Scope inner = scope.enterGroup(looped ? id + "." : scope.prefix);
+    List<String> ids = group.steps().stream().map(g -> inner.prefix + g.effectiveId()).toList();
+    return runSteps(group.steps(), inner).compose(v -> aggregate(id, s, ids, startNanos, "steps"));
   }
 
   /** Coerces the step's (resolved, maybe edited) arguments and runs it in the foreground or the background. */
@@ -348,16 +371,7 @@ public final class ScenarioRun {
     return executor.runForeground(session, id, op, args, opts).mapEmpty();
   }
 
-  private Future<Void> join(StepDef s, Scope scope, String id) {
-    Object taskId;
-    try {
-      taskId = Templates.resolve(s.arguments().get("task_id"), Session.taskIdView(scope));
-    } catch (ExpressionException e) {
-      return fail(id, s, "Parameter resolution failed: " + e.getMessage());
-    }
-    if (taskId instanceof JsonObject o) {
-      taskId = o.getValue("task_id");
-    }
+  private Future<Void> join(StepDef s, String id, Object taskId) {
     return executor.join(session, String.valueOf(taskId)).transform(ar -> {
       JsonObject r = ar.succeeded() ? ar.result() : null;
       JsonObject rec = r == null ? StepResults.failure(id, OperationCatalog.JOIN_STEP, null, 0, ar.cause().getMessage())

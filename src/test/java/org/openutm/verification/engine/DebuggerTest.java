@@ -103,6 +103,53 @@ class DebuggerTest {
     });
   }
 
+  /** Issue 23: a breakpoint on a join step or on a group's node pauses there too (a join with the task it joins). */
+  @Test
+  void joinsAndGroupsPauseAtTheirBreakpoints(Vertx vertx, VertxTestContext tc) {
+    String yaml = """
+        name: joins and groups
+        groups:
+          pair:
+            steps:
+              - id: a
+                step: Generate UUID
+        steps:
+          - id: bg
+            step: Wait X seconds
+            background: true
+            arguments: {duration: 0.1}
+          - id: joined
+            step: SessionManager.join_task
+            arguments: {task_id: "${{ steps.bg.result.task_id }}"}
+          - id: grp
+            step: pair
+        """;
+    List<JsonObject> paused = new ArrayList<>();
+    ScenarioRun[] run = new ScenarioRun[1];
+    vertx.runOnContext(v -> {
+      Session session = new Session("s-joins", e -> {
+        if ("paused".equals(e.getString("type"))) {
+          paused.add(e);
+          run[0].resume(new JsonObject().put("mode", "continue"));
+        }
+      });
+      run[0] = new ScenarioRun("r", session, executor(vertx), CONFIG,
+          Scenarios.checkRequest(new JsonObject().put("yaml", yaml), CATALOG, 100).orThrow(), null, Set.of("joined", "grp"), null);
+      run[0].start().onComplete(tc.succeeding(summary -> tc.verify(() -> {
+        Map<String, JsonObject> r = byId(summary);
+        assertEquals("success", summary.getString("status"), summary.encodePrettily());
+        assertEquals(List.of("joined", "grp"), paused.stream().map(e -> e.getString("step_id")).toList());
+        assertEquals("success", r.get("joined").getString("status"));
+        assertTrue(paused.get(0).getJsonObject("resolved_arguments").getString("task_id").length() > 10,
+            "the join shows the task it joins: " + paused.get(0).encode());
+        assertEquals(new JsonObject(), paused.get(1).getJsonObject("resolved_arguments"), "a group has no arguments");
+        assertEquals("success", r.get("grp").getString("status"));
+        assertEquals("success", r.get("a").getString("status"));
+        tc.completeNow();
+      })));
+    });
+  }
+
   @Test
   void aStopWhilePausedSkipsThePausedStepRunsAlwaysStepsAndLeavesNothingWaiting(Vertx vertx, VertxTestContext tc) {
     ScenarioRun[] run = new ScenarioRun[1];
