@@ -178,9 +178,17 @@ public final class Reports {
     }
   }
 
+  /**
+   * Keeps the newest {@code keep} folders; an older one whose journal has not ended (a run still going on, or one a
+   * killed process left for the next start to rebuild) is kept too.
+   */
   static void retain(Path root, int keep) throws IOException {
     List<Path> dirs = folders(root);
     for (int i = Math.max(0, keep); i < dirs.size(); i++) {
+      Path journal = dirs.get(i).resolve(Journal.FILE);
+      if (Files.isRegularFile(journal) && !ReportRebuild.closed(journal)) {
+        continue;
+      }
       try (Stream<Path> walk = Files.walk(dirs.get(i))) {
         for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);

@@ -206,5 +206,11 @@ class RunJournalTest {
     assertTrue(none.getMessage().contains("journal.jsonl"), none.getMessage());
     assertNotNull(Files.write(empty.resolve("x"), new byte[0], StandardOpenOption.CREATE));
     assertTrue(new String(Files.readAllBytes(dir.resolve(Journal.FILE)), StandardCharsets.UTF_8).endsWith("\n"));
+    // retention never removes a folder whose run has not ended, however old
+    Path old = Files.createDirectories(root.resolve("2000-01-01_00-00-00"));
+    Files.writeString(old.resolve(Journal.FILE), Journal.line("header", "report", new JsonObject()) + "\n");
+    Reports.retain(root, 0);
+    assertTrue(Files.isDirectory(old), "an unfinished run's folder is kept");
+    assertFalse(Files.exists(dir), "a finished one beyond keep goes");
   }
 }
