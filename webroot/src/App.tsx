@@ -16,6 +16,7 @@ import { LaneNode } from './LaneNode';
 import { type Lane, phaseLanes } from './lanes';
 import { useResizable } from './resize';
 import { HeaderBar } from './HeaderBar';
+import { useBackend } from './backend';
 import { LogsPanel, OutputPanel, timing } from './StepPanels';
 import { runBreakpoints, toggled } from './breakpoints';
 import { forget, keep, restore } from './autosave';
@@ -24,14 +25,10 @@ import { progressOf } from './progress';
 import './styles.css';
 
 const nodeTypes = { step: StepNode, lane: LaneNode };
-const SESSION_KEY = 'openutm.session';
 const THEME_KEY = 'openutm.theme';
 type StepNodeT = Node<StepData>;
 
 function Editor() {
-  const [operations, setOperations] = useState<Operation[]>([]);
-  const [connected, setConnected] = useState(false);
-  const [scenarios, setScenarios] = useState<string[]>([]);
   const [path, setPath] = useState('');
   const [name, setName] = useState('new_scenario');
   const [nodes, setNodes] = useState<StepNodeT[]>([]);
@@ -39,12 +36,10 @@ function Editor() {
   const [selected, setSelected] = useState<string | null>(null);
   const [results, setResults] = useState<Record<string, StepResult>>({});
   const [message, setMessage] = useState('');
-  const [session, setSession] = useState('');
   const [running, setRunning] = useState(false);
   const [prompt, setPrompt] = useState<string | null>(null);
   const [report, setReport] = useState<string | null>(null);
   const [settings, setSettings] = useState(false);
-  const [suites, setSuites] = useState<Record<string, string[]>>({});
   const [logLevel, setLogLevel] = useState('');
   const undo = useRef<{ nodes: StepNodeT[]; edges: Edge[] }[]>([]);
   const redo = useRef<{ nodes: StepNodeT[]; edges: Edge[] }[]>([]);
@@ -52,6 +47,8 @@ function Editor() {
   // the theme outlives the tab (localStorage); unsaved changes are kept in the tab (sessionStorage, see autosave.ts)
   const [dark, setDark] = useState(() => localStorage.getItem(THEME_KEY) === 'dark');
   useEffect(() => { localStorage.setItem(THEME_KEY, dark ? 'dark' : 'light'); }, [dark]);
+  // the backend: connection, catalogue, scenario list, and this tab's session
+  const { connected, operations, scenarios, setScenarios, suites, session } = useBackend();
   const [dirty, setDirty] = useState(false);
   // Group by phase: the lanes drawn behind the nodes, and where the nodes were before (restored when turned off)
   const [lanes, setLanes] = useState<Lane[]>([]);
@@ -74,29 +71,6 @@ function Editor() {
   const toggleBreakpoint = useCallback((id: string) => setNodes((ns) => toggled(ns, id)), []);
   const flow = useReactFlow();
   const opByName = useMemo(() => new Map(operations.map((o) => [o.name, o])), [operations]);
-
-  // Connection indicator from /health every 5 s; the toolbox reloads whenever the backend (re)connects.
-  useEffect(() => {
-    let was = false;
-    const check = () => api.health().then(() => {
-      if (!was) { api.operations().then(setOperations); api.scenarios().then(setScenarios); api.suites().then(setSuites).catch(() => undefined); }
-      was = true; setConnected(true);
-    }).catch(() => { was = false; setConnected(false); });
-    check();
-    const t = setInterval(check, 5000);
-    return () => clearInterval(t);
-  }, []);
-
-  // one session per tab, kept across reconnects and reloads (sessionStorage): a reconnect reuses it while the
-  // backend still has it, and only a backend that lost it (restarted, expired) gets a new one
-  useEffect(() => {
-    if (!connected) return;
-    const kept = sessionStorage.getItem(SESSION_KEY);
-    (kept ? api.session(kept).then(() => kept, () => null) : Promise.resolve(null))
-      .then((id) => id ?? api.createSession().then((c) => c.session_id))
-      .then((id) => { sessionStorage.setItem(SESSION_KEY, id); setSession(id); })
-      .catch(() => undefined);
-  }, [connected]);
 
   const setStatus = useCallback((id: string, status: Status | string, r?: StepResult) => {
     setNodes((ns) => ns.map((n) => (n.id === id ? { ...n, data: { ...n.data, status } } : n)));

@@ -18,7 +18,6 @@ import org.openutm.verification.operation.ArgumentCoercer;
 import org.openutm.verification.operation.OperationCatalog;
 import org.openutm.verification.operation.OperationDef;
 import org.openutm.verification.scenario.expression.Evaluator;
-import org.openutm.verification.scenario.expression.Expr;
 import org.openutm.verification.scenario.expression.ExpressionException;
 import org.openutm.verification.scenario.expression.ExpressionParser;
 import org.openutm.verification.scenario.expression.Templates;
@@ -190,7 +189,7 @@ public final class ScenarioRun {
   private Future<Void> runStep(StepDef s, Scope scope) {
     String id = scope.prefix + s.effectiveId();
     return awaitNeeds(s, scope).compose(failedNeed -> {
-      String skip = skipReason(s, scope, failedNeed);
+      String skip = StepGate.skipReason(s, scope, failedNeed, state.stopped, single);
       if (skip != null) {
         return skip.startsWith("!") ? fail(id, s, skip.substring(1)) : skip(id, s, skip);
       }
@@ -220,27 +219,6 @@ public final class ScenarioRun {
       }
       return Future.succeededFuture(null);
     });
-  }
-
-  /** null to run; a reason to skip; "!reason" to fail (a condition that cannot be evaluated). */
-  private String skipReason(StepDef s, Scope scope, String failedNeed) {
-    String cond = s.condition();
-    try {
-      Expr tree = cond == null ? null : ExpressionParser.parseCondition(cond);
-      if (state.stopped && (tree == null || !Expr.callsAlwaysOrCancelled(tree))) {
-        return "Skipped: the scenario was stopped";
-      }
-      if (tree == null) {
-        if (failedNeed != null) {
-          return "Skipped: needed step '" + failedNeed + "' did not succeed";
-        }
-        // a script's single step that names no condition runs regardless; a run's default is success()
-        return single || scope.success() ? null : "Skipped due to previous step failure";
-      }
-      return Evaluator.truthy(Evaluator.eval(tree, scope)) ? null : "Skipped: condition '" + ExpressionParser.unwrapCondition(cond) + "' is false";
-    } catch (ExpressionException e) {
-      return "!Condition evaluation failed: " + e.getMessage();
-    }
   }
 
   private Future<Void> runLoop(StepDef s, Scope scope, String id) {
