@@ -49,6 +49,10 @@ final class ReportCommand implements Callable<Integer> {
         } catch (ServiceException | java.io.IOException e) {
           bad++;
           out.println("report rebuild: " + e.getMessage());
+        } catch (RuntimeException e) {
+          // a journal someone edited into something no report can be made of: said, and the next folder goes on
+          bad++;
+          out.println("report rebuild: cannot rebuild " + dir + ": " + e);
         }
       }
       return bad == 0 ? 0 : 1;

@@ -64,6 +64,21 @@ class CliTest {
     assertTrue(html.contains("<div class=\"docs\"><h1>"), "report.html renders them");
   }
 
+  /** A journal edited into something no report can be made of is said, with exit 1; no stack trace, no crash. */
+  @Test
+  void reportRebuildSaysWhatItCannotRebuild() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("2026-01-01_00-00-00"));
+    Files.writeString(folder.resolve("journal.jsonl"), "{\"t\":\"header\",\"report\":{}}\n"
+        + "{\"t\":\"scenario\",\"info\":{\"scenario\":\"x\"}}\n"
+        + "{\"t\":\"scenario_end\",\"summary\":{\"status\":\"success\",\"duration\":\"long\"}}\n");
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int code = ReportCommand.Rebuild.run(List.of(folder.toString()), new PrintStream(buf, true, StandardCharsets.UTF_8));
+    String out = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(1, code, out);
+    assertTrue(out.contains("report rebuild: cannot rebuild " + folder.toAbsolutePath()), out);
+    assertTrue(Files.notExists(folder.resolve("report.html")), "nothing half-made");
+  }
+
   @Test
   void validateListsEveryProblem() throws Exception {
     Path bad = dir.resolve("bad.yaml");
