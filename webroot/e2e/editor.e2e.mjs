@@ -1,64 +1,14 @@
 // End-to-end test of the editor in headless Chromium (Debian's /usr/bin/chromium) against the running service.
 // Usage: node e2e/editor.e2e.mjs <base-url> <screenshot-dir>. Prints "STOP_BACKEND" when the test runner should
 // stop the service (to see the indicator change). Exits non-zero on the first failed expectation.
-import { chromium } from 'playwright-core';
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { open } from './lib.mjs';
 
 // mode "token": the service needs its API token; `base` carries ?token=..., and the run stops after the runs.
 const [base, shots, mode = 'full'] = process.argv.slice(2);
-mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu',
-    '--disable-quic', '--no-first-run', '--disable-sync'],
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-const errors = [];
-page.on('pageerror', (e) => errors.push(e.message));
-const shot = (name) => page.screenshot({ path: join(shots, name + '.png') });
-const fail = async (msg) => { await shot('failure'); console.error('FAIL: ' + msg); await browser.close(); process.exit(1); };
-const statuses = () => page.$$eval('[data-testid^="node-"]', (ns) => ns.map((n) => [n.dataset.testid.slice(5), n.dataset.status]));
-// Every node and edge on the canvas stays drawn: React Flow hides a node it has not measured (visibility: hidden)
-// and does not draw the edges of such a node.
-let edgesExpected = 0;
-const expectEdges = async () => {
-  await page.waitForTimeout(300);
-  edgesExpected = await page.$$eval('.react-flow__edge', (es) => es.length);
-  if (!edgesExpected) await fail('no edge drawn after loading');
-};
-async function assertAllVisible(when) {
-  const bad = await page.evaluate(() => {
-    const out = [];
-    for (const n of document.querySelectorAll('.react-flow__node')) {
-      const r = n.getBoundingClientRect();
-      if (getComputedStyle(n).visibility === 'hidden' || r.width === 0 || r.height === 0) out.push('node ' + n.dataset.id);
-    }
-    for (const e of document.querySelectorAll('.react-flow__edge')) {
-      const p = e.querySelector('path');
-      const r = p ? p.getBoundingClientRect() : { width: 0, height: 0 };
-      if (getComputedStyle(e).visibility === 'hidden' || (r.width === 0 && r.height === 0)) out.push('edge ' + e.getAttribute('data-id'));
-    }
-    return { out, edges: document.querySelectorAll('.react-flow__edge').length };
-  });
-  if (bad.out.length || bad.edges < edgesExpected) {
-    await fail(`${when}: hidden or missing on the canvas: ${bad.out.join(', ')} (${bad.edges} of ${edgesExpected} edges drawn)`);
-  }
-}
-async function waitAll(status, ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    await assertAllVisible('while waiting for ' + status);
-    const s = await statuses();
-    if (s.length && s.every(([, st]) => st === status)) return s;
-    await page.waitForTimeout(200);
-  }
-  await fail(`not every node is ${status}: ${JSON.stringify(await statuses())}`);
-}
-
-// the scenario list in the sidebar (grouped by suite, then by folder): a click opens one
-const openScenario = (id) => page.locator(`[data-scenario="${id}"]:visible`).first().click();
+const { browser, page, errors, shot, fail, statuses, expectEdges, assertAllVisible, waitAll, openScenario } = await open(shots);
 await page.goto(base);
 await page.getByTestId('connection').filter({ hasText: 'Connected' }).waitFor({ timeout: 15000 });
 const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -111,8 +61,8 @@ if (await iters('three_ids') !== '3/3') await fail('three_ids shows ' + await it
 if (await iters('over_items') !== '2/2') await fail('over_items shows ' + await iters('over_items'));
 if (await iters('while_small') !== '4/4') await fail('while_small shows ' + await iters('while_small'));
 if (await iters('rounds') !== '2/2') await fail('rounds shows ' + await iters('rounds'));
-const inner = await page.$$eval('[data-testid="inner-roll_twice"] .dot', (ds) => ds.map((d) => d.dataset.status));
-if (inner.join() !== 'success,success') await fail('the group node does not show its inner steps: ' + inner);
+const inner = await page.$$eval('[data-testid^="node-roll_twice/"]', (ds) => ds.map((d) => d.dataset.status));
+if (inner.join() !== 'success,success') await fail('the group container does not show its steps: ' + inner);
 if (mode === 'full') {
   await page.getByTestId('message').filter({ hasText: 'Run success' }).waitFor({ timeout: 10000 });
   const said = await page.getByTestId('message').innerText();
@@ -259,7 +209,7 @@ if (!groups.some((g) => g.startsWith('suite '))) await fail('no suite group in t
 const count = async () => (await statuses()).length;
 const before = await count();
 await page.getByRole('button', { name: 'Layout' }).click();
-await page.click('[data-testid="node-rounds"]');
+await page.click('[data-testid="node-while_small"]');
 await page.keyboard.press('Control+c');
 await page.keyboard.press('Control+v');
 await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="node-"]').length === n + 1, before);
@@ -278,7 +228,7 @@ await page.click('[data-testid="node-while_small"]');
 if ((await page.inputValue('input[aria-label="loop while"]')) !== 'loop.index < 4') await fail('the while loop is not shown');
 await shot('03i-loop-editor');
 // a node that calls a group shows the group: its description (editable) and its steps
-await page.click('[data-testid="node-rounds"]');
+await page.click('[data-testid="node-rounds"]', { position: { x: 60, y: 12 } });
 await page.getByTestId('group-info').waitFor({ timeout: 5000 });
 if ((await page.inputValue('textarea[aria-label="group description"]')) !== 'Two dice; the second is at least the first.') await fail('the group description is not shown');
 if ((await page.locator('.group-steps li').count()) !== 2) await fail('the group steps are not listed');

@@ -1,9 +1,9 @@
-import { addEdge, applyEdgeChanges, applyNodeChanges, Background, Controls, Edge, Node, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { addEdge, applyEdgeChanges, applyNodeChanges, Background, Controls, Edge, Node, Panel, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, Operation, StepResult } from './api';
 import { subscribe } from './bus';
-import { dumpYaml, layout, parseYaml, Scenario, StepDef, stepId, toGraph, toScenario, topoSort } from './graph';
+import { dumpYaml, layout, parseYaml, Scenario, StepDef, stepId, toGraph, toScenario } from './graph';
 import { Properties } from './Properties';
 import { Settings } from './Settings';
 import { runStepByStep, Status } from './runner';
@@ -13,7 +13,7 @@ import { MapView, TimelineView } from './RunView';
 import { Docs } from './Docs';
 import { Sidebar } from './Sidebar';
 import { LaneNode } from './LaneNode';
-import { type Lane, phaseLanes } from './lanes';
+import { usePhaseLanes } from './usePhaseLanes';
 import { useResizable } from './resize';
 import { HeaderBar } from './HeaderBar';
 import { useBackend } from './backend';
@@ -21,10 +21,13 @@ import { LogsPanel, OutputPanel, timing } from './StepPanels';
 import { runBreakpoints, toggled } from './breakpoints';
 import { forget, keep, restore } from './autosave';
 import type { FeatureCollection } from './mapdraw';
-import { progressOf } from './progress';
+import { GroupNode } from './GroupNode';
+import { useContainers } from './useContainers';
+import { EditHistory, shortcut } from './history';
+import { groupHeight, GROUP_W } from './containerView';
 import './styles.css';
 
-const nodeTypes = { step: StepNode, lane: LaneNode };
+const nodeTypes = { step: StepNode, lane: LaneNode, container: GroupNode };
 const THEME_KEY = 'openutm.theme';
 type StepNodeT = Node<StepData>;
 
@@ -41,8 +44,7 @@ function Editor() {
   const [report, setReport] = useState<string | null>(null);
   const [settings, setSettings] = useState(false);
   const [logLevel, setLogLevel] = useState('');
-  const undo = useRef<{ nodes: StepNodeT[]; edges: Edge[] }[]>([]);
-  const redo = useRef<{ nodes: StepNodeT[]; edges: Edge[] }[]>([]);
+  const history = useRef(new EditHistory<{ nodes: StepNodeT[]; edges: Edge[]; extra: Pick<Scenario, 'description' | 'groups'> }>());
   const clipboard = useRef<StepDef | null>(null);
   // the theme outlives the tab (localStorage); unsaved changes are kept in the tab (sessionStorage, see autosave.ts)
   const [dark, setDark] = useState(() => localStorage.getItem(THEME_KEY) === 'dark');
@@ -50,9 +52,6 @@ function Editor() {
   // the backend: connection, catalogue, scenario list, and this tab's session
   const { connected, operations, scenarios, setScenarios, suites, session } = useBackend();
   const [dirty, setDirty] = useState(false);
-  // Group by phase: the lanes drawn behind the nodes, and where the nodes were before (restored when turned off)
-  const [lanes, setLanes] = useState<Lane[]>([]);
-  const beforeLanes = useRef<Map<string, { x: number; y: number }>>(new Map());
   const [leftW, dragLeft] = useResizable('left', 240, 170, 440, 'x');
   const [rightW, dragRight] = useResizable('right', 290, 220, 560, 'x', true);
   const [footH, dragFoot, setFootH] = useResizable('footer', 210, 90, 560, 'y', true);
@@ -93,16 +92,15 @@ function Editor() {
   }, [session, setStatus]);
 
   /** Undo/redo: the graph before each edit. */
-  const snapshot = () => { setDirty(true); undo.current.push({ nodes, edges }); if (undo.current.length > 100) undo.current.shift(); redo.current = []; };
-  const back = (from: typeof undo, to: typeof undo) => {
-    const prev = from.current.pop();
-    if (!prev) return;
-    to.current.push({ nodes, edges });
-    setNodes(prev.nodes); setEdges(prev.edges);
+  const snapshot = () => { setDirty(true); history.current.record({ nodes, edges, extra }); };
+  const back = (redo: boolean) => {
+    const prev = redo ? history.current.redo({ nodes, edges, extra }) : history.current.undo({ nodes, edges, extra });
+    if (prev) { setNodes(prev.nodes); setEdges(prev.edges); setExtra(prev.extra); }
   };
   const autoLayout = () => {
     snapshot();
-    const laid = new Map(layout(graphNodes(), graphEdges()).map((n) => [n.id, n]));
+    const size = (id: string) => { const v = containers.view.find((x) => x.id === id); return { width: v?.width ?? 220, height: v?.height ?? 64 }; };
+    const laid = new Map(layout(graphNodes(), graphEdges(), size).map((n) => [n.id, n]));
     setNodes((ns) => ns.map((n) => ({ ...n, position: { x: laid.get(n.id)!.x, y: laid.get(n.id)!.y } })));
     setTimeout(() => flow.fitView(), 0);
   };
@@ -119,21 +117,17 @@ function Editor() {
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey) { e.preventDefault(); back(undo, redo); }
-      else if (mod && (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey))) { e.preventDefault(); back(redo, undo); }
-      else if (mod && e.key.toLowerCase() === 'c' && selected) { const n = nodes.find((x) => x.id === selected); if (n) clipboard.current = n.data.def; }
-      else if (mod && e.key.toLowerCase() === 'v') { e.preventDefault(); paste(); }
+      const k = shortcut(e);
+      if (k === 'copy') { const n = nodes.find((x) => x.id === selected); if (n) clipboard.current = n.data.def; return; }
+      if (k) { e.preventDefault(); if (k === 'paste') paste(); else back(k === 'redo'); }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
 
   const load = (s: Scenario, id = '') => {
-    const g = toGraph(s);
-    setDirty(false); forget(sessionStorage); setLanes([]);
+    const g = toGraph(s, (def) => (s.groups?.[def.step] ? groupHeight(s.groups[def.step].steps.length) : 64));
+    setDirty(false); forget(sessionStorage); lanes.off();
     setName(s.name); setPath(id); setResults({}); setSelected(null);
     setExtra({ description: s.description, groups: s.groups });
     setNodes(g.nodes.map((n) => ({ id: n.id, type: 'step', position: { x: n.x, y: n.y }, data: decorate(n.def) })));
@@ -141,6 +135,8 @@ function Editor() {
     if (id) api.docs(id).then(setDocs); else setDocs('');
   };
   const decorate = (def: StepDef): StepData => ({ def, phase: opByName.get(def.step)?.phase, client: opByName.get(def.step)?.client });
+  const containers = useContainers({ nodes, setNodes, edges, setEdges, extra, setExtra, results, selected, setSelected, snapshot,
+    decorate, say: setMessage, operations: useMemo(() => new Set(operations.map((o) => o.name)), [operations]) });
 
   const graphNodes = () => nodes.map((n) => ({ id: n.id, def: n.data.def, x: n.position.x, y: n.position.y }));
   const graphEdges = () => [...edges.map((e) => ({ id: e.id, source: e.source, target: e.target, needs: false })),
@@ -168,42 +164,13 @@ function Editor() {
     keep(sessionStorage, { path, name, extra, edges: edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
       nodes: nodes.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, def: n.data.def, breakpoint: n.data.breakpoint })) });
   }, [dirty, nodes, edges, name, path, extra]);
-  const allEdges = useMemo(() => [...edges, ...nodes.flatMap((n) => (n.data.def.needs ?? []).map((need) => ({
-    id: 'needs-' + need + '-' + n.id, source: need, target: n.id, style: { strokeDasharray: '6 4' }, animated: false })))], [edges, nodes]);
+  const allEdges = useMemo(() => [...edges, ...containers.inner, ...nodes.flatMap((n) => (n.data.def.needs ?? []).map((need) => ({
+    id: 'needs-' + need + '-' + n.id, source: need, target: n.id, style: { strokeDasharray: '6 4' }, animated: false })))], [edges, nodes, containers.inner]);
 
   // loop and group nodes show what ran inside them (iterations, inner steps), read from the records by id
-  const viewNodes = useMemo(() => [
-    // lanes are not the editor's nodes (never saved, never in its state): their size is given, not measured
-    ...lanes.map((l) => ({ id: 'lane:' + l.phase, type: 'lane', position: { x: l.x, y: 0 }, draggable: false,
-      selectable: false, focusable: false, zIndex: -1, width: l.width, height: l.height,
-      measured: { width: l.width, height: l.height }, data: { phase: l.phase, width: l.width, height: l.height } })),
-    ...nodes.map((n) => {
-      const progress = progressOf(n.id, n.data.def, results, extra.groups);
-      return progress || n.data.progress ? { ...n, data: { ...n.data, progress } } : n;
-    })], [nodes, results, extra.groups, lanes]);
-
-  /** Group by phase: lanes side by side in flight order, each in run order; again: the layout from before. */
-  const togglePhaseLanes = () => {
-    if (lanes.length) {
-      const was = beforeLanes.current;
-      setNodes((ns) => ns.map((n) => (was.has(n.id) ? { ...n, position: was.get(n.id)! } : n)));
-      setLanes([]);
-      setTimeout(() => flow.fitView(), 0);
-      return;
-    }
-    beforeLanes.current = new Map(nodes.map((n) => [n.id, n.position]));
-    let order: string[];
-    try {
-      const y = new Map(nodes.map((n) => [n.id, n.position.y]));
-      order = topoSort(nodes.map((n) => n.id), graphEdges(), (id) => y.get(id) ?? 0);
-    } catch {
-      order = [...nodes].sort((a, b) => a.position.y - b.position.y).map((n) => n.id);
-    }
-    const { positions, lanes: next } = phaseLanes(Object.fromEntries(nodes.map((n) => [n.id, n.data.phase])), order);
-    setNodes((ns) => ns.map((n) => (positions[n.id] ? { ...n, position: positions[n.id] } : n)));
-    setLanes(next);
-    setTimeout(() => flow.fitView(), 0);
-  };
+  const lanes = usePhaseLanes(nodes, setNodes, () => graphEdges(), () => Object.fromEntries(containers.view
+    .filter((v) => v.type === 'container').map((v) => [v.id, v.height ?? 0])), () => flow.fitView());
+  const viewNodes = useMemo(() => [...lanes.view, ...containers.view], [containers.view, lanes.view]);
 
   const addStep = (op: Operation, position?: { x: number; y: number }) => {
     snapshot();
@@ -297,17 +264,19 @@ function Editor() {
 
   const sel = nodes.find((n) => n.id === selected);
   const earlier = sel ? nodes.filter((n) => n.position.y < sel.position.y).map((n) => n.id) : [];
-  const result = selected ? results[selected] : undefined;
+  const child = containers.child;
+  const result = child ? child.result : selected ? results[selected] : undefined;
+  const picked = nodes.filter((n) => n.selected).map((n) => n.id);
 
   return (
     <div className={'app' + (dark ? ' dark' : '')}>
       <HeaderBar name={name} dirty={dirty} connected={connected} running={running} session={session} paused={!!paused}
-        lanes={lanes.length > 0} dark={dark}
+        lanes={lanes.lanes.length > 0} dark={dark}
         onName={(v) => { setDirty(true); setName(v); }}
         onNew={() => { if (!dirty || window.confirm('Create new scenario? Any unsaved changes will be lost.')) load({ name: 'new_scenario', steps: [] }); }}
         onSave={save} onImport={importYaml} onExport={exportYaml} onValidate={validate}
-        onLayout={() => { setLanes([]); autoLayout(); }} onLanes={togglePhaseLanes}
-        onUndo={() => back(undo, redo)} onRedo={() => back(redo, undo)}
+        onLayout={() => { lanes.off(); autoLayout(); }} onLanes={lanes.toggle}
+        onUndo={() => back(false)} onRedo={() => back(true)}
         onRunSteps={runSteps} onRun={() => runWhole()} onStop={stop}
         onPause={() => { if (stepRun.current) { stepPause.current = true; return; }
           api.pause(session).catch((e) => setMessage((e as Error).message)); }}
@@ -323,25 +292,38 @@ function Editor() {
           if (op) addStep(op, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
         }}>
           <BreakpointToggle.Provider value={toggleBreakpoint}>
-          <ReactFlow nodes={viewNodes} edges={allEdges} nodeTypes={nodeTypes} fitView deleteKeyCode={['Delete', 'Backspace']}
+          <ReactFlow nodes={viewNodes} edges={allEdges} nodeTypes={nodeTypes} fitView minZoom={0.2} deleteKeyCode={['Delete', 'Backspace']}
             onNodesChange={(changes) => {
               // every change goes through React Flow's own reducer: dropping its `dimensions` changes leaves
               // re-rendered nodes unmeasured, and React Flow hides those and their edges
-              if (changes.some((c) => c.type === 'remove')) snapshot();
-              for (const c of changes) if (c.type === 'select') setSelected(c.selected ? c.id : null);
-              setNodes((ns) => applyNodeChanges(changes, ns));
+              const rest = containers.onChanges(changes);
+              if (rest.some((c) => c.type === 'remove')) snapshot();
+              const picked = rest.find((c) => c.type === 'select' && c.selected);
+              if (picked && 'id' in picked) setSelected(picked.id);
+              else if (rest.some((c) => c.type === 'select' && c.id === selected)) setSelected(null);
+              setNodes((ns) => applyNodeChanges(rest, ns) as StepNodeT[]);
             }}
             onNodeDragStart={() => snapshot()}
+            onNodeDragStop={(_, n, dragged) => containers.onDragStop(n, dragged)}
             onEdgesChange={(changes) => { if (changes.some((c) => c.type === 'remove')) snapshot(); setEdges((es) => applyEdgeChanges(changes, es)); }}
             onConnect={(c) => { snapshot(); setEdges((es) => addEdge(c, es)); }}
             onNodeClick={(_, n) => { if (n.type !== 'lane') setSelected(n.id); }}>
             <Background /><Controls />
+            <Panel position="top-left" className="canvas-actions">
+              <button data-testid="group-selection" disabled={running || !picked.length} onClick={() => containers.groupSelected(picked)}
+                title="Make a group of the selected steps (they must follow each other)">Group</button>
+              <button data-testid="ungroup" disabled={running || !sel || !extra.groups?.[sel.data.def.step]} onClick={() => sel && containers.ungroupNode(sel.id)}
+                title="Put the selected group's steps in its place">Ungroup</button>
+            </Panel>
           </ReactFlow>
           </BreakpointToggle.Provider>
         </section>
         <div className="splitter x" onPointerDown={dragRight} role="separator" aria-label="resize the right panel" />
         <aside className="right" style={{ width: rightW }}>
-          {settings ? <Settings onClose={() => setSettings(false)} /> : sel ? <Properties def={sel.data.def} id={sel.id} op={opByName.get(sel.data.def.step)} earlier={earlier}
+          {settings ? <Settings onClose={() => setSettings(false)} /> : child ? <Properties def={child.def} id={child.ref.inner}
+            op={opByName.get(child.def.step)} earlier={child.earlier} background={child.background} onChange={child.onChange}
+            onRename={child.onRename} inGroup={child.ref.group} />
+            : sel ? <Properties def={sel.data.def} id={sel.id} op={opByName.get(sel.data.def.step)} earlier={earlier}
             background={nodes.filter((n) => n.data.def.background && n.id !== sel.id).map((n) => n.id)}
             group={extra.groups?.[sel.data.def.step] ? { name: sel.data.def.step, ...(extra.groups[sel.data.def.step] as { description?: string; steps: StepDef[] }) } : undefined}
             onGroupDescription={(text) => { const g = sel.data.def.step; setDirty(true);

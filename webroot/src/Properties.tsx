@@ -9,13 +9,15 @@ interface Props {
   /** the group this node calls, if it calls one: its description is edited here, its steps listed */
   group?: { name: string; description?: string; steps: StepDef[] };
   onGroupDescription?: (text: string) => void;
+  /** the group this step belongs to, when it is a step inside a container */
+  inGroup?: string;
   onChange: (def: StepDef) => void; onRename: (id: string) => void;
 }
 
 const CONDITIONS = ['', 'failure()', 'always()'];
 
 /** One input per parameter (enum select, number, JSON for objects), references, and the step's run options. */
-export function Properties({ def, id, op, earlier, background, group, onGroupDescription, onChange, onRename }: Props) {
+export function Properties({ def, id, op, earlier, background, group, onGroupDescription, inGroup, onChange, onRename }: Props) {
   const args = def.arguments ?? {};
   const setArg = (name: string, value: unknown) => {
     const next = { ...args };
@@ -25,6 +27,7 @@ export function Properties({ def, id, op, earlier, background, group, onGroupDes
   const custom = def.if !== undefined && !CONDITIONS.includes(def.if);
   return (
     <div className="properties">
+      {inGroup && <div className="in-group" data-testid="in-group">A step of group {inGroup}: every call of the group runs it.</div>}
       <label>Step id <input value={id} onChange={(e) => onRename(e.target.value)} aria-label="step id" /></label>
       <div className="docs">{op?.description ?? (op || group ? '' : 'Not an operation: a group or an unknown name.')}</div>
       {group && (

@@ -2,11 +2,13 @@ import { Handle, NodeProps, Position } from '@xyflow/react';
 import { useContext } from 'react';
 import { BreakpointToggle } from './Debugger';
 import type { Progress } from './progress';
-import type { StepDef } from './graph';
+import { type StepDef, stepId } from './graph';
 
 export interface StepData extends Record<string, unknown> {
   def: StepDef; status?: string; phase?: string | null; client?: string; problem?: string; breakpoint?: boolean;
   progress?: Progress;
+  /** a step drawn inside a group's container (no breakpoint of its own: the run pauses before the group) */
+  inGroup?: boolean;
 }
 
 const ICON: Record<string, string> = { success: '✓', failure: '✗', running: '', waiting: '…', skipped: '–', paused: '‖' };
@@ -14,6 +16,8 @@ const ICON: Record<string, string> = { success: '✓', failure: '✗', running: 
 /** A step: label, phase and client badges, flags, and its status as border and icon. */
 export function StepNode({ id, data, selected }: NodeProps) {
   const d = data as StepData;
+  // a step inside a container is named by its own id (its canvas id also names the call)
+  const label = d.inGroup ? stepId(d.def) : id;
   const toggle = useContext(BreakpointToggle);
   const flags = [d.def.background && 'background', d.def.if && 'if', d.def.loop && 'loop',
     d.def['continue-on-error'] && 'continue'].filter(Boolean) as string[];
@@ -24,12 +28,12 @@ export function StepNode({ id, data, selected }: NodeProps) {
       <Handle type="target" position={Position.Top} />
       <div className="step-title">
         {d.status === 'running' ? <span className="spinner" /> : <span className="status-icon">{ICON[d.status ?? ''] ?? ''}</span>}
-        <span>{id}</span>
-        <button className={'bp' + (d.breakpoint ? ' on' : '')} data-testid={`bp-${id}`} aria-label={`breakpoint ${id}`}
+        <span>{label}</span>
+        {!d.inGroup && <button className={'bp' + (d.breakpoint ? ' on' : '')} data-testid={`bp-${id}`} aria-label={`breakpoint ${id}`}
           aria-pressed={!!d.breakpoint} title="Breakpoint: a run pauses before this step"
-          onClick={(e) => { e.stopPropagation(); toggle(id); }}>●</button>
+          onClick={(e) => { e.stopPropagation(); toggle(id); }}>●</button>}
       </div>
-      {id !== d.def.step && <div className="step-op">{d.def.step}</div>}
+      {label !== d.def.step && <div className="step-op">{d.def.step}</div>}
       <div className="badges">
         {d.phase && <span className={'badge phase phase-' + d.phase.toLowerCase().replace(/\s+/g, '-')}>{d.phase}</span>}
         {d.client && <span className="badge client">{d.client}</span>}

@@ -27,20 +27,22 @@ export interface GraphEdge { id: string; source: string; target: string; needs: 
 export const stepId = (s: StepDef): string => (s.id && s.id.trim()) || s.step;
 
 /** Top-to-bottom layout of the graph (dagre): ranks follow the order edges and needs. */
-export function layout(nodes: GraphNode[], edges: GraphEdge[]): GraphNode[] {
+export function layout(nodes: GraphNode[], edges: GraphEdge[],
+  size: (id: string) => { width: number; height: number } = () => ({ width: 220, height: 64 })): GraphNode[] {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 50 });
   g.setDefaultEdgeLabel(() => ({}));
-  nodes.forEach((n) => g.setNode(n.id, { width: 220, height: 64 }));
+  nodes.forEach((n) => g.setNode(n.id, size(n.id)));
   edges.filter((e) => nodes.some((n) => n.id === e.source) && nodes.some((n) => n.id === e.target))
     .forEach((e) => g.setEdge(e.source, e.target));
   dagre.layout(g);
-  return nodes.map((n) => { const p = g.node(n.id); return { ...n, x: p.x - 110, y: p.y - 32 }; });
+  return nodes.map((n) => { const p = g.node(n.id); const s = size(n.id); return { ...n, x: p.x - s.width / 2, y: p.y - s.height / 2 }; });
 }
 
-/** Nodes in file order, laid out top to bottom; edges for the order, dashed ones for needs. */
-export function toGraph(s: Scenario): { nodes: GraphNode[]; edges: GraphEdge[] } {
-  const nodes = s.steps.map((def, i) => ({ id: stepId(def), def, x: def.background ? 340 : 40, y: 40 + i * 110 }));
+/** Nodes in file order, laid out top to bottom (each {@code height(def)} tall); edges for the order, dashed ones for needs. */
+export function toGraph(s: Scenario, height: (def: StepDef) => number = () => 64): { nodes: GraphNode[]; edges: GraphEdge[] } {
+  let y = 40;
+  const nodes = s.steps.map((def) => { const n = { id: stepId(def), def, x: def.background ? 340 : 40, y }; y += height(def) + 46; return n; });
   const edges: GraphEdge[] = [];
   for (let i = 1; i < nodes.length; i++) {
     edges.push({ id: `seq-${nodes[i - 1].id}-${nodes[i].id}`, source: nodes[i - 1].id, target: nodes[i].id, needs: false });

@@ -9,8 +9,11 @@ const TOP = 50;
 
 export interface Lane { phase: string; x: number; width: number; height: number }
 
-/** Where each node goes and the lanes behind them; {@code order}: node ids in run order. */
-export function phaseLanes(phases: Record<string, string | null | undefined>, order: string[]):
+/**
+ * Where each node goes and the lanes behind them; {@code order}: node ids in run order; {@code heights}: of the nodes
+ * taller than a step (a group's container), each of which takes that much more room in its lane.
+ */
+export function phaseLanes(phases: Record<string, string | null | undefined>, order: string[], heights: Record<string, number> = {}):
   { positions: Record<string, { x: number; y: number }>; lanes: Lane[] } {
   const byLane = new Map<string, string[]>();
   for (const id of order) {
@@ -23,8 +26,9 @@ export function phaseLanes(phases: Record<string, string | null | undefined>, or
   const out: Lane[] = [];
   lanes.forEach((phase, i) => {
     const ids = byLane.get(phase)!;
-    ids.forEach((id, row) => { positions[id] = { x: i * LANE_WIDTH + 30, y: TOP + row * ROW }; });
-    out.push({ phase, x: i * LANE_WIDTH, width: LANE_WIDTH - 20, height: TOP + ids.length * ROW + 10 });
+    let y = TOP;
+    ids.forEach((id) => { positions[id] = { x: i * LANE_WIDTH + 30, y }; y += ROW + Math.max(0, (heights[id] ?? 0) - 64); });
+    out.push({ phase, x: i * LANE_WIDTH, width: LANE_WIDTH - 20, height: y + 10 });
   });
   return { positions, lanes: out };
 }

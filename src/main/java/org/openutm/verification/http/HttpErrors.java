@@ -15,11 +15,28 @@ public final class HttpErrors {
   }
 
   public static void send(RoutingContext ctx, Throwable t) {
+    if (clientWentAway(ctx, t)) {
+      // the browser closed the connection mid-answer (a page left while its files load): nothing to answer, no error
+      LOG.debug("client went away during {} {}: {}", ctx.request().method(), ctx.request().path(), t.getMessage());
+      return;
+    }
     ServiceException e = ServiceException.from(t);
     if (e.code() == ErrorCode.INTERNAL) {
       LOG.error("internal error on {} {}", ctx.request().method(), ctx.request().path(), t);
     }
     send(ctx, e);
+  }
+
+  /** Whether {@code t} is the connection closed by the client (a closed response, a broken pipe, a reset). */
+  static boolean clientWentAway(RoutingContext ctx, Throwable t) {
+    if (ctx.response().closed()) {
+      return true;
+    }
+    if (!(t instanceof java.io.IOException) && !(t instanceof io.vertx.core.VertxException)) {
+      return false;
+    }
+    String m = String.valueOf(t.getMessage());
+    return m.contains("Broken pipe") || m.contains("Connection reset") || m.contains("Connection was closed");
   }
 
   public static void send(RoutingContext ctx, ServiceException e) {

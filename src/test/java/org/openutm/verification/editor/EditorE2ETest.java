@@ -49,10 +49,32 @@ class EditorE2ETest {
     drive(svc, url, "token");
   }
 
-  /** Runs the browser script against {@code svc}; stops the service when the script says so (or at the end). */
+  /**
+   * Issue 23: groups as containers on the canvas (a group call holds its steps; Group a selection, drop a node into a
+   * group, drag a step out, Ungroup and undo it, the group's description), each stage a screenshot (target/e2e/g*.png).
+   */
+  @Test
+  void groupsAreContainersOnTheCanvas() throws Exception {
+    assertTrue(Files.exists(Path.of("target/classes/openutm-editor/index.html")), "the editor is not built (npm run build)");
+    TestService svc = TestService.start(new io.vertx.core.json.JsonObject().put("clock",
+        new io.vertx.core.json.JsonObject().put("speed", 20)));
+    run(svc, "groups.e2e.mjs", "http://127.0.0.1:" + svc.port);
+    for (String shot : new String[] {"g1-containers-run", "g2-selection-grouped", "g3-dropped-into-group", "g5-ungrouped"}) {
+      assertTrue(Files.size(Path.of("target/e2e/" + shot + ".png")) > 5_000, shot);
+    }
+  }
+
+  /** Runs the editor's browser script against {@code svc}; stops the service when the script says so (or at the end). */
   private static String drive(TestService svc, String base, String mode) throws Exception {
+    return run(svc, "editor.e2e.mjs", base, mode);
+  }
+
+  private static String run(TestService svc, String script, String... args) throws Exception {
     StringBuilder out = new StringBuilder();
-    Process p = new ProcessBuilder("node", "webroot/e2e/editor.e2e.mjs", base, "target/e2e", mode)
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("node", "webroot/e2e/" + script, args[0],
+        "target/e2e"));
+    command.addAll(java.util.Arrays.asList(args).subList(1, args.length));
+    Process p = new ProcessBuilder(command)
         .redirectErrorStream(true).start();
     boolean stopped = false;
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -46,7 +46,7 @@ final class SdspStreams {
             + (kind.equals("track") ? ", that each carries well-formed tracks, and that tracks are where the submitted "
             + "air traffic was." : "."))
         .param(ParamDef.required(intervalParam, ParamType.NUMBER, "Expected seconds between frames."))
-        .param(ParamDef.required(countParam, ParamType.INTEGER, "Frames to see (after the first, dropped)."))
+        .param(ParamDef.required(countParam, ParamType.INTEGER, "Frames to see (after the first two, dropped as the toolkit does)."))
         .param(ParamDef.required("surveillance_session_id", ParamType.STRING, "The SDSP session id."))
         .param(ParamDef.optional("tolerance", ParamType.NUMBER, 0.1,
             "Allowed deviation of each interval, as a fraction of the expected one (0.1: +-10%)."))
@@ -60,7 +60,8 @@ final class SdspStreams {
             return Future.failedFuture(new OperationFailure(intervalParam + " must be > 0, " + countParam
                 + " 1..10000 and tolerance 0..1"));
           }
-          return listen(ctx, kind, args.string("surveillance_session_id"), (long) (interval * (count + 2) * 1000) + 500)
+          long window = (long) (interval * (count + 1 + Cadence.DROPPED) * 1000) + 500;
+          return listen(ctx, kind, args.string("surveillance_session_id"), window)
               .map(frames -> judge(ctx, kind, frames, interval, count, tolerance));
         });
   }
@@ -134,7 +135,7 @@ final class SdspStreams {
     return b.getValue("track_data") instanceof JsonArray t ? t : b.getValue("tracks") instanceof JsonArray t2 ? t2 : null;
   }
 
-  /** Picks the frames of this kind, drops the first, checks count, cadence and (tracks) content. */
+  /** Picks the frames of this kind, drops the first two, checks count, cadence and (tracks) content. */
   static JsonObject judge(OperationContext ctx, String kind, List<Frame> frames, double interval, int count,
       double tolerance) {
     List<Frame> data = new ArrayList<>();
@@ -144,19 +145,15 @@ final class SdspStreams {
         data.add(new Frame(f.nanos(), d));
       }
     }
-    List<Frame> judged = data.size() > 1 ? data.subList(1, data.size()) : List.of();
-    JsonArray intervals = new JsonArray();
-    List<String> problems = new ArrayList<>();
-    for (int i = 1; i < judged.size(); i++) {
-      double gap = (judged.get(i).nanos() - judged.get(i - 1).nanos()) / 1e9;
-      intervals.add(Math.round(gap * 1000) / 1000.0);
-      if (Math.abs(gap - interval) > interval * tolerance) {
-        problems.add("interval " + i + " was " + String.format("%.3f", gap) + " s (expected " + interval + " s +-"
-            + Math.round(tolerance * 100) + "%)");
-      }
-    }
-    JsonObject result = new JsonObject().put("frames", judged.size()).put("intervals_seconds", intervals)
+    double slack = Cadence.slackSeconds(SimClock.speed());
+    Cadence cadence = Cadence.of(data.stream().map(Frame::nanos).toList(), interval, tolerance, slack);
+    List<Frame> judged = data.subList(data.size() - cadence.judged(), data.size());
+    List<String> problems = new ArrayList<>(cadence.problems());
+    JsonObject result = new JsonObject().put("frames", judged.size()).put("intervals_seconds", cadence.intervals())
         .put("expected_interval_seconds", interval).put("expected_count", count).put("tolerance", tolerance);
+    if (slack > 0) {
+      result.put("clock_slack_seconds", slack);
+    }
     if (kind.equals("track")) {
       TrackCheck check = new TrackCheck(ctx);
       int withTracks = 0;
@@ -172,7 +169,8 @@ final class SdspStreams {
       result.put("frames_with_tracks", withTracks).put("tracks_compared", check.compared());
     }
     if (judged.size() < count) {
-      problems.add(judged.size() + " " + kind + " frame(s) after the first, expected at least " + count);
+      problems.add(judged.size() + " " + kind + " frame(s) after the first " + Cadence.DROPPED + ", expected at least "
+          + count);
     }
     if (!problems.isEmpty()) {
       throw new OperationFailure(String.join("; ", problems), result);
