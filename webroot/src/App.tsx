@@ -118,7 +118,7 @@ function Editor() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const k = shortcut(e);
-      if (k === 'copy') { const n = nodes.find((x) => x.id === selected); if (n) clipboard.current = n.data.def; return; }
+      if (k === 'copy') { const def = nodes.find((x) => x.id === selected)?.data.def ?? containers.child?.def; if (def) clipboard.current = def; return; }
       if (k) { e.preventDefault(); if (k === 'paste') paste(); else back(k === 'redo'); }
     };
     window.addEventListener('keydown', onKey);

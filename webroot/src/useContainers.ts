@@ -52,7 +52,7 @@ export function useContainers(d: Deps) {
       if (prev) inner.push({ id: `inner-${prev[0]}-${id}`, source: prev[0], target: id, selectable: false, deletable: false, zIndex: 1 });
     }
     return { view, children, inner };
-  }, [d.nodes, d.results, d.extra.groups, sizes, drag, d.selected]);
+  }, [d.nodes, d.results, d.extra.groups, sizes, drag, d.selected, d.operations]);
 
   const canvas = (): Canvas => ({ groups,
     nodes: d.nodes.map((n): GraphNode => ({ id: n.id, def: n.data.def, x: n.position.x, y: n.position.y })),
@@ -85,8 +85,8 @@ export function useContainers(d: Deps) {
       } else if (c.type === 'position' && c.position && c.dragging) {
         const p = c.position;
         setDrag((x) => ({ ...x, [c.id]: p }));
-      } else if (c.type === 'select' && c.selected) {
-        d.setSelected(c.id);
+      } else if (c.type === 'select') {
+        if (c.selected) d.setSelected(c.id); else if (d.selected === c.id) d.setSelected(null);
       } else if (c.type === 'remove') {
         d.snapshot();
         d.setExtra((x) => ({ ...x, groups: removeStep(x.groups ?? {}, ref.group, ref.index) }));
