@@ -24,7 +24,7 @@ import type { FeatureCollection } from './mapdraw';
 import { GroupNode } from './GroupNode';
 import { useContainers } from './useContainers';
 import { EditHistory, shortcut } from './history';
-import { groupHeight, GROUP_W } from './containerView';
+import { groupHeight } from './containerView';
 import './styles.css';
 
 const nodeTypes = { step: StepNode, lane: LaneNode, container: GroupNode };
