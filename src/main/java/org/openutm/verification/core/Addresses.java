@@ -15,6 +15,8 @@ public final class Addresses {
   public static final String CLIENT_PREFIX = "verification.client.";
   /** Published {execution_id}: every worker holding that execution cancels it. */
   public static final String CANCEL = "verification.client.cancel";
+  /** + a per-dispatcher UUID: where workers send the results of background steps (local only, never bridged). */
+  public static final String RESULTS_PREFIX = "verification.internal.results.";
 
   /** Prefix of the address a waiting "Wait for User Input" step listens on, followed by the session id. */
   public static final String INPUT_PREFIX = "verification.input.";

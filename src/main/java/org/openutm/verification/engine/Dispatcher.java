@@ -3,7 +3,6 @@ package org.openutm.verification.engine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.openutm.verification.core.Addresses;
 import org.openutm.verification.operation.StepRequest;
 
 /**
@@ -22,29 +21,16 @@ public interface Dispatcher {
   /** The session ended: whatever a worker holds for it is released. */
   void sessionClosed(String sessionId, String reason);
 
-  /** The design card's path: {@code verification.client.<type>} on this node, cancels published. */
+  /**
+   * As {@link #send}, for a background step: nothing waits on the bus for it; the result comes back as a message of
+   * its own. The default is {@link #send}.
+   */
+  default Future<JsonObject> submit(StepRequest request, long timeoutMillis) {
+    return send(request, timeoutMillis);
+  }
+
+  /** The design card's path: {@code verification.client.<type>} on this node, cancels published ({@link BusDispatcher}). */
   static Dispatcher bus(Vertx vertx) {
-    return new Dispatcher() {
-      @Override
-      public Future<JsonObject> send(StepRequest request, long timeoutMillis) {
-        // steps run on the session owner's own workers: a step sent to another node's worker would die with that node
-        // and fail a session whose node is alive (steps are not idempotent, so it could not be retried); AMQP queue
-        // monitors also hold a broker connection per session. A cluster spreads load by session ownership.
-        return vertx.eventBus().<JsonObject>request(Addresses.client(request.op().client().key), request,
-            StepRequest.delivery(timeoutMillis)).map(m -> m.body());
-      }
-
-      @Override
-      public void cancel(String executionId, String reason) {
-        vertx.eventBus().publish(Addresses.CANCEL, new JsonObject().put("execution_id", executionId)
-            .put("reason", reason));
-      }
-
-      @Override
-      public void sessionClosed(String sessionId, String reason) {
-        vertx.eventBus().publish(Addresses.CANCEL, new JsonObject().put("session_closed", sessionId)
-            .put("reason", reason));
-      }
-    };
+    return new BusDispatcher(vertx);
   }
 }

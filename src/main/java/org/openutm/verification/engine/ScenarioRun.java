@@ -44,7 +44,8 @@ public final class ScenarioRun {
   /** A session's single steps: a step without {@code if} runs regardless of earlier failures. */
   private final boolean single;
 
-  private final JsonObject overrides;
+  /** The run's step options, without and with continue-on-error (made once: a running task holds its options). */
+  private final StepOptions[] options;
   private Debugger debugger;
   private RunObserver observer;
 
@@ -89,7 +90,8 @@ public final class ScenarioRun {
     this.state = state;
     this.backgroundBySteps = background;
     this.single = single;
-    this.overrides = overrides;
+    this.options = new StepOptions[] {new StepOptions(state.runId, false, overrides),
+        new StepOptions(state.runId, true, overrides)};
     this.top = new Scope(state, session.expressionConfig(config, overrides), "", false, null, null);
   }
 
@@ -279,7 +281,7 @@ public final class ScenarioRun {
       // a breakpoint on a group's node pauses before the group (it has no arguments of its own)
       return pauseFirst(id, s, new JsonObject(), ignored -> runGroup(scope, id, s, group));
     }
-    StepOptions opts = new StepOptions(state.runId, s.continueOnError(), overrides);
+    StepOptions opts = options[s.continueOnError() ? 1 : 0];
     if (OperationCatalog.JOIN_STEP.equals(s.step())) {
       Object taskId;
       try {

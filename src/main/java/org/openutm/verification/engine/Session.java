@@ -200,12 +200,11 @@ public final class Session {
     results.put(task.stepId(), new Running(task));
     publish(new JsonObject().put("type", "step").put("run_id", runId).put("result", task.runningRecord()));
     running++;
-    int gen = generation;
-    task.future().onComplete(ar -> {
-      if (gen == generation) {
-        running--;
-      }
-    });
+  }
+
+  /** A task of this generation ended (its executor completed it): one fewer running. A reset counts afresh. */
+  public void taskEnded() {
+    running--;
   }
 
   public int runningTasks() {

@@ -106,7 +106,9 @@ public final class StepExecutor {
       if (generation == s.generation()) {
         result.put("task_id", task.taskId()).put("continue_on_error", opts.continueOnError());
         s.record(result, opts.runId());
-        task.complete(result);
+        if (task.complete(result)) {
+          s.taskEnded();
+        }
         s.publish(new JsonObject().put("type", "task").put("run_id", opts.runId()).put("task_id", task.taskId())
             .put("step_id", stepId).put("status", result.getString("status")));
       }
@@ -137,30 +139,42 @@ public final class StepExecutor {
       s.startExecution(executionId, opts.runId());
     }
     long start = SimClock.nanos();
-    return dispatcher.send(request, timeout).transform(ar -> {
-          if (foreground) {
-            s.endExecution(executionId);
-          }
-          if (ar.succeeded()) {
-            JsonObject reply = ar.result();
-            JsonObject updates = reply.getJsonObject("client_state_updates");
-            if (updates != null && !updates.isEmpty() && generation == s.generation()) {
-              s.updateClientState(op.client().key, updates);
-            }
-            if (generation == s.generation()) {
-              s.addReportData(reply.getJsonObject("report_data"));
-            }
-            return Future.succeededFuture(StepResults.fromReply(stepId, op.name(), op.phase(), reply));
-          }
-          double seconds = (SimClock.nanos() - start) / 1e9;
-          ServiceException e = ServiceException.from(ar.cause());
-          String message = e.getMessage();
-          if (e.code() == ErrorCode.TIMEOUT) {
-            cancel(executionId, "timed out");
-            message = "'" + op.name() + "' timed out after " + String.format("%.1f", timeout / 1000.0) + " s";
-          }
-          return Future.succeededFuture(StepResults.failure(stepId, op.name(), op.phase(), seconds, message));
-        }).onSuccess(r -> Metrics.step(op.name(), r.getString("status", "failure"), SimClock.nanos() - start));
+    Future<JsonObject> sent = foreground ? dispatcher.send(request, timeout) : dispatcher.submit(request, timeout);
+    // one step after the reply, metrics included (a running background step holds this one callback, nothing more)
+    return sent.transform(ar -> {
+      if (foreground) {
+        s.endExecution(executionId);
+      }
+      JsonObject record = ar.succeeded() ? recordOf(s, generation, stepId, op, ar.result())
+          : failureOf(stepId, op, executionId, timeout, start, ar.cause());
+      Metrics.step(op.name(), record.getString("status", "failure"), SimClock.nanos() - start);
+      return Future.succeededFuture(record);
+    });
+  }
+
+  /** The step's record from the worker's reply; the client state and report data it brings go to the session. */
+  private static JsonObject recordOf(Session s, int generation, String stepId, OperationDef op, JsonObject reply) {
+    JsonObject updates = reply.getJsonObject("client_state_updates");
+    if (updates != null && !updates.isEmpty() && generation == s.generation()) {
+      s.updateClientState(op.client().key, updates);
+    }
+    if (generation == s.generation()) {
+      s.addReportData(reply.getJsonObject("report_data"));
+    }
+    return StepResults.fromReply(stepId, op.name(), op.phase(), reply);
+  }
+
+  /** A failed record for a step no reply came for (a timeout cancels what may still run). */
+  private JsonObject failureOf(String stepId, OperationDef op, String executionId, long timeout, long start,
+      Throwable cause) {
+    double seconds = (SimClock.nanos() - start) / 1e9;
+    ServiceException e = ServiceException.from(cause);
+    String message = e.getMessage();
+    if (e.code() == ErrorCode.TIMEOUT) {
+      cancel(executionId, "timed out");
+      message = "'" + op.name() + "' timed out after " + String.format("%.1f", timeout / 1000.0) + " s";
+    }
+    return StepResults.failure(stepId, op.name(), op.phase(), seconds, message);
   }
 
   /** Tells every worker the session ended (reset, deleted, expired): they release what they hold for it. */

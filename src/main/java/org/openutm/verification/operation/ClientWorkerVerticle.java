@@ -58,7 +58,19 @@ public class ClientWorkerVerticle extends VerticleBase {
   /** The engine's typed request (same process), or the public JSON form. */
   private void onRequest(Message<Object> msg) {
     if (msg.body() instanceof StepRequest typed) {
-      reply(msg, runner.execute(typed));
+      String resultTo = msg.headers().get(StepRequest.RESULT_TO);
+      if (resultTo == null) {
+        reply(msg, runner.execute(typed));
+        return;
+      }
+      // a background step: its result goes to the sender as a message of its own (no reply is waited for); only the
+      // execution id is kept while it runs, not the request
+      String executionId = typed.executionId();
+      runner.execute(typed).onComplete(ar -> {
+        ServiceException e = ar.failed() ? ServiceException.from(ar.cause()) : null;
+        vertx.eventBus().send(resultTo, e == null ? ar.result() : e.toJson(),
+            StepRequest.result(executionId, e == null ? 0 : e.code().status));
+      });
       return;
     }
     JsonObject body = msg.body() instanceof JsonObject j ? j : null;

@@ -32,7 +32,8 @@ public final class OperationContext {
   private final JsonArray logs = new JsonArray(new ArrayList<>(2));
   // made on first use: a background task that waits holds only what it used (heap per running task)
   private JsonArray httpExchanges;
-  private List<Runnable> onCancel;
+  /** What runs on a cancel: null, one Runnable, or a List of them (one is the common case: a wait). */
+  private Object onCancel;
   private String cancelReason;
   private JsonObject clientState = new JsonObject();
   /** Whether {@link #clientState} is the session's snapshot (shared, read-only): the first remember copies it. */
@@ -177,24 +178,45 @@ public final class OperationContext {
       action.run();
       return () -> { };
     }
-    if (onCancel == null) {
-      onCancel = new ArrayList<>(2);
-    }
-    onCancel.add(action);
-    return () -> onCancel.remove(action);
+    addCancelHook(action);
+    return () -> removeCancelHook(action);
   }
 
+  @SuppressWarnings("unchecked")
+  private void addCancelHook(Runnable action) {
+    if (onCancel == null) {
+      onCancel = action;
+    } else if (onCancel instanceof List<?> list) {
+      ((List<Runnable>) list).add(action);
+    } else {
+      List<Runnable> list = new ArrayList<>(2);
+      list.add((Runnable) onCancel);
+      list.add(action);
+      onCancel = list;
+    }
+  }
+
+  private void removeCancelHook(Runnable action) {
+    if (onCancel == action) {
+      onCancel = null;
+    } else if (onCancel instanceof List<?> list) {
+      list.remove(action);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
   public void cancel(String reason) {
     if (cancelReason != null) {
       return;
     }
     cancelReason = reason;
-    if (onCancel == null) {
-      return;
+    Object hooks = onCancel;
+    onCancel = null;
+    if (hooks instanceof List<?> list) {
+      new ArrayList<>((List<Runnable>) list).forEach(Runnable::run);
+    } else if (hooks != null) {
+      ((Runnable) hooks).run();
     }
-    List<Runnable> actions = new ArrayList<>(onCancel);
-    onCancel.clear();
-    actions.forEach(Runnable::run);
   }
 
   public String cancelReason() {
@@ -206,21 +228,31 @@ public final class OperationContext {
     if (cancelReason != null) {
       return Future.failedFuture(new CancelledException(cancelReason));
     }
-    Promise<Void> p = Promise.promise();
     if (millis <= 0) {
-      p.complete();
-      return p.future();
+      return Future.succeededFuture();
     }
-    long[] timer = new long[1];
-    Runnable unregister = onCancel(() -> {
-      SimClock.cancelTimer(vertx, timer[0]);
-      p.tryFail(new CancelledException(cancelReason));
-    });
-    timer[0] = SimClock.setTimer(vertx, millis, t -> {
-      unregister.run();
-      p.tryComplete();
-    });
-    return p.future();
+    Sleep sleep = new Sleep();
+    addCancelHook(sleep);
+    sleep.timer = SimClock.setTimer(vertx, millis, sleep);
+    return sleep.promise.future();
+  }
+
+  /** A wait: its timer's handler and its cancel hook in one object (10,000 waiting steps hold 10,000 of these). */
+  private final class Sleep implements io.vertx.core.Handler<Long>, Runnable {
+    final Promise<Void> promise = Promise.promise();
+    long timer;
+
+    @Override
+    public void handle(Long id) {
+      removeCancelHook(this);
+      promise.tryComplete();
+    }
+
+    @Override
+    public void run() {
+      SimClock.cancelTimer(vertx, timer);
+      promise.tryFail(new CancelledException(cancelReason));
+    }
   }
 
   /** Snapshot of this execution's record for the reply. */

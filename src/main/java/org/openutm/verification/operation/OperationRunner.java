@@ -62,7 +62,8 @@ public final class OperationRunner {
     inFlight.put(executionId, ctx);
     long start = SimClock.nanos();
     long wallStart = SimClock.wallNanos();
-    java.time.Instant startedAt = SimClock.now();
+    java.time.Instant now = SimClock.now();
+    long startedAt = now.getEpochSecond() * 1_000_000_000L + now.getNano(); // a long, not an Instant, while it runs
     Future<?> run;
     try {
       run = op.run().run(ctx, args);
@@ -74,7 +75,7 @@ public final class OperationRunner {
       double duration = (SimClock.nanos() - start) / 1e9;
       JsonObject reply = new JsonObject().put("duration", duration)
           .put("wall_duration", (SimClock.wallNanos() - wallStart) / 1e9).put("client_state_updates", ctx.stateUpdates())
-          .put("started_at", org.openutm.verification.core.IsoInstant.format(startedAt))
+          .put("started_at", org.openutm.verification.core.IsoInstant.format(java.time.Instant.ofEpochSecond(0, startedAt)))
           .put("finished_at", org.openutm.verification.core.IsoInstant.format(SimClock.now())).put("logs", ctx.logs())
           .put("http_exchanges", ctx.httpExchanges());
       if (ctx.hasReportData()) {

@@ -30,6 +30,27 @@ public record StepRequest(OperationDef op, Args args, String session, String ste
     }
   }
 
+  /**
+   * The header of a request sent without waiting for a reply (a background step): the worker sends its reply there
+   * instead, as a message of its own with {@link #EXECUTION} naming the execution, and {@link #FAILED} (the error's
+   * status) when the worker could not run it at all. The sender keeps the deadline itself: no reply registration and no timer per request.
+   */
+  public static final String RESULT_TO = "result-to";
+  public static final String EXECUTION = "execution";
+  public static final String FAILED = "failed";
+
+  /** A background request: on this node only, its result to come to {@code resultTo}. */
+  public static DeliveryOptions submission(String resultTo) {
+    return new DeliveryOptions().setCodecName(CODEC).setLocalOnly(true).addHeader(RESULT_TO, resultTo);
+  }
+
+  /** The worker's result of a background request, for {@code executionId}; {@code failedStatus} 0 unless it failed. */
+  public static DeliveryOptions result(String executionId, int failedStatus) {
+    DeliveryOptions o = new DeliveryOptions().setCodecName(org.openutm.verification.core.LocalJsonCodec.NAME)
+        .setLocalOnly(true).addHeader(EXECUTION, executionId);
+    return failedStatus == 0 ? o : o.addHeader(FAILED, String.valueOf(failedStatus));
+  }
+
   /** Delivery on this node only (the record never crosses the cluster), with the operation's own timeout. */
   public static DeliveryOptions delivery(long timeoutMillis) {
     return new DeliveryOptions().setCodecName(CODEC).setLocalOnly(true).setSendTimeout(timeoutMillis);
