@@ -106,6 +106,18 @@ await expectEdges();
 if (await page.locator('.react-flow__edge').count() !== 2) await fail('after undo: a>pair and c>d drawn, not ' + await page.locator('.react-flow__edge').count());
 await assertAllVisible('after undo');
 
+// a problem of a step inside a group is shown on that step, not on a top-level step of the same id
+const bad = 'name: bad_group\ngroups:\n  g:\n    steps:\n    - id: r\n      step: Generate Random Number\n'
+  + '      arguments: {min: abc, max: 3}\nsteps:\n- id: call\n  step: g\n- id: r\n  step: Generate UUID\n';
+const badFile = join(tmpdir(), 'bad_group.yaml');
+writeFileSync(badFile, bad);
+await page.setInputFiles('input[aria-label="import yaml"]', badFile);
+await node('call/r').waitFor();
+await page.getByRole('button', { name: 'Validate' }).click();
+await page.locator('[data-testid="node-call/r"].has-problem').waitFor({ timeout: 5000 }).catch(() => fail('the step in the group is not marked'));
+if (await page.locator('[data-testid="node-r"].has-problem').count()) await fail('the top-level r is marked for the group step');
+await shot('g6-problem-in-group');
+
 const width = await page.evaluate(() => document.documentElement.scrollWidth);
 if (width > 1280) await fail('the page scrolls horizontally: ' + width);
 if (errors.length) await fail('page errors: ' + errors.join('; '));

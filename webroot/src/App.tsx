@@ -24,7 +24,7 @@ import type { FeatureCollection } from './mapdraw';
 import { GroupNode } from './GroupNode';
 import { useContainers } from './useContainers';
 import { EditHistory, shortcut } from './history';
-import { groupHeight } from './containerView';
+import { groupHeight, problemsByPlace } from './containerView';
 import './styles.css';
 
 const nodeTypes = { step: StepNode, lane: LaneNode, container: GroupNode };
@@ -56,7 +56,9 @@ function Editor() {
   const [rightW, dragRight] = useResizable('right', 290, 220, 560, 'x', true);
   const [footH, dragFoot, setFootH] = useResizable('footer', 210, 90, 560, 'y', true);
   const [docs, setDocs] = useState('');
+  const [innerProblems, setInnerProblems] = useState<Record<string, string>>({});
   const [extra, setExtra] = useState<Pick<Scenario, 'description' | 'groups'>>({});
+  useEffect(() => setInnerProblems({}), [extra.groups]); // by place in a group: void once the groups change
   const stopRef = useRef(false);
   const [paused, setPaused] = useState<Paused | null>(null);
   // the run seen whole: when each step started (its `started` event), the map the backend draws of it
@@ -128,14 +130,14 @@ function Editor() {
   const load = (s: Scenario, id = '') => {
     const g = toGraph(s, (def) => (s.groups?.[def.step] ? groupHeight(s.groups[def.step].steps.length) : 64));
     setDirty(false); forget(sessionStorage); lanes.off();
-    setName(s.name); setPath(id); setResults({}); setSelected(null);
+    setName(s.name); setPath(id); setResults({}); setSelected(null); setReport(null);
     setExtra({ description: s.description, groups: s.groups });
     setNodes(g.nodes.map((n) => ({ id: n.id, type: 'step', position: { x: n.x, y: n.y }, data: decorate(n.def) })));
     setEdges(g.edges.filter((e) => !e.needs).map((e) => ({ id: e.id, source: e.source, target: e.target })));
     if (id) api.docs(id).then(setDocs); else setDocs('');
   };
   const decorate = (def: StepDef): StepData => ({ def, phase: opByName.get(def.step)?.phase, client: opByName.get(def.step)?.client });
-  const containers = useContainers({ nodes, setNodes, edges, setEdges, extra, setExtra, results, selected, setSelected, snapshot,
+  const containers = useContainers({ nodes, setNodes, edges, setEdges, extra, setExtra, results, selected, setSelected, snapshot, innerProblems,
     decorate, say: setMessage, operations: useMemo(() => new Set(operations.map((o) => o.name)), [operations]) });
 
   const graphNodes = () => nodes.map((n) => ({ id: n.id, def: n.data.def, x: n.position.x, y: n.position.y }));
@@ -185,8 +187,9 @@ function Editor() {
   const validate = async () => {
     try {
       const v = await api.validate(current());
-      const byStep = new Map(v.problems.filter((p) => p.step).map((p) => [p.step!, p.message]));
-      setNodes((ns) => ns.map((n) => ({ ...n, data: { ...n.data, problem: byStep.get(n.id) } })));
+      const { inner, top } = problemsByPlace(v.problems);
+      setNodes((ns) => ns.map((n) => ({ ...n, data: { ...n.data, problem: top.get(n.id) } })));
+      setInnerProblems(inner);
       setMessage(v.valid ? 'Valid' : `${v.problems.length} problem(s): ` + v.problems.map((p) => p.message).join('; '));
       return v.valid;
     } catch (e) { setMessage((e as Error).message); return false; }

@@ -49,3 +49,19 @@ export function dropIndex(tops: number[], heights: number[], y: number): number 
   const i = tops.findIndex((t, k) => y < t + heights[k] / 2);
   return i < 0 ? tops.length : i;
 }
+
+/**
+ * The validation problems of steps inside groups, by `<group>#<index>` (their paths read `groups.<name>.steps[i]...`),
+ * and the others by step id: a step in a group is never marked for a top-level step of the same id.
+ */
+export function problemsByPlace(problems: { step?: string; path?: string; message: string }[]):
+  { inner: Record<string, string>; top: Map<string, string> } {
+  const inner: Record<string, string> = {};
+  const top = new Map<string, string>();
+  for (const p of problems) {
+    const m = /^groups\.(.+?)\.steps\[(\d+)\]/.exec(p.path ?? '');
+    if (m) inner[`${m[1]}#${m[2]}`] ??= p.message;
+    else if (p.step && !top.has(p.step)) top.set(p.step, p.message);
+  }
+  return { inner, top };
+}

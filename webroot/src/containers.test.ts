@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Canvas, dropInto, groupSelection, moveWithin, Outcome, reaches, takeOut, ungroup } from './containers';
-import { childIds, containerBox, dropIndex, groupHeight } from './containerView';
+import { childIds, containerBox, dropIndex, groupHeight, problemsByPlace } from './containerView';
 import { parseYaml, toGraph, toScenario } from './graph';
 
 const OPS = new Set(['Generate UUID', 'Wait X seconds', 'Submit Telemetry']);
@@ -152,5 +152,16 @@ describe('container geometry', () => {
     expect(dropIndex([78, 156], [64, 64], 90)).toBe(0);
     expect(dropIndex([78, 156], [64, 64], 120)).toBe(1);
     expect(dropIndex([78, 156], [64, 64], 400)).toBe(2);
+  });
+});
+
+describe('validation problems', () => {
+  it('marks a step inside a group by its place, never the top-level step of the same id', () => {
+    const { inner, top } = problemsByPlace([
+      { step: 'r', path: 'groups.g.steps[0].arguments.min', message: "argument 'min' must be a number" },
+      { step: 'x', path: 'steps[2].needs', message: 'needs y' },
+    ]);
+    expect(inner).toEqual({ 'g#0': "argument 'min' must be a number" });
+    expect([...top]).toEqual([['x', 'needs y']]);
   });
 });

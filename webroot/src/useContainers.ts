@@ -20,6 +20,8 @@ interface Deps {
   extra: Extra; setExtra: (f: (x: Extra) => Extra) => void;
   results: Record<string, StepResult>; selected: string | null; setSelected: (id: string | null) => void;
   snapshot: () => void; decorate: (def: StepDef) => StepData; say: (text: string) => void; operations: Set<string>;
+  /** validation problems of steps inside groups, by `<group>#<index>` */
+  innerProblems: Record<string, string>;
 }
 
 export function useContainers(d: Deps) {
@@ -42,7 +44,8 @@ export function useContainers(d: Deps) {
         children.set(at.id, { call: n.id, group: n.data.def.step, index: i, inner: stepId(s) });
         return { id: at.id, type: 'step', parentId: n.id, position: drag[at.id] ?? { x: at.x, y: at.y },
           selected: d.selected === at.id, measured: sizes[at.id], zIndex: 1,
-          data: { ...d.decorate(s), status: progress?.inner?.[i]?.status, inGroup: true } };
+          data: { ...d.decorate(s), status: progress?.inner?.[i]?.status, inGroup: true,
+            problem: d.innerProblems[`${n.data.def.step}#${i}`] } };
       })];
     });
     // the order inside each container, drawn (not edited: the order is the group's list)
@@ -52,7 +55,7 @@ export function useContainers(d: Deps) {
       if (prev) inner.push({ id: `inner-${prev[0]}-${id}`, source: prev[0], target: id, selectable: false, deletable: false, zIndex: 1 });
     }
     return { view, children, inner };
-  }, [d.nodes, d.results, d.extra.groups, sizes, drag, d.selected, d.operations]);
+  }, [d.nodes, d.results, d.extra.groups, sizes, drag, d.selected, d.operations, d.innerProblems]);
 
   const canvas = (): Canvas => ({ groups,
     nodes: d.nodes.map((n): GraphNode => ({ id: n.id, def: n.data.def, x: n.position.x, y: n.position.y })),
