@@ -47,4 +47,39 @@ class OperationContextTest {
         new JsonObject().put("operation", "Wait X seconds").put("arguments", "x"), catalog, ClientType.COMMON, CONFIG));
     assertEquals("arguments", notObject.details().getString("field"));
   }
+
+  @Test
+  void aCancelRunsEveryHookOnceAndFailsTheWait() throws Exception {
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      OperationContext ctx = new OperationContext(vertx, CONFIG, "s", "step", "e");
+      java.util.List<String> ran = new java.util.ArrayList<>();
+      Runnable first = ctx.onCancel(() -> ran.add("first"));
+      ctx.onCancel(() -> ran.add("second"));
+      Runnable third = ctx.onCancel(() -> ran.add("third"));
+      third.run(); // unregistered before the cancel: it never runs
+      io.vertx.core.Future<Void> wait = ctx.sleep(60_000);
+      ctx.cancel("stopped");
+      assertEquals(java.util.List.of("first", "second"), ran);
+      assertEquals("stopped", wait.cause().getMessage());
+      assertEquals(CancelledException.class, wait.cause().getClass());
+      ctx.cancel("again");
+      first.run();
+      assertEquals(2, ran.size(), "a second cancel runs nothing again");
+      ran.clear();
+      ctx.onCancel(() -> ran.add("late"));
+      assertEquals(java.util.List.of("late"), ran, "a hook added after the cancel runs at once");
+      // a wait that ends by itself leaves no hook behind
+      OperationContext quiet = new OperationContext(vertx, CONFIG, "s", "step", "f");
+      java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+      vertx.runOnContext(v -> quiet.sleep(5).onComplete(ar -> done.complete(null)));
+      done.get(5, java.util.concurrent.TimeUnit.SECONDS);
+      java.util.List<String> after = new java.util.ArrayList<>();
+      quiet.onCancel(() -> after.add("only"));
+      quiet.cancel("x");
+      assertEquals(java.util.List.of("only"), after);
+    } finally {
+      vertx.close();
+    }
+  }
 }
