@@ -38,7 +38,7 @@ public final class StepBench {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     String threading = args.length > 2 ? args[2] : "worker";
-    BenchWatchdog.arm(2 + seconds * 4 / 60 + tasks / 5000);
+    BenchWatchdog.arm(2 + seconds * 8 / 60 + tasks / 5000); // about 4x seconds of load phases, plus the tasks
     try (TestService svc = TestService.start(new JsonObject().put("http", new JsonObject().put("instances", 2))
         .put("workers", new JsonObject().put("threading", threading))
         .put("logging", new JsonObject().put("level", "WARN")))) {
@@ -67,6 +67,19 @@ public final class StepBench {
     System.out.printf("bare route : %8.0f req/s  p50 %s  p99 %s%n", bare.rps, Stats.ms(bare.p50), Stats.ms(bare.p99));
     System.out.printf("/api/step  : %8.0f req/s  p50 %s  p99 %s%n", step.rps, Stats.ms(step.p50), Stats.ms(step.p99));
     System.out.printf("throughput ratio /api/step : bare = %.2f (goal >= 0.6)%n", step.rps / bare.rps);
+    // the same again in four interleaved pairs (bare-step, step-bare, ...): the machine's drift between two long phases
+    // moves the single ratio above by +-0.1 from run to run; a pair's two halves share the same moment
+    int slice = Math.max(1, seconds / 2);
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      boolean bareFirst = i % 2 == 0;
+      Result a = run(clientVertx, bareFirst ? barePort : svc.port, bareFirst ? "/bare" : "/api/step", body, slice);
+      Result b = run(clientVertx, bareFirst ? svc.port : barePort, bareFirst ? "/api/step" : "/bare", body, slice);
+      ratios.add(bareFirst ? b.rps / a.rps : a.rps / b.rps);
+    }
+    List<Double> sorted = ratios.stream().sorted().toList();
+    System.out.printf("throughput ratio in four interleaved pairs of %d s: %s, median %.2f (goal >= 0.6)%n", slice,
+        ratios.stream().map(r -> String.format("%.2f", r)).toList(), (sorted.get(1) + sorted.get(2)) / 2);
     TestService.await(clientVertx.close());
   }
 
