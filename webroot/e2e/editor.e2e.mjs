@@ -1,14 +1,12 @@
 // End-to-end test of the editor in headless Chromium (Debian's /usr/bin/chromium) against the running service.
 // Usage: node e2e/editor.e2e.mjs <base-url> <screenshot-dir>. Prints "STOP_BACKEND" when the test runner should
 // stop the service (to see the indicator change). Exits non-zero on the first failed expectation.
-import { writeFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { open } from './lib.mjs';
 
 // mode "token": the service needs its API token; `base` carries ?token=..., and the run stops after the runs.
 const [base, shots, mode = 'full'] = process.argv.slice(2);
-const { browser, page, errors, shot, fail, statuses, expectEdges, assertAllVisible, waitAll, openScenario } = await open(shots);
+const { browser, page, errors, shot, fail, statuses, expectEdges, assertAllVisible, waitAll, openScenario, importYaml } = await open(shots);
 await page.goto(base);
 await page.getByTestId('connection').filter({ hasText: 'Connected' }).waitFor({ timeout: 15000 });
 const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -131,9 +129,7 @@ const picked = await page.getByTestId('result').innerText();
 if (!picked.startsWith(bars[2] + ':')) await fail('a timeline bar did not select its node: ' + picked.slice(0, 80));
 // a long wait stopped half-way: the run ends at once, cancelled
 const waitYaml = 'name: long_wait\nsteps:\n- id: first\n  step: Generate UUID\n- id: long\n  step: Wait X seconds\n  arguments:\n    duration: 900\n';
-const waitFile = join(tmpdir(), 'long_wait.yaml');
-writeFileSync(waitFile, waitYaml);
-await page.setInputFiles('input[aria-label="import yaml"]', waitFile);
+await importYaml('long_wait', waitYaml);
 await page.waitForSelector('[data-testid="node-long"]');
 await page.getByRole('button', { name: 'Run', exact: true }).click();
 await page.waitForSelector('[data-testid="node-long"][data-status="running"]', { timeout: 20000 });
@@ -145,9 +141,7 @@ await shot('03a-sdsp-track-stopped');
 const dbgYaml = 'name: debugged\nsteps:\n- id: first\n  step: Generate Random Number\n  arguments:\n    min: 1\n    max: 1\n'
   + '- id: second\n  step: Generate Random Number\n  arguments:\n    min: "${{ steps.first.result }}"\n    max: "${{ steps.first.result }}"\n'
   + '- id: third\n  step: Generate UUID\n';
-const dbgFile = join(tmpdir(), 'debugged.yaml');
-writeFileSync(dbgFile, dbgYaml);
-await page.setInputFiles('input[aria-label="import yaml"]', dbgFile);
+await importYaml('debugged', dbgYaml);
 await page.waitForSelector('[data-testid="node-second"]');
 await expectEdges();
 await page.click('[data-testid="bp-second"]');
@@ -235,9 +229,7 @@ if ((await page.locator('.group-steps li').count()) !== 2) await fail('the group
 
 // import a failing scenario, run it: the failing node turns red and shows its error
 const yaml = 'name: failing\nsteps:\n- id: ok\n  step: Generate UUID\n- id: broken\n  step: Generate Random Number\n  arguments:\n    min: 9\n    max: 1\n- id: cleanup\n  step: Generate UUID\n  if: always()\n';
-const file = join(tmpdir(), 'failing.yaml');
-writeFileSync(file, yaml);
-await page.setInputFiles('input[aria-label="import yaml"]', file);
+await importYaml('failing', yaml);
 await page.waitForSelector('[data-testid="node-broken"]');
 await page.getByRole('button', { name: 'Run', exact: true }).click();
 await page.waitForSelector('[data-testid="node-broken"][data-status="failure"]', { timeout: 20000 });

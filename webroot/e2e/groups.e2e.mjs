@@ -3,14 +3,12 @@
 // into a container joins the group, a step dragged out of one leaves it; Ungroup puts the steps back in the call's
 // place, undone by Ctrl+Z; the group's description is edited on its container. Exported YAML says each of these.
 // Usage: node e2e/groups.e2e.mjs <base-url> <screenshot-dir>
-import { writeFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { open } from './lib.mjs';
 
 const [base, shots] = process.argv.slice(2);
-const { browser, page, errors, shot, fail, expectEdges, assertAllVisible, waitAll, openScenario } = await open(shots);
+const { browser, page, errors, shot, fail, expectEdges, assertAllVisible, waitAll, openScenario, importYaml } = await open(shots);
 const node = (id) => page.locator(`[data-testid="node-${id}"]`);
 const gone = (id) => page.waitForFunction((t) => !document.querySelector(`[data-testid="node-${t}"]`), id, { timeout: 10000 })
   .catch(() => fail(id + ' is still on the canvas'));
@@ -51,9 +49,7 @@ if (!/^\d+$/m.test(await page.getByTestId('result').innerText())) await fail('a 
 // a selection becomes a group: the steps move into a container, the run is the same
 const text = 'name: grouping\nsteps:\n- id: a\n  step: Generate UUID\n- id: b\n  step: Generate Random Number\n  arguments: {min: 1, max: 3}\n'
   + '- id: c\n  step: Generate Random Number\n  arguments:\n    min: ${{ steps.b.result }}\n    max: 3\n- id: d\n  step: Generate UUID\n';
-const file = join(tmpdir(), 'grouping.yaml');
-writeFileSync(file, text);
-await page.setInputFiles('input[aria-label="import yaml"]', file);
+await importYaml('grouping', text);
 await node('d').waitFor();
 await node('b').click();
 await node('c').click({ modifiers: ['Control'] });
@@ -109,9 +105,7 @@ await assertAllVisible('after undo');
 // a problem of a step inside a group is shown on that step, not on a top-level step of the same id
 const bad = 'name: bad_group\ngroups:\n  g:\n    steps:\n    - id: r\n      step: Generate Random Number\n'
   + '      arguments: {min: abc, max: 3}\nsteps:\n- id: call\n  step: g\n- id: r\n  step: Generate UUID\n';
-const badFile = join(tmpdir(), 'bad_group.yaml');
-writeFileSync(badFile, bad);
-await page.setInputFiles('input[aria-label="import yaml"]', badFile);
+await importYaml('bad_group', bad);
 await node('call/r').waitFor();
 await page.getByRole('button', { name: 'Validate' }).click();
 await page.locator('[data-testid="node-call/r"].has-problem').waitFor({ timeout: 5000 }).catch(() => fail('the step in the group is not marked'));

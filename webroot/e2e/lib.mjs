@@ -1,7 +1,8 @@
 // What the editor's browser tests share: Debian's Chromium at 1280x800, screenshots, failing with one, the
 // statuses of the nodes, and the check that every node and edge on the canvas stays drawn.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export async function open(shots) {
@@ -62,5 +63,11 @@ export async function open(shots) {
   };
   // the scenario list in the sidebar (grouped by suite, then by folder): a click opens one
   const openScenario = (id) => page.locator(`[data-scenario="${id}"]:visible`).first().click();
-  return { browser, page, errors, shot, fail, statuses, expectEdges, assertAllVisible, waitAll, openScenario };
+  // a scenario imported as a file, as a user does with Import
+  const importYaml = async (name, text) => {
+    const file = join(tmpdir(), name + '.yaml');
+    writeFileSync(file, text);
+    await page.setInputFiles('input[aria-label="import yaml"]', file);
+  };
+  return { browser, page, errors, shot, fail, statuses, expectEdges, assertAllVisible, waitAll, openScenario, importYaml };
 }

@@ -1,5 +1,7 @@
 package org.openutm.verification.emulator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,10 @@ abstract class EraContract {
   void up() throws InterruptedException {
     emu = new EmulatorFixture(config(), amqp());
     http = emu.http;
+    // the emulator reads any mode but "django" as fastapi: a subclass whose era is misspelt would test the wrong one
+    JsonObject state = http.get("/emulator/state").json();
+    assertEquals(mode(), state.getString("mode"), "the emulator runs the era this class names");
+    assertEquals(0, state.getInteger("declarations"), "a new emulator holds no declaration");
   }
 
   @AfterAll
