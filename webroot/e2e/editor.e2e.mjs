@@ -99,12 +99,14 @@ await page.getByRole('button', { name: 'Group by phase' }).click();
 await page.waitForSelector('[data-testid="lane-PRE FLIGHT"]');
 const laneNames = await page.$$eval('.lane-label', (l) => l.map((x) => x.textContent).join(', '));
 if (laneNames !== 'PRE FLIGHT, CRUISE, POST FLIGHT') await fail('the lanes: ' + laneNames);
-const inLane = async (node, phase) => {
-  const n = await page.locator(`[data-testid="node-${node}"]`).boundingBox();
-  const l = await page.locator(`[data-testid="lane-${phase}"]`).boundingBox();
-  return n.x >= l.x && n.x + n.width <= l.x + l.width + 1;
-};
-if (!(await inLane('setup', 'PRE FLIGHT')) || !(await inLane('telemetry', 'CRUISE')) || !(await inLane('teardown', 'POST FLIGHT'))) await fail('a node is outside its phase lane');
+// each node inside its lane, both boxes read in the same frame (the view is fitted just after the lanes appear, so two
+// separate reads could straddle that move); waited for up to 5 s
+const lanesHold = () => page.waitForFunction((pairs) => pairs.every(([node, phase]) => {
+  const n = document.querySelector(`[data-testid="node-${node}"]`)?.getBoundingClientRect();
+  const l = document.querySelector(`[data-testid="lane-${phase}"]`)?.getBoundingClientRect();
+  return n && l && n.x >= l.x && n.x + n.width <= l.x + l.width + 1;
+}), [['setup', 'PRE FLIGHT'], ['telemetry', 'CRUISE'], ['teardown', 'POST FLIGHT']], { timeout: 5000 });
+await lanesHold().catch(() => fail('a node is outside its phase lane'));
 await shot('03j-phase-lanes');
 await page.getByRole('button', { name: 'Group by phase' }).click();
 await page.waitForFunction(() => !document.querySelector('.lane'));
