@@ -44,6 +44,10 @@ public final class ScenarioBench {
       double direct = direct(svc.vertx, steps);
       System.out.printf("== %d-step scenario of Generate UUID, each step's condition reading the previous one%n", steps);
       System.out.printf("direct calls of the operation: %,.0f calls/s%n", direct);
+      double floor = Floors.handOffs(svc.vertx, "event-loop".equals(threading) ? io.vertx.core.ThreadingModel.EVENT_LOOP
+          : io.vertx.core.ThreadingModel.WORKER);
+      System.out.printf("bus round trips event loop -> %s verticle -> event loop, nothing done on either side: "
+          + "%,.0f/s (best 1 s of 5): the hand-off floor of a step%n", threading, floor);
       double bestCheck = Double.MAX_VALUE;
       for (int i = 0; i < 5; i++) {
         long c0 = System.nanoTime();
@@ -53,6 +57,7 @@ public final class ScenarioBench {
       System.out.printf("load + validate alone (POST /api/scenarios/validate, best of 5): %.2f s%n", bestCheck);
       double withReport = 0;
       double withoutReport = 0;
+      double cpuPerStepSum = 0;
       for (int r = 0; r < rounds; r++) {
         String session = svc.http.post("/api/sessions", null).json().getString("session_id");
         long t0 = System.nanoTime();
@@ -71,11 +76,15 @@ public final class ScenarioBench {
             (System.nanoTime() - t1) / 1e9, mb(folder.resolve("report.json")), mb(folder.resolve("report.html")),
             mb(folder.resolve("journal.jsonl")));
         // the same run without a report (no journal): what the journal costs the engine, measured in this round
+        long cpu0 = Stats.processCpuNanos();
         JsonObject bare = run(svc, session, yaml.toString(), false);
+        double cpuPerStep = (Stats.processCpuNanos() - cpu0) / 1e3 / steps;
         System.out.printf("round %d without a report: the run alone %.2f s = %,.0f steps/s; with the journal / "
-            + "without: %.3f%n", r + 1, bare.getDouble("wall_duration"), steps / bare.getDouble("wall_duration"),
-            bare.getDouble("wall_duration") / runAlone);
+            + "without: %.3f; process CPU per step (load + validate + run) %.1f us%n", r + 1,
+            bare.getDouble("wall_duration"), steps / bare.getDouble("wall_duration"),
+            bare.getDouble("wall_duration") / runAlone, cpuPerStep);
         if (r >= rounds / 2) {
+          cpuPerStepSum += cpuPerStep;
           withReport += steps / runAlone;
           withoutReport += steps / bare.getDouble("wall_duration");
         }
@@ -83,6 +92,11 @@ public final class ScenarioBench {
       }
       System.out.printf("second half of the rounds: %,.0f steps/s with the journal, %,.0f without: ratio %.3f%n",
           withReport / (rounds - rounds / 2), withoutReport / (rounds - rounds / 2), withReport / withoutReport);
+      // CPU time varies far less than wall time with the machine's scheduling: the figure to compare changes by
+      System.out.printf("second half of the rounds: process CPU per step without a report %.1f us%n",
+          cpuPerStepSum / (rounds - rounds / 2));
+      System.out.printf("second half of the rounds without a report / the hand-off floor: %.2f%n",
+          withoutReport / (rounds - rounds / 2) / floor);
     }
   }
 

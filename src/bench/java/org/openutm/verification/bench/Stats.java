@@ -28,6 +28,12 @@ final class Stats {
     return s[i];
   }
 
+  /** CPU time of the whole process so far (every thread: service, load generator, GC, JIT). */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
   static String ms(double nanos) {
     return String.format("%.3f ms", nanos / 1e6);
   }

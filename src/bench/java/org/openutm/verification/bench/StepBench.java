@@ -38,24 +38,63 @@ public final class StepBench {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     String threading = args.length > 2 ? args[2] : "worker";
-    BenchWatchdog.arm(2 + seconds * 8 / 60 + tasks / 5000); // about 4x seconds of load phases, plus the tasks
+    BenchWatchdog.arm(2 + seconds * 10 / 60 + tasks / 5000); // about 8x seconds of load phases, plus the tasks
     try (TestService svc = TestService.start(new JsonObject().put("http", new JsonObject().put("instances", 2))
         .put("workers", new JsonObject().put("threading", threading))
-        .put("logging", new JsonObject().put("level", "WARN")))) {
+        .put("logging", new JsonObject().put("level", "WARN")).mergeIn(new JsonObject(System.getProperty("bench.config", "{}")), true))) {
       System.out.println("workers.threading: " + threading);
+      String only = System.getProperty("bench.only", "");
+      if (!only.isEmpty()) {
+        alone(svc, only, seconds);
+        return;
+      }
       throughput(svc, seconds);
       backgroundTasks(svc, tasks);
       joinsAsTasksStart(svc, tasks);
     }
   }
 
-  static void throughput(TestService svc, int seconds) throws Exception {
-    String sample = svc.http.post("/api/step", new JsonObject().put("step", "Generate UUID")).body();
-    Buffer same = Buffer.buffer(sample);
+  /**
+   * {@code -Dbench.only=step} (or {@code bare}, {@code floor}): that route alone for the given seconds after as long a warm-up, for a
+   * profiler's or perf's view of one path (no other phase in the recording).
+   */
+  static void alone(TestService svc, String which, int seconds) throws Exception {
+    Vertx clientVertx = Vertx.vertx();
+    String body = new JsonObject().put("step", "Generate UUID").encode();
+    int port = svc.port;
+    String path = "/api/step";
+    if ("bare".equals(which)) {
+      port = bareRoute(svc);
+      path = "/bare";
+    } else if ("floor".equals(which)) {
+      port = Floors.twoHopRoute(svc.vertx, sample(svc));
+      path = "/floor";
+    }
+    System.out.println("== " + path + " alone, pid " + ProcessHandle.current().pid());
+    run(clientVertx, port, path, body, seconds); // warm-up as long as the phase: the step path has much code to compile
+    Result r = run(clientVertx, port, path, body, seconds);
+    System.out.printf("%s : %8.0f req/s  p50 %s  p99 %s  process CPU per request %.1f us%n", path, r.rps,
+        Stats.ms(r.p50), Stats.ms(r.p99), r.cpuMicrosPerRequest);
+    TestService.await(clientVertx.close());
+  }
+
+  /** What /api/step answers for Generate UUID. */
+  static Buffer sample(TestService svc) {
+    return Buffer.buffer(svc.http.post("/api/step", new JsonObject().put("step", "Generate UUID")).body());
+  }
+
+  /** A bare Vert.x route in the same process answering what /api/step answers, on a port of its own. */
+  static int bareRoute(TestService svc) throws Exception {
+    Buffer same = sample(svc);
     int barePort = TestService.freePort();
     TestService.await(svc.vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b ->
         req.response().putHeader("Content-Type", "application/json").end(same))).listen(barePort, "127.0.0.1"));
+    return barePort;
+  }
 
+  static void throughput(TestService svc, int seconds) throws Exception {
+    int barePort = bareRoute(svc);
+    int floorPort = Floors.twoHopRoute(svc.vertx, sample(svc));
     Vertx clientVertx = Vertx.vertx();
     String body = new JsonObject().put("step", "Generate UUID").encode();
     System.out.printf("== POST /api/step (Generate UUID) vs bare route, %d connections, %d s each (after %d s warm-up)%n",
@@ -67,6 +106,16 @@ public final class StepBench {
     System.out.printf("bare route : %8.0f req/s  p50 %s  p99 %s%n", bare.rps, Stats.ms(bare.p50), Stats.ms(bare.p99));
     System.out.printf("/api/step  : %8.0f req/s  p50 %s  p99 %s%n", step.rps, Stats.ms(step.p50), Stats.ms(step.p99));
     System.out.printf("throughput ratio /api/step : bare = %.2f (goal >= 0.6)%n", step.rps / bare.rps);
+    // both cores are busy in both phases: the CPU a request costs (server and load generator) is the steadier figure
+    System.out.printf("process CPU per request: bare %.1f us, /api/step %.1f us (bare / step %.2f)%n",
+        bare.cpuMicrosPerRequest, step.cpuMicrosPerRequest, bare.cpuMicrosPerRequest / step.cpuMicrosPerRequest);
+    // the design's own floor: the bare route plus the two bus round trips of a step (HTTP -> event-loop verticle ->
+    // worker verticle -> back), nothing done in them
+    run(clientVertx, floorPort, "/floor", body, 3);
+    Result floor = run(clientVertx, floorPort, "/floor", body, seconds);
+    System.out.printf("two-hop floor: %8.0f req/s  p50 %s  p99 %s; floor : bare = %.2f, /api/step : floor = %.2f; "
+        + "CPU per request %.1f us%n", floor.rps, Stats.ms(floor.p50), Stats.ms(floor.p99), floor.rps / bare.rps,
+        step.rps / floor.rps, floor.cpuMicrosPerRequest);
     // the same again in four interleaved pairs (bare-step, step-bare, ...): the machine's drift between two long phases
     // moves the single ratio above by +-0.1 from run to run; a pair's two halves share the same moment
     int slice = Math.max(1, seconds / 2);
@@ -83,7 +132,8 @@ public final class StepBench {
     TestService.await(clientVertx.close());
   }
 
-  record Result(double rps, double p50, double p99) {
+  /** Requests a second, latency percentiles, and the process's CPU time per request (every thread, client included). */
+  record Result(double rps, double p50, double p99, double cpuMicrosPerRequest) {
   }
 
   /** One phase on a client of its own (closed after it: a connection left waiting cannot slow the next phase). */
@@ -103,6 +153,7 @@ public final class StepBench {
     AtomicLong errors = new AtomicLong();
     List<Future<Void>> loops = new ArrayList<>();
     long start = System.nanoTime();
+    long cpu0 = Stats.processCpuNanos();
     for (int i = 0; i < CONNECTIONS; i++) {
       Promise<Void> done = Promise.promise();
       loop(client, port, path, body, stats, stop, errors, done);
@@ -111,6 +162,7 @@ public final class StepBench {
     Thread.sleep(seconds * 1000L);
     stop.set(true);
     double elapsed = (System.nanoTime() - start) / 1e9;
+    double cpu = (Stats.processCpuNanos() - cpu0) / 1e3 / Math.max(1, stats.count());
     // a request the HTTP client never completes (seen about once in five runs, neither answered nor failed by its
     // idle timeout) must not hold the bench: wait 15 s, then count the loops still waiting and go on
     try {
@@ -122,7 +174,7 @@ public final class StepBench {
     if (errors.get() > 0) {
       System.out.println("  errors: " + errors.get());
     }
-    return new Result(stats.count() / elapsed, stats.percentile(50), stats.percentile(99));
+    return new Result(stats.count() / elapsed, stats.percentile(50), stats.percentile(99), cpu);
   }
 
   static void loop(HttpClient client, int port, String path, String body, Stats stats, AtomicBoolean stop,

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.metrics.MetricsOptions;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
@@ -13,7 +14,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The service's Prometheus metrics, next to Vert.x's own HTTP and event-bus metrics (vertx-micrometer-metrics) in
+ * The service's Prometheus metrics, next to Vert.x's own HTTP, net, pool and JVM metrics (vertx-micrometer-metrics) in
  * one registry, scraped at GET /metrics: steps by operation and status with their durations, runs by status, open
  * sessions and running background tasks, and Flight Blender requests (latency by method and status, errors).
  */
@@ -23,10 +24,16 @@ public final class Metrics {
   private Metrics() {
   }
 
-  /** Vert.x metrics options that put HTTP and event-bus metrics in the Prometheus registry. */
+  /**
+   * Vert.x metrics options that put its HTTP server and client, net and pool metrics in the Prometheus registry. Its
+   * event-bus metrics are off: they look a meter up (and register a gauge) per message, several messages per step,
+   * about a tenth of the session thread's time in a scenario run (JFR, docs/performance.md); the service's own
+   * {@code openutm_steps_total} and {@code openutm_step_duration_seconds} count what those messages carry.
+   */
   public static MetricsOptions vertxOptions() {
     return new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true));
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true))
+        .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS);
   }
 
   /** Vert.x's registry when its metrics are on, else one of this process. */
