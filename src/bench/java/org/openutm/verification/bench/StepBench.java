@@ -55,7 +55,7 @@ public final class StepBench {
   }
 
   /**
-   * {@code -Dbench.only=step} (or {@code bare}, {@code floor}): that route alone for the given seconds after as long a warm-up, for a
+   * {@code -Dbench.only=step} (or {@code bare}, {@code floor}, or a path of the service): that route alone for the given seconds after as long a warm-up, for a
    * profiler's or perf's view of one path (no other phase in the recording).
    */
   static void alone(TestService svc, String which, int seconds) throws Exception {
@@ -69,6 +69,8 @@ public final class StepBench {
     } else if ("floor".equals(which)) {
       port = Floors.twoHopRoute(svc.vertx, sample(svc));
       path = "/floor";
+    } else if (which.startsWith("/")) {
+      path = which; // any route of the service, POSTed the same body
     }
     System.out.println("== " + path + " alone, pid " + ProcessHandle.current().pid());
     run(clientVertx, port, path, body, seconds); // warm-up as long as the phase: the step path has much code to compile

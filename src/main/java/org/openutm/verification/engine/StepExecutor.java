@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.openutm.verification.clock.SimClock;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ErrorCode;
+import org.openutm.verification.core.Ids;
 import org.openutm.verification.core.LocalJsonCodec;
 import org.openutm.verification.core.Metrics;
 import org.openutm.verification.core.ServiceException;
@@ -78,7 +79,8 @@ public final class StepExecutor {
 
   public Future<JsonObject> runForeground(Session s, String stepId, OperationDef op, Args args, StepOptions opts) {
     int generation = s.generation();
-    return dispatch(s, stepId, op, args, UUID.randomUUID().toString(), true, opts).map(result -> {
+    // unique, not unguessable, and lives only while the step runs: no SecureRandom lock shared with the workers
+    return dispatch(s, stepId, op, args, Ids.unique(), true, opts).map(result -> {
       result.put("continue_on_error", opts.continueOnError());
       if (generation == s.generation()) {
         s.record(result, opts.runId());

@@ -60,8 +60,8 @@ class EventBusBridgeTest {
     JsonObject step = request("verification.session." + session, new JsonObject().put("action", "step")
         .put("step", "Generate UUID").put("id", "u"));
     assertEquals("success", step.getJsonObject("body").getString("status"), step.encode());
-    Thread.sleep(300);
-    assertTrue(frames.stream().anyMatch(f -> ("verification.events." + session).equals(f.getString("address"))),
+    org.openutm.verification.support.Waits.until(() -> frames.stream()
+        .anyMatch(f -> ("verification.events." + session).equals(f.getString("address"))), 5_000,
         "the step's event came out: " + frames);
   }
 
