@@ -1,9 +1,7 @@
 package org.openutm.verification.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,14 +25,13 @@ public final class AirTrafficBench {
     try (TestService svc = TestService.start(new JsonObject().put("logging", new JsonObject().put("level", "WARN")))) {
       Http http = svc.http;
       String emulator = http.get("/api/info").json().getString("flight_blender_url");
-      OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-      long cpu0 = os.getProcessCpuTime();
+      long cpu0 = Stats.processCpuNanos();
       long t0 = System.nanoTime();
       JsonObject r = http.post("/api/step", new JsonObject().put("step", "Stream Air Traffic").put("arguments",
           new JsonObject().put("provider", "geojson").put("target", "flight_blender").put("duration", seconds)
               .put("number_of_aircraft", aircraft))).json();
       double wall = (System.nanoTime() - t0) / 1e9;
-      double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+      double cpu = (Stats.processCpuNanos() - cpu0) / 1e9;
       JsonObject res = r.getJsonObject("result");
       long accepted = new Http(emulator).get("/emulator/state").json().getLong("air_traffic_observations");
       System.out.printf("== Stream Air Traffic, %d aircraft, %d s, to the emulator: %s%n", aircraft, seconds, r.getString("status"));
