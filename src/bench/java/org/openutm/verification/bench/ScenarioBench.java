@@ -97,7 +97,38 @@ public final class ScenarioBench {
           cpuPerStepSum / (rounds - rounds / 2));
       System.out.printf("second half of the rounds without a report / the hand-off floor: %.2f%n",
           withoutReport / (rounds - rounds / 2) / floor);
+      engineAlone(svc, yaml.toString(), steps, rounds, withoutReport / (rounds - rounds / 2));
     }
+  }
+
+  /**
+   * The same scenario on the engine alone (no bus, no worker verticle: {@code EngineAlone}), as many rounds: what a
+   * step costs the engine itself, and so what the design card's hop to the worker verticle adds to a step.
+   */
+  private static void engineAlone(TestService svc, String yaml, int steps, int rounds, double serviceStepsPerSecond)
+      throws Exception {
+    var catalog = org.openutm.verification.operation.OperationCatalog.standard();
+    var def = org.openutm.verification.scenario.Scenarios.checkRequest(new JsonObject().put("yaml", yaml), catalog,
+        steps + 1).orThrow();
+    double sum = 0;
+    double cpuSum = 0;
+    for (int r = 0; r < rounds; r++) {
+      long cpu0 = Stats.processCpuNanos();
+      JsonObject summary = org.openutm.verification.engine.EngineAlone.run(svc.vertx, def, catalog, svc.config,
+          "alone-" + r);
+      double cpuPerStep = (Stats.processCpuNanos() - cpu0) / 1e3 / steps;
+      if (!"success".equals(summary.getString("status"))) {
+        throw new IllegalStateException("the engine-alone run failed: " + summary.getString("error"));
+      }
+      if (r >= rounds / 2) {
+        sum += steps / summary.getDouble("wall_duration");
+        cpuSum += cpuPerStep;
+      }
+    }
+    double alone = sum / (rounds - rounds / 2);
+    System.out.printf("engine alone (no bus; each operation run on the run's own context), second half of %d rounds: "
+        + "%,.0f steps/s, process CPU per step %.1f us; the service's run without a report / the engine alone: %.2f%n",
+        rounds, alone, cpuSum / (rounds - rounds / 2), serviceStepsPerSecond / alone);
   }
 
   private static JsonObject run(TestService svc, String session, String yaml, boolean report) {
