@@ -77,12 +77,14 @@ public final class ScenarioBench {
             mb(folder.resolve("journal.jsonl")));
         // the same run without a report (no journal): what the journal costs the engine, measured in this round
         long cpu0 = Stats.processCpuNanos();
+        var threads0 = Stats.threadCpuNanos();
         JsonObject bare = run(svc, session, yaml.toString(), false);
         double cpuPerStep = (Stats.processCpuNanos() - cpu0) / 1e3 / steps;
+        String perThread = Stats.perItem(threads0, Stats.threadCpuNanos(), steps);
         System.out.printf("round %d without a report: the run alone %.2f s = %,.0f steps/s; with the journal / "
-            + "without: %.3f; process CPU per step (load + validate + run) %.1f us%n", r + 1,
+            + "without: %.3f; process CPU per step (load + validate + run) %.1f us (%s)%n", r + 1,
             bare.getDouble("wall_duration"), steps / bare.getDouble("wall_duration"),
-            bare.getDouble("wall_duration") / runAlone, cpuPerStep);
+            bare.getDouble("wall_duration") / runAlone, cpuPerStep, perThread);
         if (r >= rounds / 2) {
           cpuPerStepSum += cpuPerStep;
           withReport += steps / runAlone;
@@ -112,11 +114,14 @@ public final class ScenarioBench {
         steps + 1).orThrow();
     double sum = 0;
     double cpuSum = 0;
+    String perThread = "";
     for (int r = 0; r < rounds; r++) {
       long cpu0 = Stats.processCpuNanos();
+      var threads0 = Stats.threadCpuNanos();
       JsonObject summary = org.openutm.verification.engine.EngineAlone.run(svc.vertx, def, catalog, svc.config,
           "alone-" + r);
       double cpuPerStep = (Stats.processCpuNanos() - cpu0) / 1e3 / steps;
+      perThread = Stats.perItem(threads0, Stats.threadCpuNanos(), steps);
       if (!"success".equals(summary.getString("status"))) {
         throw new IllegalStateException("the engine-alone run failed: " + summary.getString("error"));
       }
@@ -127,8 +132,9 @@ public final class ScenarioBench {
     }
     double alone = sum / (rounds - rounds / 2);
     System.out.printf("engine alone (no bus; each operation run on the run's own context), second half of %d rounds: "
-        + "%,.0f steps/s, process CPU per step %.1f us; the service's run without a report / the engine alone: %.2f%n",
-        rounds, alone, cpuSum / (rounds - rounds / 2), serviceStepsPerSecond / alone);
+        + "%,.0f steps/s, process CPU per step %.1f us (last round: %s); the service's run without a report / the "
+        + "engine alone: %.2f%n", rounds, alone, cpuSum / (rounds - rounds / 2), perThread,
+        serviceStepsPerSecond / alone);
   }
 
   private static JsonObject run(TestService svc, String session, String yaml, boolean report) {

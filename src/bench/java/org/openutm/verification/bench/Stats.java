@@ -34,6 +34,34 @@ final class Stats {
         .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
+  /**
+   * CPU time so far of the live threads, summed by kind: Vert.x event loops, Vert.x workers, and everything else
+   * (GC, JIT, report writers, the bench itself). A thread that ended in between is not counted.
+   */
+  static java.util.Map<String, Long> threadCpuNanos() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t == null) {
+        continue;
+      }
+      long cpu = mx.getThreadCpuTime(t.getThreadId());
+      String name = t.getThreadName();
+      String kind = name.startsWith("vert.x-eventloop-thread") ? "event loops"
+          : name.startsWith("vert.x-worker-thread") ? "workers" : "other threads";
+      out.merge(kind, Math.max(0, cpu), Long::sum);
+    }
+    return out;
+  }
+
+  /** {@code after - before} per kind, in microseconds per {@code n}: "event loops 12.3, workers 4.5, ...". */
+  static String perItem(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long n) {
+    StringBuilder b = new StringBuilder();
+    after.forEach((kind, cpu) -> b.append(b.length() == 0 ? "" : ", ").append(kind).append(' ')
+        .append(String.format("%.1f", (cpu - before.getOrDefault(kind, 0L)) / 1e3 / n)));
+    return b.toString();
+  }
+
   static String ms(double nanos) {
     return String.format("%.3f ms", nanos / 1e6);
   }
