@@ -54,7 +54,7 @@ final class Floors {
     int port = TestService.freePort();
     // the server in a verticle deployed right after the session's: the next event loop, so the first hop always
     // crosses threads as the service's does (a server made outside a verticle shared the session's loop in some
-    // configurations, where that hop costs no wake-up: 32-33 instead of 35-37 us of CPU per request)
+    // configurations, and then that hop needed no wake-up)
     String[] httpThread = new String[1];
     TestService.await(vertx.deployVerticle(new VerticleBase() {
       @Override
