@@ -48,7 +48,13 @@ final class Floors {
       public Future<?> start() {
         sessionThread[0] = Thread.currentThread().getName();
         return vertx.eventBus().<Object>consumer(session, m -> vertx.eventBus().request(worker, m.body(), TEN_SECONDS)
-            .onComplete(ar -> m.reply(m.body()))).completion();
+            .onComplete(ar -> {
+              if (ar.succeeded()) {
+                m.reply(m.body());
+              } else {
+                m.fail(500, String.valueOf(ar.cause()));
+              }
+            })).completion();
       }
     }));
     int port = TestService.freePort();
@@ -61,8 +67,14 @@ final class Floors {
       public Future<?> start() {
         httpThread[0] = Thread.currentThread().getName();
         return vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b ->
-            vertx.eventBus().request(session, b.toString(), TEN_SECONDS).onComplete(ar ->
-                req.response().putHeader("Content-Type", "application/json").end(answer))))
+            vertx.eventBus().request(session, b.toString(), TEN_SECONDS).onComplete(ar -> {
+              // a failed hop is a 500, so the load generator counts it as an error and not as a fast answer
+              if (ar.succeeded()) {
+                req.response().putHeader("Content-Type", "application/json").end(answer);
+              } else {
+                req.response().setStatusCode(500).end();
+              }
+            })))
             .listen(port, "127.0.0.1");
       }
     }));

@@ -26,9 +26,14 @@ public final class EngineAlone {
     Promise<JsonObject> done = Promise.promise();
     Context context = vertx.getOrCreateContext();
     context.runOnContext(v -> {
-      StepExecutor executor = new StepExecutor(vertx, catalog, 100, new DirectDispatcher(vertx, catalog, config));
-      executor.config(config, LiveConfig.of(vertx, config));
-      new ScenarioRun(id, new Session("bench-" + id, e -> { }), executor, config, def, null).start().onComplete(done);
+      try {
+        StepExecutor executor = new StepExecutor(vertx, catalog, 100, new DirectDispatcher(vertx, catalog, config));
+        executor.config(config, LiveConfig.of(vertx, config));
+        new ScenarioRun(id, new Session("bench-" + id, e -> { }), executor, config, def, null).start()
+            .onComplete(done);
+      } catch (RuntimeException e) {
+        done.fail(e); // the bench ends with it now, not after the 600 s wait below
+      }
     });
     return done.future().toCompletionStage().toCompletableFuture().get(600, TimeUnit.SECONDS);
   }
