@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 import org.openutm.verification.config.ConfigLoader;
 import org.openutm.verification.core.Addresses;
@@ -78,13 +79,16 @@ public final class ScenarioBench {
         // the same run without a report (no journal): what the journal costs the engine, measured in this round
         long cpu0 = Stats.processCpuNanos();
         var threads0 = Stats.threadCpuNanos();
+        long alloc0 = Stats.allocatedBytes();
         JsonObject bare = run(svc, session, yaml.toString(), false);
+        double kbPerStep = (Stats.allocatedBytes() - alloc0) / 1e3 / steps;
         double cpuPerStep = (Stats.processCpuNanos() - cpu0) / 1e3 / steps;
         String perThread = Stats.perItem(threads0, Stats.threadCpuNanos(), steps);
-        System.out.printf("round %d without a report: the run alone %.2f s = %,.0f steps/s; with the journal / "
-            + "without: %.3f; process CPU per step (load + validate + run) %.1f us (%s)%n", r + 1,
-            bare.getDouble("wall_duration"), steps / bare.getDouble("wall_duration"),
-            bare.getDouble("wall_duration") / runAlone, cpuPerStep, perThread);
+        System.out.printf("round %d without a report (ended at %.1f s of the JVM's uptime): the run alone %.2f s = %,.0f steps/s; with the journal / "
+            + "without: %.3f; process CPU per step (load + validate + run) %.1f us (%s); allocated per step %.1f KB%n",
+            r + 1, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, bare.getDouble("wall_duration"),
+            steps / bare.getDouble("wall_duration"),
+            bare.getDouble("wall_duration") / runAlone, cpuPerStep, perThread, kbPerStep);
         if (r >= rounds / 2) {
           cpuPerStepSum += cpuPerStep;
           withReport += steps / runAlone;

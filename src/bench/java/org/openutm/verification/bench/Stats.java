@@ -54,6 +54,16 @@ final class Stats {
     return out;
   }
 
+  /** Bytes allocated so far by the live threads of this process (HotSpot's per-thread counters). */
+  static long allocatedBytes() {
+    var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (long a : mx.getThreadAllocatedBytes(mx.getAllThreadIds())) {
+      sum += Math.max(0, a);
+    }
+    return sum;
+  }
+
   /** {@code after - before} per kind, in microseconds per {@code n}: "event loops 12.3, workers 4.5, ...". */
   static String perItem(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long n) {
     StringBuilder b = new StringBuilder();
