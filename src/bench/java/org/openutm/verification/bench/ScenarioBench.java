@@ -84,10 +84,10 @@ public final class ScenarioBench {
         double kbPerStep = (Stats.allocatedBytes() - alloc0) / 1e3 / steps;
         double cpuPerStep = (Stats.processCpuNanos() - cpu0) / 1e3 / steps;
         String perThread = Stats.perItem(threads0, Stats.threadCpuNanos(), steps);
-        System.out.printf("round %d without a report (ended at %.1f s of the JVM's uptime): the run alone %.2f s = %,.0f steps/s; with the journal / "
-            + "without: %.3f; process CPU per step (load + validate + run) %.1f us (%s); allocated per step %.1f KB%n",
-            r + 1, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, bare.getDouble("wall_duration"),
-            steps / bare.getDouble("wall_duration"),
+        System.out.printf("round %d without a report (ended at %.1f s of the JVM's uptime): the run alone %.2f s = "
+            + "%,.0f steps/s; with the journal / without: %.3f; process CPU per step (load + validate + run) %.1f us "
+            + "(%s); allocated per step %.1f KB%n", r + 1, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
+            bare.getDouble("wall_duration"), steps / bare.getDouble("wall_duration"),
             bare.getDouble("wall_duration") / runAlone, cpuPerStep, perThread, kbPerStep);
         if (r >= rounds / 2) {
           cpuPerStepSum += cpuPerStep;
