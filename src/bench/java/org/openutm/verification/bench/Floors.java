@@ -78,7 +78,8 @@ final class Floors {
             .listen(port, "127.0.0.1");
       }
     }));
-    System.out.printf("  two-hop floor route: HTTP on %s, the session's place on %s%n", httpThread[0], sessionThread[0]);
+    System.out.printf("  two-hop floor route: HTTP on %s, the session's place on %s%n", httpThread[0],
+        sessionThread[0]);
     return port;
   }
 

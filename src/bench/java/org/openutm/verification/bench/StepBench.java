@@ -55,8 +55,9 @@ public final class StepBench {
   }
 
   /**
-   * {@code -Dbench.only=step} (or {@code bare}, {@code floor}, or a path of the service): that route alone for the given seconds after as long a warm-up, for a
-   * profiler's or perf's view of one path (no other phase in the recording).
+   * {@code -Dbench.only=step} (or {@code bare}, {@code floor}, or a path of the service): that route alone for the
+   * given seconds after as long a warm-up, for a profiler's or perf's view of one path (no other phase in the
+   * recording).
    */
   static void alone(TestService svc, String which, int seconds) throws Exception {
     Vertx clientVertx = Vertx.vertx();
