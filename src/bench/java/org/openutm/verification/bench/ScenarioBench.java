@@ -12,6 +12,7 @@ import org.openutm.verification.operation.Args;
 import org.openutm.verification.operation.OperationCatalog;
 import org.openutm.verification.operation.OperationContext;
 import org.openutm.verification.operation.OperationDef;
+import org.openutm.verification.operation.WorkerPools;
 import org.openutm.verification.support.TestService;
 
 /**
@@ -37,11 +38,14 @@ public final class ScenarioBench {
     // each run's report is written on a worker thread after the run: the bench waits for it before the next round
     // (else it competes with that round for the 2 cores) and prints how long it took
     java.nio.file.Path reports = java.nio.file.Files.createTempDirectory("bench-reports");
+    // -Dbench.spin=N: the worker pools' polling time of the measured service (workers.spin_micros; default 50)
+    WorkerPools.spinMicros(Long.getLong("bench.spin", WorkerPools.DEFAULT_SPIN_MICROS));
+    double measured;
     try (TestService svc = TestService.start(new JsonObject().put("logging", new JsonObject().put("level", "WARN"))
         .put("workers", new JsonObject().put("threading", threading))
         .put("reporting", new JsonObject().put("output_dir", reports.toString())
             .put("formats", new io.vertx.core.json.JsonArray().add("json").add("html").add("junit").add("log"))))) {
-      System.out.println("workers.threading: " + threading);
+      System.out.println("workers.threading: " + threading + ", workers.spin_micros: " + WorkerPools.spinMicros());
       double direct = direct(svc.vertx, steps);
       System.out.printf("== %d-step scenario of Generate UUID, each step's condition reading the previous one%n", steps);
       System.out.printf("direct calls of the operation: %,.0f calls/s%n", direct);
@@ -103,7 +107,38 @@ public final class ScenarioBench {
           cpuPerStepSum / (rounds - rounds / 2));
       System.out.printf("second half of the rounds without a report / the hand-off floor: %.2f%n",
           withoutReport / (rounds - rounds / 2) / floor);
-      engineAlone(svc, yaml.toString(), steps, rounds, withoutReport / (rounds - rounds / 2));
+      measured = withoutReport / (rounds - rounds / 2);
+      engineAlone(svc, yaml.toString(), steps, rounds, measured);
+    }
+    parkingBaseline(yaml.toString(), steps, rounds, measured);
+  }
+
+  /**
+   * The same runs without a report on a second service whose worker pools park at once ({@code workers.spin_micros:
+   * 0}, Vert.x's own pool): the baseline of the polling pools (docs/performance.md part 14), measured in this run.
+   */
+  private static void parkingBaseline(String yaml, int steps, int rounds, double polling) throws Exception {
+    long spin = WorkerPools.spinMicros();
+    WorkerPools.spinMicros(0);
+    try (TestService svc = TestService.start(new JsonObject().put("logging", new JsonObject().put("level", "WARN")))) {
+      double sum = 0;
+      double cpuSum = 0;
+      for (int r = 0; r < rounds; r++) {
+        String session = svc.http.post("/api/sessions", null).json().getString("session_id");
+        long cpu0 = Stats.processCpuNanos();
+        JsonObject bare = run(svc, session, yaml, false);
+        if (r >= rounds / 2) {
+          sum += steps / bare.getDouble("wall_duration");
+          cpuSum += (Stats.processCpuNanos() - cpu0) / 1e3 / steps;
+        }
+        svc.http.delete("/api/sessions/" + session);
+      }
+      double parking = sum / (rounds - rounds / 2);
+      System.out.printf("workers.spin_micros 0 (Vert.x's own worker pool: threads park at once), second half of %d "
+          + "rounds without a report: %,.0f steps/s, process CPU per step %.1f us; spin_micros %d / 0: %.2f%n", rounds,
+          parking, cpuSum / (rounds - rounds / 2), spin, polling / parking);
+    } finally {
+      WorkerPools.spinMicros(spin);
     }
   }
 

@@ -19,6 +19,7 @@ import org.openutm.verification.config.ConfigLoader;
 import org.openutm.verification.core.Addresses;
 import org.openutm.verification.core.ServiceException;
 import org.openutm.verification.engine.SpeedCheck;
+import org.openutm.verification.operation.WorkerPools;
 import org.openutm.verification.report.ReportRebuild;
 import org.openutm.verification.report.Reports;
 import org.openutm.verification.report.RunJournal;
@@ -105,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
       return 2;
     }
     rebuildInterrupted(config, out);
+    WorkerPools.spinMicros(config.section("workers").getLong("spin_micros", WorkerPools.DEFAULT_SPIN_MICROS));
     Vertx vertx = Vertx.vertx();
     ServiceVerticle service = new ServiceVerticle();
     try {

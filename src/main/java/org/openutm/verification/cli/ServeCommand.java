@@ -12,6 +12,7 @@ import org.openutm.verification.ServiceVerticle;
 import org.openutm.verification.config.AppConfig;
 import org.openutm.verification.config.ConfigLoader;
 import org.openutm.verification.core.ServiceException;
+import org.openutm.verification.operation.WorkerPools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -70,6 +71,9 @@ final class ServeCommand implements Callable<Integer> {
       deployment.put("config_path", loaded.path().toString());
     }
     RunCommand.rebuildInterrupted(loaded, System.out);
+    // the worker pools' polling time: read as the Vert.x instance is built, so set before (WorkerPools)
+    long spin = loaded.section("workers").getLong("spin_micros", WorkerPools.DEFAULT_SPIN_MICROS);
+    WorkerPools.spinMicros(spin);
     if (org.openutm.verification.cluster.ClusterSetup.enabled(loaded)) {
       return ClusterServe.run(loaded, deployment);
     }

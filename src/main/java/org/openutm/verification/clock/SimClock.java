@@ -137,7 +137,7 @@ public final class SimClock {
     return p == null ? System.nanoTime() : p.epochNanos();
   }
 
-  /** The wall clock's monotonic reading, for {@code wall_duration} only. */
+  /** The wall clock's monotonic reading, for {@code wall_duration} and the worker pools' polling time only. */
   public static long wallNanos() {
     return System.nanoTime();
   }

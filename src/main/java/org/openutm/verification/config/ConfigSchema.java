@@ -63,6 +63,11 @@ public final class ConfigSchema {
     return new Spec("positive integer", null, null, null);
   }
 
+  /** A polling time in microseconds, 0 (none) to 10,000: more would hold a CPU for nothing when a pool is idle. */
+  static Spec micros() {
+    return new Spec("microseconds (an integer from 0 to 10000)", null, null, null);
+  }
+
   /** A TCP port, 0-65535 (0: a free one). */
   static Spec port() {
     return new Spec("port (0-65535)", null, null, null);
@@ -143,7 +148,7 @@ public final class ConfigSchema {
       "clock", obj("speed", speed()),
       "session", obj("ttl_seconds", positiveInt(), "sweep_seconds", positive(), "max_sessions", positiveInt(),
           "max_tasks_per_session", positiveInt(), "max_request_seconds", positiveInt()),
-      "workers", obj("instances", positiveInt(), "threading", oneOf("worker", "event-loop")),
+      "workers", obj("instances", positiveInt(), "threading", oneOf("worker", "event-loop"), "spin_micros", micros()),
       "scenarios", obj("dir", str(), "docs_dir", str(), "max_steps", positiveInt()),
       "bridge", obj("sockjs", bool(), "tcp_port", integer(), "max_message_bytes", positiveInt(),
           "max_handlers_per_socket", positiveInt()),
@@ -241,6 +246,8 @@ public final class ConfigSchema {
       case "positive number" -> v instanceof Number num && num.doubleValue() > 0;
       case "clock speed (a number from 1 to 1000)" -> v instanceof Number num && num.doubleValue() >= 1
           && num.doubleValue() <= 1000;
+      case "microseconds (an integer from 0 to 10000)" -> v instanceof Number num
+          && num.doubleValue() == Math.rint(num.doubleValue()) && num.doubleValue() >= 0 && num.doubleValue() <= 10_000;
       case "port (0-65535)" -> v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
           && num.doubleValue() >= 0 && num.doubleValue() <= 65_535;
       case "boolean" -> v instanceof Boolean;

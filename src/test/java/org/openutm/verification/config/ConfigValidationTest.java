@@ -62,6 +62,13 @@ class ConfigValidationTest {
     assertTrue(tick.getString("message").contains("must be a positive integer, got"), tick.encode());
     JsonObject port = only(problems("http:\n  port: 70000\n"));
     assertTrue(port.getString("message").contains("must be a port (0-65535), got"), port.encode());
+    JsonObject spin = only(problems("workers:\n  spin_micros: -1\n"));
+    assertEquals("workers.spin_micros", spin.getString("path"));
+    assertTrue(spin.getString("message").contains("must be a microseconds (an integer from 0 to 10000), got"),
+        spin.encode());
+    Files.writeString(dir.resolve("zero.yaml"), "workers:\n  spin_micros: 0\n");
+    assertEquals(0L, ConfigLoader.load(dir.resolve("zero.yaml").toString(), Map.of(), null).section("workers")
+        .getLong("spin_micros"), "0 turns the polling off");
     JsonArray several = problems("emulator:\n  max_logs: 5\n  mode: flask\nsession:\n  sweep_seconds: -1\n");
     assertEquals(3, several.size(), several.encodePrettily());
     assertEquals("emulator.max_logs", several.getJsonObject(0).getString("path"));
