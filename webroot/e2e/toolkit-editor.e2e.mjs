@@ -85,7 +85,10 @@ async function full() {
   // stop a run half-way
   await page.getByRole('button', { name: 'Scenarios' }).click().catch(() => undefined);
   await page.locator('button[title="sdsp-f3623/sdsp_track"]').click({ timeout: 15000 }).catch(() => fail('sdsp_track not listed'));
-  await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length >= 6, null, { timeout: 15000 });
+  // 15 s timed out here once in CI (no screenshot then): 30 s, and what the page shows if it happens again
+  await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length >= 6, null, { timeout: 30000 })
+    .catch(async () => fail('sdsp_track did not open: ' + (await page.locator('.react-flow__node').count()) + ' nodes; '
+      + (await page.locator('body').innerText()).slice(0, 600)));
   await page.evaluate(() => window.__seen.clear());
   await page.locator('button[title="Run scenario"]').click();
   // its steps take seconds: one is seen running (the quick geo-fence steps may render running and done at once)
