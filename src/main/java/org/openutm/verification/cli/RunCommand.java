@@ -106,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
       return 2;
     }
     rebuildInterrupted(config, out);
-    WorkerPools.spinMicros(config.section("workers").getLong("spin_micros", WorkerPools.DEFAULT_SPIN_MICROS));
+    WorkerPools.configure(config);
     Vertx vertx = Vertx.vertx();
     ServiceVerticle service = new ServiceVerticle();
     try {

@@ -72,8 +72,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     RunCommand.rebuildInterrupted(loaded, System.out);
     // the worker pools' polling time: read as the Vert.x instance is built, so set before (WorkerPools)
-    long spin = loaded.section("workers").getLong("spin_micros", WorkerPools.DEFAULT_SPIN_MICROS);
-    WorkerPools.spinMicros(spin);
+    WorkerPools.configure(loaded);
     if (org.openutm.verification.cluster.ClusterSetup.enabled(loaded)) {
       return ClusterServe.run(loaded, deployment);
     }

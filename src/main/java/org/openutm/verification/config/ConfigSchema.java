@@ -65,7 +65,7 @@ public final class ConfigSchema {
 
   /** A polling time in microseconds, 0 (none) to 10,000: more would hold a CPU for nothing when a pool is idle. */
   static Spec micros() {
-    return new Spec("microseconds (an integer from 0 to 10000)", null, null, null);
+    return new Spec("polling time in microseconds (0-10000)", null, null, null);
   }
 
   /** A TCP port, 0-65535 (0: a free one). */
@@ -235,21 +235,24 @@ public final class ConfigSchema {
     }
   }
 
+  /** A whole number from {@code min} to {@code max}. */
+  private static boolean whole(Object v, double min, double max) {
+    return v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue()) && num.doubleValue() >= min
+        && num.doubleValue() <= max;
+  }
+
   private static void scalar(YNode n, Spec spec, String path, List<Problem> out) {
     Object v = n.isMap() || n.isList() ? null : n.scalar();
     boolean ok = switch (spec.kind) {
       case "string" -> v instanceof String || v instanceof Number || v instanceof Boolean;
-      case "integer" -> v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue());
+      case "integer" -> whole(v, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
       case "number" -> v instanceof Number;
-      case "positive integer" -> v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
-          && num.doubleValue() > 0;
+      case "positive integer" -> whole(v, 1, Double.POSITIVE_INFINITY);
       case "positive number" -> v instanceof Number num && num.doubleValue() > 0;
       case "clock speed (a number from 1 to 1000)" -> v instanceof Number num && num.doubleValue() >= 1
           && num.doubleValue() <= 1000;
-      case "microseconds (an integer from 0 to 10000)" -> v instanceof Number num
-          && num.doubleValue() == Math.rint(num.doubleValue()) && num.doubleValue() >= 0 && num.doubleValue() <= 10_000;
-      case "port (0-65535)" -> v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
-          && num.doubleValue() >= 0 && num.doubleValue() <= 65_535;
+      case "polling time in microseconds (0-10000)" -> whole(v, 0, 10_000);
+      case "port (0-65535)" -> whole(v, 0, 65_535);
       case "boolean" -> v instanceof Boolean;
       case "enum" -> v != null && spec.values.contains(String.valueOf(v));
       default -> true;

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.openutm.verification.config.AppConfig;
 
 /**
  * Vert.x's worker pools, with a {@link SpinQueue}: the idle worker thread that last ran a task polls for the next one
@@ -28,6 +29,11 @@ public final class WorkerPools implements ExecutorServiceFactory {
       throw new IllegalArgumentException("workers.spin_micros must be 0 or more: " + micros);
     }
     SPIN_MICROS.set(micros);
+  }
+
+  /** {@link #spinMicros(long)} from {@code workers.spin_micros} of {@code config} (absent: the default). */
+  public static void configure(AppConfig config) {
+    spinMicros(config.section("workers").getLong("spin_micros", DEFAULT_SPIN_MICROS));
   }
 
   public static long spinMicros() {

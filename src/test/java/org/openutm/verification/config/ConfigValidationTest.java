@@ -64,8 +64,9 @@ class ConfigValidationTest {
     assertTrue(port.getString("message").contains("must be a port (0-65535), got"), port.encode());
     JsonObject spin = only(problems("workers:\n  spin_micros: -1\n"));
     assertEquals("workers.spin_micros", spin.getString("path"));
-    assertTrue(spin.getString("message").contains("must be a microseconds (an integer from 0 to 10000), got"),
+    assertTrue(spin.getString("message").contains("must be a polling time in microseconds (0-10000), got -1"),
         spin.encode());
+    assertTrue(only(problems("workers:\n  spin_micros: 2.5\n")).getString("message").contains("got 2.5"));
     Files.writeString(dir.resolve("zero.yaml"), "workers:\n  spin_micros: 0\n");
     assertEquals(0L, ConfigLoader.load(dir.resolve("zero.yaml").toString(), Map.of(), null).section("workers")
         .getLong("spin_micros"), "0 turns the polling off");

@@ -7,15 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
-import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.VertxServiceProvider;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.openutm.verification.config.ConfigLoader;
 import org.openutm.verification.core.Ids;
 
 /** The worker pools Vert.x builds in this process are WorkerPools' (registered as a service), and their settings. */
@@ -67,6 +70,12 @@ class WorkerPoolsTest {
       assertEquals(2, pool.getMaximumPoolSize());
       pool.shutdown();
       assertThrows(IllegalArgumentException.class, () -> WorkerPools.spinMicros(-1));
+      // what serve and run do with the config's workers.spin_micros
+      WorkerPools.configure(ConfigLoader.load(null, Map.of(), new JsonObject().put("workers",
+          new JsonObject().put("spin_micros", 0))));
+      assertEquals(0, WorkerPools.spinMicros());
+      WorkerPools.configure(ConfigLoader.load(null, Map.of(), null));
+      assertEquals(WorkerPools.DEFAULT_SPIN_MICROS, WorkerPools.spinMicros(), "the bundled config's value");
     } finally {
       WorkerPools.spinMicros(was);
     }
